@@ -1,0 +1,28 @@
+"""Lägesbild Huddinge — router. Page config, navigation from the page registry, and the
+shared frame (header with the as-of date, demo banner, footer with sources)."""
+import streamlit as st
+
+from lagesbild.config import PROJECT_ROOT
+from lagesbild.i18n import t
+from lagesbild.registry.pages import PAGES, sections
+from lagesbild.store.meta import as_of
+from lagesbild.ui import layout, provenance, state
+
+st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
+
+state.init_sidebar()
+lang = state.lang()
+pages = {
+    section: [
+        st.Page(spec.path, title=spec.title(lang), icon=f":material/{spec.icon}:", url_path=spec.slug, default=spec.default)
+        for spec in specs
+    ]
+    for section, specs in sections(lang).items()
+}
+nav = st.navigation(pages)
+
+with state.store().session() as s:
+    layout.header(as_of(s))
+provenance.reset()
+nav.run()
+provenance.footer()

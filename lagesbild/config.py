@@ -1,0 +1,74 @@
+"""Settings from the environment, and the kommun configuration file.
+
+Nothing here is specific to Huddinge: the kommun (name, code, geo files, priority areas)
+comes from `data/kommun.toml` (or LAGESBILD_KOMMUN_CONFIG), so another municipality can run
+the product with its own files.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+GEO_DIR = PROJECT_ROOT / "geo"
+VAR_DIR = Path(os.environ.get("LAGESBILD_VAR_DIR", PROJECT_ROOT / "var"))
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return raw.strip().lower() in ("1", "true", "ja", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    demo_db_url: str
+    suppress_below: int = 5
+    editing_enabled: bool = True
+    auth_mode: str = "local"  # "local" (no login) or "oidc" (st.login + role table)
+    tiles_url: str | None = None
+    tiles_attribution: str | None = None
+    kommun_config: Path = field(default=DATA_DIR / "kommun.toml")
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return Settings(
+        db_url=os.environ.get("LAGESBILD_DB_URL") or _sqlite_url(VAR_DIR / "lagesbild.db"),
+        demo_db_url=os.environ.get("LAGESBILD_DEMO_DB_URL") or _sqlite_url(VAR_DIR / "exempeldata.db"),
+        suppress_below=int(os.environ.get("LAGESBILD_SUPPRESS_BELOW", "5")),
+        editing_enabled=_flag("LAGESBILD_EDITING", True),
+        auth_mode=os.environ.get("LAGESBILD_AUTH", "local"),
+        tiles_url=os.environ.get("LAGESBILD_TILES_URL") or None,
+        tiles_attribution=os.environ.get("LAGESBILD_TILES_ATTRIBUTION") or None,
+        kommun_config=Path(os.environ.get("LAGESBILD_KOMMUN_CONFIG", DATA_DIR / "kommun.toml")),
+    )
+
+
+@dataclass(frozen=True)
+class KommunConfig:
+    code: str
+    name: str
+    raw: dict
+
+    def path(self, key: str) -> Path:
+        """A file named in the [files] table, relative to the project root."""
+        return PROJECT_ROOT / self.raw["files"][key]
+
+
+@lru_cache(maxsize=4)
+def load_kommun(path: Path | None = None) -> KommunConfig:
+    path = path or settings().kommun_config
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    return KommunConfig(code=raw["kommun"]["code"], name=raw["kommun"]["name"], raw=raw)

@@ -1,0 +1,152 @@
+"""UI strings, Swedish first, English second. One table so a missing translation is a test
+failure, not a surprise on screen."""
+from __future__ import annotations
+
+LANGS = ("sv", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app.title": ("Lägesbild Huddinge", "Situation picture Huddinge"),
+    "app.tagline": (
+        "Gemensam lägesbild för samverkan om trygghet och uppföljning av de 17 reformerna.",
+        "Shared situation picture for safety cooperation and follow-up of the 17 reforms.",
+    ),
+    "header.as_of": ("Lägesbild per", "Situation as of"),
+    "header.data_tom": ("data t.o.m.", "data up to"),
+    # Reformer (the 17 reforms: list, charts, one page per reform, update form, bulk round trip)
+    "reform.title": ("Reformer", "Reforms"),
+    "reform.intro": (
+        "De 17 reformerna i avtalet mellan Vänsterpartiet och Mittenstyret (mandatperioden 2022–2026). "
+        "Status registreras av utsedda redaktörer med datum, motivering och källa. En reform utan registrerad "
+        "bedömning visas som ”Ej bedömd”: vi vet inte, och gissar inte.",
+        "The 17 reforms of the agreement between the Left Party and the Mittenstyre (term 2022–2026). "
+        "Statuses are recorded by designated editors with date, motivation and source. A reform without a recorded "
+        "assessment is shown as \u201cNot assessed\u201d: we do not know, and do not guess.",
+    ),
+    "reform.choose": ("Öppna en reform", "Open a reform"),
+    "reform.choose_placeholder": ("Välj en reform …", "Choose a reform …"),
+    "reform.back": ("Alla reformer", "All reforms"),
+    "reform.filter.status": ("Status", "Status"),
+    "reform.filter.theme": ("Tema", "Theme"),
+    "reform.filter.responsible": ("Ansvarig", "Responsible"),
+    "reform.filter.focus": ("Fokusområde", "Focus area"),
+    "reform.filter.search": ("Sök i titel och motivering", "Search title and motivation"),
+    "reform.filter.all": ("Alla", "All"),
+    "reform.shown": ("{n} av {total} reformer visas", "{n} of {total} reforms shown"),
+    "reform.none_shown": ("Ingen reform motsvarar filtren.", "No reform matches the filters."),
+    "reform.col.number": ("Nr", "No."),
+    "reform.col.reform": ("Reform", "Reform"),
+    "reform.col.theme": ("Tema", "Theme"),
+    "reform.col.responsible": ("Ansvarig", "Responsible"),
+    "reform.col.status": ("Status", "Status"),
+    "reform.col.progress": ("Framsteg", "Progress"),
+    "reform.col.date": ("Senast bedömd", "Last assessed"),
+    "reform.chart.distribution": ("Status just nu", "Status now"),
+    "reform.chart.progress": ("Utveckling över tid", "Development over time"),
+    "reform.sv_title": ("Avtalets lydelse", "The agreement's wording (Swedish, verbatim)"),
+    "reform.history": ("Historik", "History"),
+    "reform.no_history": (
+        "Ingen bedömning är registrerad. Status: Ej bedömd.",
+        "No assessment has been recorded. Status: Not assessed.",
+    ),
+    "reform.assessed_by": ("bedömd av", "assessed by"),
+    "reform.source_link": ("Källa", "Source"),
+    "reform.evidence": ("Underlag", "Evidence"),
+    "reform.no_evidence": ("Inga källänkar ännu.", "No source links yet."),
+    "reform.focus": ("Kopplade fokusområden", "Linked focus areas"),
+    "reform.no_focus": (
+        "Reformen har ingen motiverad koppling till fokusområdena i samverkansöverenskommelsen.",
+        "The reform has no reasoned link to the focus areas of the cooperation agreement.",
+    ),
+    "reform.districts": ("Kopplade områden", "Linked districts"),
+    "reform.no_districts": ("Avtalet anger inga områden för denna reform.", "The agreement names no districts for this reform."),
+    "reform.strength.direkt": ("direkt koppling", "direct link"),
+    "reform.strength.indirekt": ("indirekt koppling", "indirect link"),
+    "reform.method": ("Metod och statuskriterier", "Method and status criteria"),
+    "reform.form.title": ("Registrera en ny bedömning", "Record a new assessment"),
+    "reform.form.status": ("Status", "Status"),
+    "reform.form.status_placeholder": ("Välj status …", "Choose a status …"),
+    "reform.form.date": ("Datum för bedömningen", "Date of the assessment"),
+    "reform.form.progress": ("Framsteg i procent (valfritt)", "Progress in per cent (optional)"),
+    "reform.form.motivation": ("Motivering", "Motivation"),
+    "reform.form.source": ("Källänk (http:// eller https://)", "Source link (http:// or https://)"),
+    "reform.form.author": ("Bedömd av", "Assessed by"),
+    "reform.form.submit": ("Spara bedömningen", "Save the assessment"),
+    "reform.form.saved": ("Bedömningen är sparad. Den tidigare historiken finns kvar.", "The assessment is saved. The earlier history is kept."),
+    "reform.form.newer": ("Bedömning som någon annan sparade efter att du öppnade sidan", "Assessment someone else saved after you opened the page"),
+    "reform.form.frozen": (
+        "Ett fryst mötesläge visas: bedömningar kan inte registreras här.",
+        "A frozen meeting view is shown: assessments cannot be recorded here.",
+    ),
+    "reform.bulk": ("Massuppdatering (CSV/Excel)", "Bulk update (CSV/Excel)"),
+    "reform.bulk.csv": ("Ladda ner CSV", "Download CSV"),
+    "reform.bulk.xlsx": ("Ladda ner Excel (XLSX)", "Download Excel (XLSX)"),
+    "reform.bulk.upload": ("Ladda upp den ifyllda filen (.csv eller .xlsx)", "Upload the edited file (.csv or .xlsx)"),
+    "reform.bulk.apply": ("Genomför ändringarna", "Apply the changes"),
+    "reform.bulk.preview": ("Förhandsvisning: nya bedömningar", "Preview: new assessments"),
+    "reform.bulk.nothing": ("Filen ändrar ingenting: alla rader är som de senaste bedömningarna.", "The file changes nothing: every row matches the latest assessments."),
+    "lang.label": ("Språk / Language", "Språk / Language"),
+    "demo.toggle": ("Visa exempeldata", "Show example data"),
+    "demo.help": (
+        "Påhittade uppgifter för utbildning och presentation. Lagras skilt från verkliga data.",
+        "Made-up figures for training and presentations. Stored apart from real data.",
+    ),
+    "demo.banner": (
+        "EXEMPELDATA – påhittade uppgifter för utbildning. Inte verkliga siffror.",
+        "EXAMPLE DATA – made-up figures for training. Not real figures.",
+    ),
+    "footer.sources": ("Källor", "Sources"),
+    "footer.more": ("Mer om varje källa på sidan Om data och metod.", "More on each source on the About data page."),
+    "table.show": ("Visa som tabell", "Show as table"),
+    "common.source": ("Källa", "Source"),
+    "common.type": ("Typ", "Type"),
+    "common.data_tom": ("Data t.o.m.", "Data up to"),
+    "common.missing": ("Uppgift saknas", "No data"),
+    "common.not_assessed": ("Ej bedömd", "Not assessed"),
+    "placeholder.planned": ("Här kommer", "Coming here"),
+    # Karta and Områden (district maps and profiles)
+    "karta.title": ("Karta", "Map"),
+    "karta.intro": (
+        "Kommunens områden (SCB RegSO 2025) med de prioriterade områdena markerade. Välj vad kartan ska visa; "
+        "klicka på ett område för dess profil. Kartan fungerar utan internet.",
+        "The municipality's districts (SCB RegSO 2025) with the priority areas highlighted. Choose what the map "
+        "shows; click an area for its profile. The map works without internet.",
+    ),
+    "karta.measure": ("Visa", "Show"),
+    "karta.period": ("Period", "Period"),
+    "karta.profiles": ("Öppna en områdesprofil", "Open an area profile"),
+    "karta.delimitation": ("Så avgränsas de prioriterade områdena", "How the priority areas are delimited"),
+    "karta.uso": ("Utsatta områden enligt Polisen", "Vulnerable areas according to the Police"),
+    "omr.title": ("Områden", "Areas"),
+    "omr.choose": ("Område", "Area"),
+    "omr.placeholder": ("Välj ett område …", "Choose an area …"),
+    "omr.intro": (
+        "En profil per område: folkmängd, nyckeltal jämfört med hela kommunen, Polisens klassning, publicerade "
+        "händelser, aktiviteter och reformer. Adressen anger området, så en profil kan delas som länk.",
+        "A profile per area: population, key figures against the whole municipality, the Police classification, "
+        "published events, activities and reforms. The address names the area, so a profile can be shared as a link.",
+    ),
+    "omr.population": ("Folkmängd", "Population"),
+    "omr.area": ("Yta", "Surface"),
+    "omr.density": ("Invånare per km²", "Inhabitants per km²"),
+    "omr.share": ("Andel av kommunen", "Share of municipality"),
+    "omr.indicators": ("Nyckeltal jämfört med hela kommunen", "Key figures against the whole municipality"),
+    "omr.no_area_level": ("Uppgift saknas på områdesnivå", "No data at district level"),
+    "omr.uso": ("Utsatt område (Polisen)", "Vulnerable area (Police)"),
+    "omr.uso_history": ("Polisens klassning över tid", "Police classification over time"),
+    "omr.events": ("Publicerade polishändelser som nämner området", "Published police events naming the area"),
+    "omr.activities": ("Aktiviteter i området", "Activities in the area"),
+    "omr.no_activities": ("Inga registrerade aktiviteter", "No registered activities"),
+    "omr.reforms": ("Reformer som rör området", "Reforms concerning the area"),
+    "omr.no_reforms": (
+        "Inga reformer är kopplade till området. Avtalet nämner inget område.",
+        "No reforms are linked to the area. The agreement names no area.",
+    ),
+    "omr.delimitation": ("Så avgränsas området", "How the area is delimited"),
+    "omr.map": ("Karta över området", "Map of the area"),
+    "omr.unknown": ("Okänt område i adressen", "Unknown area in the address"),
+}
+
+
+def t(key: str, lang: str = "sv") -> str:
+    sv, en = STRINGS[key]
+    return en if lang == "en" else sv

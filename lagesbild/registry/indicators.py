@@ -1,0 +1,79 @@
+"""The indicator registry (data/registry/indicators.toml)."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lagesbild.config import DATA_DIR
+from lagesbild.domain import DataType
+from lagesbild.registry.sources import source
+
+# The benchmark points this at a larger registry of synthetic indicators.
+INDICATORS_FILE = Path(os.environ.get("LAGESBILD_INDICATORS_FILE", DATA_DIR / "registry" / "indicators.toml"))
+UNITS = {
+    "antal": ("antal", "count"),
+    "per_100k": ("per 100 000 inv.", "per 100,000 inh."),
+    "per_1000": ("per 1 000 inv.", "per 1,000 inh."),
+    "procent": ("procent", "per cent"),
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_sv: str
+    name_en: str
+    definition_sv: str
+    source_id: str
+    unit: str
+    level: str
+    periodicity: str
+    direction: str
+    focus_areas: tuple[str, ...]
+    proxy: str = ""
+    sensitive: bool = False
+    headline: bool = False
+    derived: bool = False
+    count_of: str | None = None
+    kolada_kpi: str | None = None
+
+    @property
+    def data_type(self) -> DataType:
+        return source(self.source_id).data_type
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit == "antal"
+
+    def name(self, lang: str = "sv") -> str:
+        return self.name_en if lang == "en" else self.name_sv
+
+    def unit_label(self, lang: str = "sv") -> str:
+        return UNITS[self.unit][1 if lang == "en" else 0]
+
+
+@lru_cache(maxsize=1)
+def indicators() -> dict[str, Indicator]:
+    with open(INDICATORS_FILE, "rb") as fh:
+        raw = tomllib.load(fh)
+    out = {}
+    for iid, d in raw.items():
+        out[iid] = Indicator(
+            id=iid, name_sv=d["name_sv"], name_en=d["name_en"], definition_sv=d["definition_sv"],
+            source_id=d["source"], unit=d["unit"], level=d["level"], periodicity=d["periodicity"],
+            direction=d["direction"], focus_areas=tuple(d.get("focus_areas", [])), proxy=d.get("proxy", ""),
+            sensitive=d.get("sensitive", False), headline=d.get("headline", False), derived=d.get("derived", False),
+            count_of=d.get("count_of"), kolada_kpi=d.get("kolada_kpi"),
+        )
+    return out
+
+
+def indicator(indicator_id: str) -> Indicator:
+    return indicators()[indicator_id]
+
+
+def for_focus_area(focus_area_id: str) -> list[Indicator]:
+    return [i for i in indicators().values() if focus_area_id in i.focus_areas]

@@ -1,0 +1,57 @@
+"""The page registry: one list drives navigation (app.py), the page smoke tests and the
+Mötesläge agenda (a saved view names a page by its slug)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    slug: str  # URL path and agenda key
+    path: str  # file under pages/, relative to the project root
+    title_sv: str
+    title_en: str
+    section_sv: str
+    section_en: str
+    icon: str  # Material icon name
+    default: bool = False
+    in_agenda: bool = True  # can be a saved view in a meeting agenda
+
+    def title(self, lang: str = "sv") -> str:
+        return self.title_en if lang == "en" else self.title_sv
+
+    def section(self, lang: str = "sv") -> str:
+        return self.section_en if lang == "en" else self.section_sv
+
+
+_LAGE = ("Lägesbild", "Situation picture")
+_REF = ("Uppföljning", "Follow-up")
+_MOTE = ("Möten", "Meetings")
+_OM = ("Data och metod", "Data and method")
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("oversikt", "pages/oversikt.py", "Översikt", "Overview", *_LAGE, "dashboard", default=True),
+    PageSpec("fokusomraden", "pages/fokusomraden.py", "Fokusområden", "Focus areas", *_LAGE, "target"),
+    PageSpec("karta", "pages/karta.py", "Karta", "Map", *_LAGE, "map"),
+    PageSpec("omraden", "pages/omraden.py", "Områden", "Areas", *_LAGE, "location_city"),
+    PageSpec("reformer", "pages/reformer.py", "Reformer", "Reforms", *_REF, "checklist"),
+    # In an agenda as ?vy=sedan|atgarder|beslut (Sedan förra mötet, åtgärder, beslut).
+    PageSpec("mote", "pages/mote.py", "Mötesläge", "Meeting mode", *_MOTE, "co_present"),
+    PageSpec("data", "pages/data.py", "Data", "Data", *_OM, "database"),
+    PageSpec("om", "pages/om.py", "Om data och metod", "About data and method", *_OM, "info"),
+    PageSpec("tillganglighet", "pages/tillganglighet.py", "Tillgänglighetsredogörelse", "Accessibility statement", *_OM, "accessibility_new", in_agenda=False),
+)
+
+
+def page(slug: str) -> PageSpec:
+    for spec in PAGES:
+        if spec.slug == slug:
+            return spec
+    raise KeyError(slug)
+
+
+def sections(lang: str = "sv") -> dict[str, list[PageSpec]]:
+    out: dict[str, list[PageSpec]] = {}
+    for spec in PAGES:
+        out.setdefault(spec.section(lang), []).append(spec)
+    return out

@@ -1,0 +1,54 @@
+"""The data-source registry (data/registry/sources.toml)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lagesbild.config import DATA_DIR
+from lagesbild.domain import DataType
+
+SOURCES_FILE = DATA_DIR / "registry" / "sources.toml"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    publisher: str
+    via: str
+    url: str
+    licence: str
+    attribution: str
+    data_type: DataType
+    level: str
+    update_months: int
+    files: tuple[str, ...]
+    notes: str
+
+
+@lru_cache(maxsize=1)
+def sources() -> dict[str, Source]:
+    with open(SOURCES_FILE, "rb") as fh:
+        raw = tomllib.load(fh)
+    return {
+        sid: Source(
+            id=sid,
+            name=d["name"],
+            publisher=d["publisher"],
+            via=d.get("via", ""),
+            url=d.get("url", ""),
+            licence=d["licence"],
+            attribution=d["attribution"],
+            data_type=DataType(d["data_type"]),
+            level=d["level"],
+            update_months=int(d["update_months"]),
+            files=tuple(d.get("files", [])),
+            notes=d.get("notes", ""),
+        )
+        for sid, d in raw.items()
+    }
+
+
+def source(source_id: str) -> Source:
+    return sources()[source_id]

@@ -1,0 +1,302 @@
+"""SQLAlchemy 2 models: the one schema behind every page. Alembic migrations mirror it
+(`lagesbild/store/migrations`); a test fails when the two drift apart.
+
+History is append-only where it matters: a reform's status is its latest `ReformUpdate`,
+never an overwritten column, and every write leaves an `AuditEntry`.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- reference data -------------------------------------------------------------------
+
+
+class Partner(Base):
+    __tablename__ = "partner"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+
+
+class FocusArea(Base):
+    __tablename__ = "focus_area"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sort: Mapped[int] = mapped_column(Integer)
+    name_sv: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    scope_sv: Mapped[str] = mapped_column(Text, default="")
+    scope_en: Mapped[str] = mapped_column(Text, default="")
+
+
+class District(Base):
+    """An area: the kommun itself, a RegSO, DeSO, valdistrikt or a priority area."""
+
+    __tablename__ = "district"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(40), index=True)  # riket|lan|kommun|regso|deso|valdistrikt|prioriterat|kommundel
+    parent_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    is_priority: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- reforms --------------------------------------------------------------------------
+
+
+class Reform(Base):
+    __tablename__ = "reform"
+    id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    title_sv: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    theme: Mapped[str] = mapped_column(String(80))
+    responsible: Mapped[str] = mapped_column(String(200))
+    # Optimistic concurrency: every accepted update bumps it; a writer must name the
+    # version it saw, or its write is refused.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    updates: Mapped[list["ReformUpdate"]] = relationship(
+        back_populates="reform", order_by="ReformUpdate.seq", cascade="all, delete-orphan"
+    )
+    focus_links: Mapped[list["ReformFocusLink"]] = relationship(cascade="all, delete-orphan")
+    district_links: Mapped[list["ReformDistrictLink"]] = relationship(cascade="all, delete-orphan")
+
+
+class ReformUpdate(Base):
+    """One assessment of a reform. Never edited or deleted: the history is the record."""
+
+    __tablename__ = "reform_update"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reform_id: Mapped[str] = mapped_column(ForeignKey("reform.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the reform version this update created
+    status: Mapped[str] = mapped_column(String(30))
+    progress: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    update_date: Mapped[date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(200))
+    motivation: Mapped[str] = mapped_column(Text)
+    source_url: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    via_import: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), nullable=True)
+
+    reform: Mapped[Reform] = relationship(back_populates="updates")
+    __table_args__ = (UniqueConstraint("reform_id", "seq", name="uq_reform_update_seq"),)
+
+
+class ReformFocusLink(Base):
+    __tablename__ = "reform_focus_link"
+    reform_id: Mapped[str] = mapped_column(ForeignKey("reform.id"), primary_key=True)
+    focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), primary_key=True)
+    strength: Mapped[str] = mapped_column(String(20))  # direkt | indirekt
+    reasoning_sv: Mapped[str] = mapped_column(Text)
+
+
+class ReformDistrictLink(Base):
+    __tablename__ = "reform_district_link"
+    reform_id: Mapped[str] = mapped_column(ForeignKey("reform.id"), primary_key=True)
+    district_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    strength: Mapped[str] = mapped_column(String(20))
+    reasoning_sv: Mapped[str] = mapped_column(Text)
+
+
+# --- indicators and observations ------------------------------------------------------
+
+
+class ImportBatch(Base):
+    """One accepted import: what came in, from where, and what it changed."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(40))  # bra_sol, bra_csv, kolada, polisen, scb, partner, reforms
+    source_id: Mapped[str] = mapped_column(String(60))
+    filename: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    vintage: Mapped[str | None] = mapped_column(String(40), nullable=True)  # "data t.o.m."
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    rows_added: Mapped[int] = mapped_column(Integer, default=0)
+    rows_changed: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Observation(Base):
+    """One value of one indicator for one area and period.
+
+    `indicator_id` refers to the indicator registry (data/registry/indicators.toml).
+    `value` is None when the source marks the figure missing or suppressed; `status` says which.
+    """
+
+    __tablename__ = "observation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    indicator_id: Mapped[str] = mapped_column(String(80), index=True)
+    area_code: Mapped[str] = mapped_column(String(40), index=True)
+    period: Mapped[str] = mapped_column(String(20))  # 2025 | 2025K1 | 2025-03
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="ok")  # ok|preliminar|saknas|sekretess
+    gender: Mapped[str] = mapped_column(String(1), default="T")
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), nullable=True)
+    # Provenance carried by the value itself, so it survives UI imports and meeting snapshots:
+    # a free note (e.g. "lokalpolisområde Huddinge"), the quoted sentence and its address for
+    # figures taken from published text, and the partner that reported a local figure.
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    quote: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    partner_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "area_code", "period", "gender", name="uq_observation"),
+    )
+
+
+class PoliceEvent(Base):
+    """A press notice from Polisen's events API. Not statistics: never used as crime rates."""
+
+    __tablename__ = "police_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # Polisen's own id
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    type: Mapped[str] = mapped_column(String(120), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    location_name: Mapped[str] = mapped_column(String(120))
+    kommun: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    district: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), nullable=True)
+
+
+# --- activities of the samverkansöverenskommelse --------------------------------------
+
+
+class Activity(Base):
+    __tablename__ = "activity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_id: Mapped[str | None] = mapped_column(String(80), unique=True, nullable=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), index=True)
+    district_code: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+# --- meetings (Mötesläge) -------------------------------------------------------------
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(300))
+    meeting_date: Mapped[date] = mapped_column(Date)
+    organisations: Mapped[list] = mapped_column(JSON, default=list)  # partner ids
+    status: Mapped[str] = mapped_column(String(20), default="utkast")  # utkast | fryst
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+    items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+
+
+class AgendaItem(Base):
+    """A saved view: a page of the registry plus its filter state (query params)."""
+
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    page_slug: Mapped[str] = mapped_column(String(60))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+
+
+class Snapshot(Base):
+    """The data behind a frozen meeting, as it stood: payload + manifest (as-of, checksums)."""
+
+    __tablename__ = "snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), unique=True)
+    as_of: Mapped[datetime] = mapped_column(DateTime)
+    manifest: Mapped[dict] = mapped_column(JSON)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # compressed JSON of the tables
+
+
+class MeetingAction(Base):
+    """A decision or an åtgärd taken at a meeting (who, what, by when)."""
+
+    __tablename__ = "meeting_action"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"), nullable=True)
+    kind: Mapped[str] = mapped_column(String(20))  # beslut | atgard
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    carried_from: Mapped[int | None] = mapped_column(ForeignKey("meeting_action.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+
+# --- access and audit -----------------------------------------------------------------
+
+
+class UserRole(Base):
+    """Role table for production mode (identity from the organisation's OIDC provider)."""
+
+    __tablename__ = "user_role"
+    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), nullable=True)
+    reform_editor: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Setting(Base):
+    """Runtime switches an admin can change (e.g. editing on/off in local mode)."""
+
+    __tablename__ = "app_setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,79 @@
+"""Seeding an empty database from the versioned files in data/.
+
+Seed steps run in order, each in its own transaction, only when the database has no
+reforms yet. Other modules add steps (e.g. the real public data) with `seed_step`.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lagesbild.config import DATA_DIR, load_kommun
+from lagesbild.store.models import District, FocusArea, Partner, Reform, ReformDistrictLink, ReformFocusLink
+
+SEED_DIR = DATA_DIR / "seed"
+SeedFn = Callable[[Session], None]
+_STEPS: list[tuple[str, SeedFn, bool]] = []  # (name, fn, demo_only)
+
+
+def seed_step(name: str, *, demo_only: bool = False) -> Callable[[SeedFn], SeedFn]:
+    def register(fn: SeedFn) -> SeedFn:
+        _STEPS.append((name, fn, demo_only))
+        return fn
+    return register
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def seed_if_empty(store, *, demo: bool = False) -> bool:
+    """Seed when the database is empty. Returns True when it seeded."""
+    with store.session() as s:
+        if s.scalar(select(func.count()).select_from(Reform)):
+            return False
+    _load_plugins()
+    for _name, fn, demo_only in _STEPS:
+        if demo_only and not demo:
+            continue
+        with store.transaction() as s:
+            fn(s)
+    return True
+
+
+def _load_plugins() -> None:
+    """Import the modules that register further seed steps (real data, geography, demo)."""
+    import importlib
+
+    for mod in ("lagesbild.importers.seed_real", "lagesbild.geo.seed", "lagesbild.demo"):
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as err:
+            if err.name != mod:  # a real import error inside the module must surface
+                raise
+
+
+@seed_step("referensdata")
+def seed_reference(s: Session) -> None:
+    for row in read_csv(SEED_DIR / "partners.csv"):
+        s.merge(Partner(**row))
+    for row in read_csv(SEED_DIR / "focus_areas.csv"):
+        s.merge(FocusArea(**{**row, "sort": int(row["sort"])}))
+    kommun = load_kommun()
+    s.merge(District(code=kommun.code, name=kommun.name, level="kommun"))
+
+
+@seed_step("reformer")
+def seed_reforms(s: Session) -> None:
+    for row in read_csv(SEED_DIR / "reforms.csv"):
+        s.merge(Reform(**{**row, "number": int(row["number"]), "version": 0}))
+    s.flush()
+    for row in read_csv(SEED_DIR / "reform_focus_links.csv"):
+        s.merge(ReformFocusLink(**row))
+    for row in read_csv(SEED_DIR / "reform_district_links.csv"):
+        s.merge(ReformDistrictLink(**row))

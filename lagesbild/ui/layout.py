@@ -1,0 +1,30 @@
+"""The frame around every page: header with the as-of date, demo banner, footer."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from lagesbild import fmt
+from lagesbild.i18n import t
+from lagesbild.ui.state import demo_on, lang
+
+
+def demo_banner() -> None:
+    if demo_on():
+        st.warning(t("demo.banner", lang()), icon=":material/science:")
+
+
+def header(as_of: date) -> None:
+    from lagesbild.ui.meeting_state import banner
+
+    lg = lang()
+    if not banner():  # an open meeting shows its own as-of date (frozen) instead
+        st.caption(f"**{t('app.title', lg)}** · {t('header.as_of', lg)} {fmt.iso(as_of)}")
+    demo_banner()
+
+
+def placeholder(lines_sv: list[str], lines_en: list[str]) -> None:
+    """An honest empty page: says what will be here, shows no made-up figure."""
+    lg = lang()
+    st.info(t("placeholder.planned", lg) + ":\n\n" + "\n".join(f"- {x}" for x in (lines_en if lg == "en" else lines_sv)))

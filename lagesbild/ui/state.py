@@ -1,0 +1,76 @@
+"""Session-level state shared by all pages: the store, language, demo mode and the actor.
+
+Initialised in one place (app.py calls `init_sidebar`) as Streamlit's best practice asks.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lagesbild.config import settings
+from lagesbild.domain import Actor, Role
+from lagesbild.picture import Picture, data_version, load_live
+from lagesbild.store.db import Store
+
+
+@st.cache_resource(show_spinner="Förbereder databasen …")
+def _open_store(url: str, demo: bool) -> Store:
+    return Store.open(url, demo=demo)
+
+
+def demo_on() -> bool:
+    return bool(st.session_state.get("exempel", False))
+
+
+def store() -> Store:
+    """The real store, or the separate example-data store while demo mode is on."""
+    cfg = settings()
+    return _open_store(cfg.demo_db_url, True) if demo_on() else _open_store(cfg.db_url, False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _live_picture(url: str, version: tuple) -> Picture:
+    with store().session() as s:
+        return load_live(s)
+
+
+def picture() -> Picture:
+    """What every page reads. Live from the store, or a meeting's frozen snapshot while a
+    meeting is open (Mötesläge sets `open_meeting`). Shared object: never mutate it."""
+    from lagesbild.ui.meeting_state import frozen_picture
+
+    frozen = frozen_picture()
+    if frozen is not None:
+        return frozen
+    st_ = store()
+    with st_.session() as s:
+        version = data_version(s)
+    return _live_picture(st_.engine.url.render_as_string(hide_password=True), version)
+
+
+LANGUAGES = {"sv": "Svenska", "en": "English"}
+
+
+def lang() -> str:
+    """The language: the URL (?lang=en) wins, then the session, then Swedish."""
+    asked = st.query_params.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    chosen = st.session_state.get("lang")
+    return chosen if chosen in LANGUAGES else "sv"
+
+
+def actor() -> Actor:
+    """Local mode: one trusted user on one machine; editing can be switched off."""
+    if not settings().editing_enabled:
+        return Actor(name="Lokal användare", role=Role.VIEWER)
+    return Actor(name="Lokal användare", role=Role.EDITOR, reform_editor=True)
+
+
+def init_sidebar() -> None:
+    from lagesbild.i18n import t
+
+    from lagesbild.ui.urlstate import url_selectbox
+
+    url_selectbox(t("lang.label", lang()), list(LANGUAGES), param="lang", key="lang", default="sv",
+                  format_func=LANGUAGES.get, sticky=True, where=st.sidebar)
+    st.sidebar.toggle(t("demo.toggle", lang()), key="exempel", bind="query-params", help=t("demo.help", lang()))

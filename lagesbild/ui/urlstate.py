@@ -1,0 +1,57 @@
+"""Widgets whose value lives in the URL as an id, so a view can be shared as a link.
+
+Streamlit's `bind="query-params"` writes the *displayed label* into the URL when a
+`format_func` is given: the link then changes with the language and a link carrying the id
+(?status=pagaende, ?lang=en) is ignored. These widgets keep the id in the URL instead. The
+URL is the source of truth; a change in the widget writes it back."""
+from __future__ import annotations
+
+import streamlit as st
+
+
+def url_selectbox(label: str, options: list[str], *, param: str, format_func=str, default: str | None = None,
+                  placeholder: str | None = None, disabled: bool = False, key: str | None = None,
+                  sticky: bool = False, where=st) -> str | None:
+    """A selectbox stored as ?param=id. `sticky` puts a non-default value back into the URL
+    after a page switch has cleared it (used for the language, which spans pages)."""
+    widget = key or f"_url_{param}"
+    if widget in st.session_state and st.session_state[widget] not in options:
+        del st.session_state[widget]  # the options changed (e.g. the periods of another measure)
+    asked = st.query_params.get(param)
+    if asked in options and st.session_state.get(widget) != asked:
+        st.session_state[widget] = asked
+    elif asked is not None and asked not in options:
+        del st.query_params[param]  # unknown id: fall back to the default, say nothing
+    elif asked is None and sticky and st.session_state.get(widget) not in (None, default):
+        st.query_params[param] = st.session_state[widget]
+
+    index = options.index(default) if default in options else (0 if placeholder is None else None)
+    kwargs = {} if widget in st.session_state else {"index": index}
+    return where.selectbox(label, options, key=widget, format_func=format_func, on_change=_selectbox_to_url,
+                           args=(widget, param, default), placeholder=placeholder, disabled=disabled, **kwargs)
+
+
+def _selectbox_to_url(widget: str, param: str, default: str | None) -> None:
+    value = st.session_state.get(widget)
+    if value is None or value == default:
+        if param in st.query_params:
+            del st.query_params[param]
+    else:
+        st.query_params[param] = value
+
+
+def url_multiselect(where, label: str, options: list[str], key: str, format_func, placeholder: str) -> list[str]:
+    """A multiselect whose ids live in the URL (?akt_status=planerad&akt_status=pagaende)."""
+    wanted = [v for v in st.query_params.get_all(key) if v in options]
+    if st.session_state.get(key) != wanted:
+        st.session_state[key] = wanted
+    return where.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder,
+                             on_change=_multiselect_to_url, args=(key,))
+
+
+def _multiselect_to_url(key: str) -> None:
+    values = st.session_state.get(key) or []
+    if values:
+        st.query_params[key] = values
+    elif key in st.query_params:
+        del st.query_params[key]

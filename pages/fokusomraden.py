@@ -1,0 +1,3 @@
+from lagesbild.ui import focus_ui
+
+focus_ui.render()

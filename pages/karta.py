@@ -1,0 +1,3 @@
+from lagesbild.ui import karta_ui
+
+karta_ui.render()

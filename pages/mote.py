@@ -1,0 +1,3 @@
+from lagesbild.ui import meeting_ui
+
+meeting_ui.render()

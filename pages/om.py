@@ -1,0 +1,3 @@
+from lagesbild.ui import about_ui
+
+about_ui.render()

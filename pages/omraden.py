@@ -1,0 +1,3 @@
+from lagesbild.ui import omraden_ui
+
+omraden_ui.render()

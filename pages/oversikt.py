@@ -1,0 +1,3 @@
+from lagesbild.ui import overview_ui
+
+overview_ui.render()

@@ -1,0 +1,3 @@
+from lagesbild.ui import reform_ui
+
+reform_ui.render()

@@ -1,0 +1,3 @@
+from lagesbild.ui import accessibility_ui
+
+accessibility_ui.render()
