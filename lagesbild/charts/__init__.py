@@ -1,0 +1,1 @@
+"""Plotly figures (no streamlit): shared by the pages, the exports and the tests."""

@@ -1,0 +1,1 @@
+"""Exports of the picture to files (CSV, XLSX, …); no streamlit."""

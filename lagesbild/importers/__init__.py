@@ -1,0 +1,1 @@
+"""Importers: files from Brå, Kolada, Polisen, SCB and the partners into the store."""

@@ -1,0 +1,104 @@
+"""Bulk round trip on the Reformer page: download CSV/XLSX, edit, upload, preview, apply.
+
+The core (`lagesbild.export.reform_sheet`, `lagesbild.importers.reform_sheet`) does the
+work; this module only shows it.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lagesbild.errors import ConflictError, LagesbildError, PermissionDenied, ValidationError
+from lagesbild.export import reform_sheet as export
+from lagesbild.i18n import t
+from lagesbild.importers import reform_sheet as importer
+from lagesbild.store.access import require
+from lagesbild.ui.state import actor, lang, store
+
+UPLOAD_N = "reform_bulk_upload_n"  # bumped after an import, so the uploader starts empty
+FLASH = "reform_bulk_flash"
+
+
+def _sv_en(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def render(pic) -> None:
+    lg = lang()
+    flash = st.session_state.pop(FLASH, None)
+    with st.expander(t("reform.bulk", lg), icon=":material/upload_file:", expanded=bool(flash)):
+        if flash:
+            st.success(flash, icon=":material/check_circle:")
+        st.markdown(_sv_en(
+            "Ladda ner alla reformer med sin senaste bedömning, ändra de rader där läget har ändrats och ladda upp "
+            "filen igen. Du ser en förhandsvisning innan något sparas, och allt sparas på en gång eller inte alls. "
+            "Ändra inte kolumnerna id, nummer, titel och version.",
+            "Download all reforms with their latest assessment, change the rows where things have changed and upload "
+            "the file again. You see a preview before anything is saved, and everything is saved at once or not at all. "
+            "Do not change the columns id, nummer, titel and version."))
+        _downloads(pic)
+        if pic.frozen:
+            st.info(t("reform.form.frozen", lg), icon=":material/lock:")
+            return
+        try:
+            require(actor(), "reform.update")
+        except PermissionDenied as err:
+            st.info(str(err), icon=":material/lock:")
+            return
+        _upload(pic)
+
+
+def _downloads(pic) -> None:
+    lg = lang()
+    frame = export.sheet_frame(pic)
+    c1, c2 = st.columns(2)
+    c1.download_button(t("reform.bulk.csv", lg), export.to_csv(frame), file_name=export.filename("csv"),
+                       mime="text/csv", icon=":material/download:", on_click="ignore", key="reform_bulk_csv")
+    c2.download_button(t("reform.bulk.xlsx", lg), export.to_xlsx(frame), file_name=export.filename("xlsx"),
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", on_click="ignore", key="reform_bulk_xlsx")
+
+
+def _upload(pic) -> None:
+    lg = lang()
+    n = st.session_state.setdefault(UPLOAD_N, 0)
+    up = st.file_uploader(t("reform.bulk.upload", lg), type=["csv", "xlsx"], key=f"reform_bulk_upload_{n}")
+    if up is None:
+        return
+    data = up.getvalue()
+    try:
+        plan = importer.plan(pic, data, up.name)
+    except ValidationError as err:
+        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
+        return
+    except ConflictError as err:
+        st.error(str(err), icon=":material/sync_problem:")
+        return
+    for warning in plan.warnings:
+        st.warning(warning, icon=":material/warning:")
+    if not plan.changes:
+        st.info(t("reform.bulk.nothing", lg), icon=":material/info:")
+        return
+    n, same = len(plan.changes), len(plan.unchanged)
+    st.markdown(f"**{t('reform.bulk.preview', lg)}** · " + _sv_en(
+        f"{_n(n, 'reform', 'reformer')} får en ny bedömning; {_n(same, 'rad', 'rader')} är oförändrade.",
+        f"{_n(n, 'reform', 'reforms')} get a new assessment; {_n(same, 'row', 'rows')} unchanged."))
+    st.dataframe(plan.preview(lg), hide_index=True, key="reform_bulk_preview")
+    if st.button(t("reform.bulk.apply", lg), type="primary", icon=":material/done_all:", key="reform_bulk_apply"):
+        _apply(plan)
+
+
+def _apply(plan) -> None:
+    try:
+        result = importer.apply(store(), actor(), plan)
+    except (ConflictError, ValidationError, LagesbildError) as err:
+        st.error(str(err), icon=":material/sync_problem:")
+        return
+    st.session_state[FLASH] = _sv_en(
+        f"{_n(result.changed, 'reform', 'reformer')} fick en ny bedömning ({plan.filename}). Historiken finns kvar.",
+        f"{_n(result.changed, 'reform', 'reforms')} got a new assessment ({plan.filename}). The history is kept.")
+    st.session_state[UPLOAD_N] = st.session_state.get(UPLOAD_N, 0) + 1
+    st.rerun()

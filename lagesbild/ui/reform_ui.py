@@ -1,0 +1,302 @@
+"""The Reformer page: the list with filters and charts, or one reform (one template for all
+17, chosen by ?reform=R07), and the method section.
+
+Reads only through `state.picture()`; the computations are in `lagesbild.reform_views`,
+the figures in `lagesbild.charts.reforms`. Filters are bound to the URL (bind="query-params")
+so a view can be shared; the reform is named by its id (?reform=R07).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import fmt, reform_views
+from lagesbild.charts import reforms as charts
+from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.i18n import t
+from lagesbild.reform_method import method_markdown
+from lagesbild.registry.pages import page
+from lagesbild.ui import provenance, reform_bulk_ui, reform_form
+from lagesbild.ui.state import lang, picture
+from lagesbild.ui.urlstate import url_multiselect, url_selectbox
+from lagesbild.views.params import reform_statuses
+
+SOURCE_ID = "reformuppfoljning"
+REFORM_PARAM = "reform"
+PICK_KEY = "reform_pick"
+FILTER_KEYS = ("status", "tema", "ansvarig", "fokus", "sok")
+
+
+def _sv_en(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~$|:])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+-])", re.MULTILINE)
+_MD_NUMBERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """User text shown as text: no Markdown emphasis, links, icons (:material/…:), HTML,
+    LaTeX or lists. Plain punctuation (. , ( )) stays as it is."""
+    out = _MD_INLINE.sub(r"\\\1", str(text or ""))
+    out = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    return _MD_NUMBERED.sub(lambda m: m.group(1) + "\\.", out)
+
+
+def safe_url(url: str) -> str:
+    return str(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def status_md(code: str, lg: str | None = None) -> str:
+    """Status as Material icon + text (never colour alone)."""
+    info = STATUS_INFO[ReformStatus(code)]
+    label = info.label_en if (lg or lang()) == "en" else info.label_sv
+    return f":material/{info.icon}: {label}"
+
+
+def progress_text(value) -> str:
+    return t("common.missing", lang()) if value is None else fmt.percent(value / 100, 0, lang())
+
+
+def date_text(value) -> str:
+    return fmt.iso(value) if value is not None else t("common.missing", lang())
+
+
+def title_of(row) -> str:
+    return row["title_en"] if lang() == "en" else row["title_sv"]
+
+
+# --- page ---------------------------------------------------------------------------------
+
+
+def render() -> None:
+    lg = lang()
+    pic = picture()
+    cur = reform_views.current(pic)
+    st.title(t("reform.title", lg))
+    rid = choose(cur)
+    if rid is None:
+        st.session_state.pop(reform_form.OPEN_KEY, None)  # a reform opened later is read afresh
+        overview(pic, cur)
+    else:
+        detail(pic, cur.set_index("id").loc[rid], rid)
+    with st.expander(t("reform.method", lg), icon=":material/rule:"):
+        st.markdown(method_markdown(lg))
+
+
+def choose(cur: pd.DataFrame) -> str | None:
+    """The reform named in the URL (?reform=R07). The URL is the source of truth: the
+    selectbox writes it, links from the list set it."""
+    lg = lang()
+    ids = cur["id"].tolist()
+    asked = st.query_params.get(REFORM_PARAM)
+    if asked and asked not in ids:
+        st.warning(_sv_en(f"Okänd reform i adressen: ”{asked}”.", f"Unknown reform in the address: \u201c{asked}\u201d."),
+                   icon=":material/warning:")
+        del st.query_params[REFORM_PARAM]
+        asked = None
+    if st.session_state.get(PICK_KEY) != asked:
+        st.session_state[PICK_KEY] = asked
+    labels = {r.id: f"{r.number}. {r.title_en if lg == 'en' else r.title_sv}" for r in cur.itertuples()}
+    st.selectbox(t("reform.choose", lg), ids, index=None, key=PICK_KEY, format_func=labels.get,
+                 placeholder=t("reform.choose_placeholder", lg), on_change=_pick_changed)
+    return asked
+
+
+def _open(rid: str) -> None:
+    st.query_params[REFORM_PARAM] = rid
+
+
+def _pick_changed() -> None:
+    value = st.session_state.get(PICK_KEY)
+    if value:
+        st.query_params[REFORM_PARAM] = value
+    elif REFORM_PARAM in st.query_params:
+        del st.query_params[REFORM_PARAM]
+
+
+# --- the list -----------------------------------------------------------------------------
+
+
+def overview(pic, cur: pd.DataFrame) -> None:
+    lg = lang()
+    st.markdown(t("reform.intro", lg))
+    flt = filters(pic, cur)
+    shown = reform_views.apply_filter(cur, flt)
+    st.markdown(f"**{t('reform.shown', lg).format(n=len(shown), total=len(cur))}**")
+    reform_list(shown)
+    tom = reform_views.latest_date(pic)
+    provenance.caption(SOURCE_ID, tom)
+    charts_section(pic, shown, filtered=flt.active)
+    reform_bulk_ui.render(pic)
+
+
+def _status_ids_in_url() -> None:
+    """Older links (and meeting agendas) carry status labels (?status=Försenad); keep them working."""
+    asked = st.query_params.get_all("status")
+    codes, _ = reform_statuses(asked)
+    if asked and codes != asked:
+        st.query_params["status"] = codes
+
+
+def filters(pic, cur: pd.DataFrame) -> reform_views.ReformFilter:
+    lg = lang()
+    _status_ids_in_url()
+    everything = t("reform.filter.all", lg)
+    names = reform_views.focus_area_names(pic, lg)
+    c1, c2, c3 = st.columns([2, 1, 1])
+    statuses = url_multiselect(c1, t("reform.filter.status", lg), list(reform_views.STATUS_ORDER), "status",
+                               lambda c: charts.status_label(c, lg, symbol=False), everything)
+    theme = c2.selectbox(t("reform.filter.theme", lg), reform_views.themes(cur), index=None, key="tema",
+                         bind="query-params", placeholder=everything)
+    responsible = c3.selectbox(t("reform.filter.responsible", lg), reform_views.responsibles(cur), index=None,
+                               key="ansvarig", bind="query-params", placeholder=everything)
+    c4, c5 = st.columns([1, 2])
+    focus = url_selectbox(t("reform.filter.focus", lg), list(names), param="fokus", format_func=names.get,
+                          placeholder=everything, where=c4)
+    query = c5.text_input(t("reform.filter.search", lg), key="sok", bind="query-params")
+    return reform_views.ReformFilter(tuple(statuses), theme, responsible, focus, query or "")
+
+
+_WIDTHS = [0.6, 4.5, 1.5, 2.1, 1.7, 1.2, 1.3]
+# Page links are one line with an ellipsis; the agreement's wording must be readable in full.
+# Scoped to the list's keyed container (class st-key-reform_list); if a Streamlit release
+# renames the parts, the titles are cut again but nothing else breaks.
+_WRAP_LINKS = """<style>
+.st-key-reform_list [data-testid="stPageLink-NavLink"] span,
+.st-key-reform_list [data-testid="stPageLink-NavLink"] p {
+  white-space: normal; overflow: visible; text-overflow: clip;
+}
+</style>"""
+
+
+def reform_list(shown: pd.DataFrame) -> None:
+    """One row per reform: number, title (a link to its page), theme, responsible, status
+    (icon + text), progress and the date of the latest assessment."""
+    lg = lang()
+    if shown.empty:
+        st.info(t("reform.none_shown", lg), icon=":material/filter_alt_off:")
+        return
+    heads = ["number", "reform", "theme", "responsible", "status", "progress", "date"]
+    st.html(_WRAP_LINKS)
+    with st.container(border=True, key="reform_list"):
+        cols = st.columns(_WIDTHS, vertical_alignment="center")
+        for col, key in zip(cols, heads):
+            col.markdown(f"**{t('reform.col.' + key, lg)}**")
+        for _, row in shown.iterrows():
+            cols = st.columns(_WIDTHS, vertical_alignment="center")
+            cols[0].markdown(f"**{row['number']}**")
+            cols[1].page_link(page("reformer").path, label=md_escape(title_of(row)), query_params={REFORM_PARAM: row["id"]})
+            cols[2].markdown(md_escape(row["theme"]))
+            cols[3].markdown(md_escape(row["responsible"]))
+            cols[4].markdown(status_md(row["status"], lg))
+            cols[5].markdown(progress_text(row["progress"]))
+            cols[6].markdown(date_text(row["update_date"]))
+
+
+def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
+    lg = lang()
+    ids = shown["id"].tolist()
+    tom = reform_views.latest_date(pic, ids)
+    note = _sv_en(f"urval: {len(ids)} reformer", f"selection: {len(ids)} reforms") if filtered else ""
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("reform.chart.distribution", lg))
+        counts = reform_views.status_counts(shown)
+        st.markdown(charts.distribution_summary(counts, lg))
+        st.plotly_chart(charts.status_distribution(counts, lg), key="reform_chart_status", config={"displaylogo": False})
+        with st.expander(t("table.show", lg)):
+            st.dataframe(_counts_table(counts, lg), hide_index=True, key="reform_table_status")
+        provenance.caption(SOURCE_ID, tom, note=note)
+    with right:
+        st.subheader(t("reform.chart.progress", lg))
+        long = reform_views.progress_over_time(pic, ids)
+        st.markdown(charts.progress_summary(long, lg))
+        if not long.empty:
+            st.plotly_chart(charts.progress_over_time(long, lg), key="reform_chart_progress", config={"displaylogo": False})
+            with st.expander(t("table.show", lg)):
+                st.dataframe(reform_views.progress_table(long, lg), hide_index=True, key="reform_table_progress")
+        provenance.caption(SOURCE_ID, tom, note=note)
+
+
+def _counts_table(counts: pd.DataFrame, lg: str) -> pd.DataFrame:
+    label = "label_en" if lg == "en" else "label_sv"
+    return pd.DataFrame({
+        _sv_en("Status", "Status"): [f"{STATUS_INFO[ReformStatus(c)].symbol} {name}" for c, name in zip(counts["status"], counts[label])],
+        _sv_en("Antal reformer", "Number of reforms"): counts["count"].tolist(),
+    })
+
+
+# --- one reform ---------------------------------------------------------------------------
+
+
+def detail(pic, row: pd.Series, rid: str) -> None:
+    lg = lang()
+    st.page_link(page("reformer").path, label=t("reform.back", lg), icon=":material/arrow_back:")
+    st.header(f"{row['number']}. {md_escape(title_of(row))}")
+    if lg == "en":
+        st.markdown(f"**{t('reform.sv_title', lg)}:** {md_escape(row['title_sv'])}")
+    else:
+        st.caption(f"English: {md_escape(row['title_en'])}")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.markdown(f"**{t('reform.col.status', lg)}**  \n{status_md(row['status'], lg)}")
+    c2.markdown(f"**{t('reform.col.progress', lg)}**  \n{progress_text(row['progress'])}")
+    c3.markdown(f"**{t('reform.col.theme', lg)}**  \n{md_escape(row['theme'])}")
+    c4.markdown(f"**{t('reform.col.responsible', lg)}**  \n{md_escape(row['responsible'])}")
+    provenance.caption(SOURCE_ID, row["update_date"])
+    hist = reform_views.history(pic, rid)
+    reform_form.render(pic, row, rid, hist)
+    st.subheader(t("reform.history", lg))
+    timeline(hist)
+    links_section(pic, rid)
+
+
+def timeline(hist: pd.DataFrame) -> None:
+    """Newest first: date, status (icon + text), progress, author, motivation, source link."""
+    lg = lang()
+    if hist.empty:
+        st.info(t("reform.no_history", lg), icon=":material/help:")
+        return
+    for _, h in hist.iterrows():
+        assessment(h)
+
+
+def assessment(h: pd.Series) -> None:
+    lg = lang()
+    with st.container(border=True):
+        head = [f"**{date_text(h['update_date'])}**", status_md(h["status"], lg)]
+        if h["progress"] is not None:
+            head.append(f"{t('reform.col.progress', lg).lower()} {progress_text(h['progress'])}")
+        head.append(f"{t('reform.assessed_by', lg)} {md_escape(h['author'])}")
+        st.markdown(" · ".join(head))
+        st.markdown(md_escape(h["motivation"]))
+        st.markdown(f":material/link: [{t('reform.source_link', lg)}: {md_escape(h['source_url'])}]({safe_url(h['source_url'])})")
+
+
+def links_section(pic, rid: str) -> None:
+    lg = lang()
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("reform.evidence", lg))
+        ev = reform_views.evidence(pic, rid)
+        if ev.empty:
+            st.markdown(t("reform.no_evidence", lg))
+        for e in ev.itertuples(index=False):
+            st.markdown(f"- [{md_escape(e.source_url)}]({safe_url(e.source_url)}) ({date_text(e.update_date)})")
+    with right:
+        st.subheader(t("reform.focus", lg))
+        focus = reform_views.focus_links(pic, rid, lg)
+        if focus.empty:
+            st.markdown(t("reform.no_focus", lg))
+        for f in focus.itertuples(index=False):
+            strength = t(f"reform.strength.{f.strength}", lg) if f.strength in ("direkt", "indirekt") else f.strength
+            st.markdown(f"**{md_escape(f.name)}** ({strength})  \n{md_escape(f.reasoning_sv)}")
+        st.subheader(t("reform.districts", lg))
+        dist = reform_views.district_links(pic, rid)
+        if dist.empty:
+            st.markdown(t("reform.no_districts", lg))
+        for d in dist.itertuples(index=False):
+            st.markdown(f"**{md_escape(d.name)}** ({md_escape(d.strength)})  \n{md_escape(d.reasoning_sv)}")
