@@ -1,0 +1,119 @@
+"""Place names → areas (data/place_names.toml), for texts without coordinates.
+
+Polisen's events carry only the kommun's centre point, so the one honest way to say where an
+event happened is the place the text names. `district_from_text` returns that place's name,
+or None when the text names no known place, or names places that do not nest (then we do
+not guess).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lagesbild.config import DATA_DIR, PROJECT_ROOT, load_kommun
+
+PLACES_FILE = DATA_DIR / "place_names.toml"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    aliases: tuple[str, ...] = ()
+    regso: tuple[str, ...] = ()
+    within: str | None = None
+    ambiguous: bool = False
+    note: str = ""
+    prio: str | None = None  # derived from the priority areas
+
+    @property
+    def single_regso(self) -> str | None:
+        """The RegSO when the place lies in exactly one (never a guess among several)."""
+        return self.regso[0] if len(self.regso) == 1 and not self.ambiguous else None
+
+
+@lru_cache(maxsize=4)
+def places(path: Path = PLACES_FILE) -> dict[str, Place]:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh).get("places", {})
+    prio_of = _priority_regso()
+    out = {}
+    for name, d in raw.items():
+        regso = tuple(d.get("regso", []))
+        out[name] = Place(
+            name=name, aliases=tuple(d.get("aliases", [])), regso=regso, within=d.get("within"),
+            ambiguous=bool(d.get("ambiguous", False)), note=d.get("note", ""),
+            prio=_prio_for(regso, prio_of, d.get("within"), raw),
+        )
+    return out
+
+
+def _priority_regso() -> dict[str, set[str]]:
+    """prio code → RegSO codes, from the kommun's priority-area file (if it has one)."""
+    kommun = load_kommun()
+    rel = kommun.raw.get("files", {}).get("priority_areas")
+    path = PROJECT_ROOT / rel if rel else None
+    if path is None or not path.is_file():
+        return {}
+    with open(path, "rb") as fh:
+        areas = tomllib.load(fh).get("area", [])
+    return {a["code"]: set(a.get("codes", [])) for a in areas if a.get("layer", "regso") == "regso"}
+
+
+def _prio_for(regso: tuple[str, ...], prio_of: dict[str, set[str]], within: str | None, raw: dict) -> str | None:
+    if not regso and within:  # e.g. a hospital known to be in Flemingsberg, RegSO unchecked
+        return _prio_for(tuple(raw.get(within, {}).get("regso", [])), prio_of, raw.get(within, {}).get("within"), raw)
+    for code, members in prio_of.items():
+        if regso and set(regso) <= members:
+            return code
+    return None
+
+
+@lru_cache(maxsize=4)
+def _pattern(path: Path = PLACES_FILE) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex over every name and alias, longest first, whole words (genitive -s allowed)."""
+    names = {}
+    for place in places(path).values():
+        for n in (place.name, *place.aliases):
+            names[n.casefold()] = place.name
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})s?(?!\w)", re.IGNORECASE), names
+
+
+def places_in_text(text: str, path: Path = PLACES_FILE) -> list[str]:
+    """Every known place the text names, in order of appearance, without repeats."""
+    pattern, names = _pattern(path)
+    found = []
+    for m in pattern.finditer(text or ""):
+        name = names[m.group(1).casefold()]
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def _ancestors(name: str, table: dict[str, Place]) -> set[str]:
+    out, cur = set(), table[name].within
+    while cur and cur not in out:
+        out.add(cur)
+        cur = table[cur].within if cur in table else None
+    return out
+
+
+def district_from_text(text: str, path: Path = PLACES_FILE) -> str | None:
+    """The place a text is about: the most specific named place when all named places nest
+    (e.g. "Visättra, Flemingsberg" → "Visättra"); None when none or several unrelated."""
+    found = places_in_text(text, path)
+    if not found:
+        return None
+    table = places(path)
+    for candidate in found:
+        others = set(found) - {candidate}
+        if others <= _ancestors(candidate, table):
+            return candidate
+    return None
+
+
+def place(name: str | None, path: Path = PLACES_FILE) -> Place | None:
+    return places(path).get(name) if name else None

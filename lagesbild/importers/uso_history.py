@@ -1,0 +1,60 @@
+"""Polisen's list of utsatta områden over time, from the evidence file (not the store).
+
+Only the 2025 list exists as an official file; earlier years rest on quoted texts, each row
+with a confidence flag. The file is versioned with the app, so a frozen meeting shows the
+same history. Shown on Karta and Områden with the confidence next to every row.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from lagesbild.config import PROJECT_ROOT
+from lagesbild.importers.places import place, places_in_text
+from lagesbild.registry.sources import source
+
+SOURCE_ID = "uso_historik"
+CONFIDENCE_SV = {"HIGH": "hög", "MEDIUM": "medel", "LOW": "låg"}
+# The evidence file annotates some classifications in English; shown in Swedish.
+NOTES_SV = {"(probable)": "(trolig)", "(new)": "(ny)", "(implied)": "(härledd ur senare rapporter)"}
+COLUMNS = ["year", "area", "area_code", "classification", "classification_source", "confidence", "confidence_note", "source", "basis", "assessment"]
+
+
+def _prio(area: str) -> str | None:
+    """The priority area all places in the name belong to ("Grantorp/Visättra (Flemingsberg)")."""
+    prios = {place(p).prio for p in places_in_text(area)}
+    return prios.pop() if len(prios) == 1 else None
+
+
+def _sv(text: str) -> str:
+    for en, sv in NOTES_SV.items():
+        text = text.replace(en, sv)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _load() -> pd.DataFrame:
+    path = PROJECT_ROOT / source(SOURCE_ID).files[0]
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for r in rows:
+        word = re.match(r"[A-Z]+", r["confidence"].strip())
+        level = word.group(0) if word else ""
+        out.append({
+            "year": int(r["assessment"][:4]), "area": r["area"].strip(), "area_code": _prio(r["area"]),
+            "classification": _sv(r["classification"].strip()), "classification_source": r["classification"].strip(), "confidence": CONFIDENCE_SV.get(level, "okänd"),
+            "confidence_note": r["confidence"].strip(), "source": r["source_url"].strip(),
+            "basis": r["quote_or_basis"].strip(), "assessment": r["assessment"].strip(),
+        })
+    return pd.DataFrame(out, columns=COLUMNS).sort_values(["year", "area"]).reset_index(drop=True)
+
+
+def uso_history() -> pd.DataFrame:
+    """year, area, area_code (priority area or None), classification (Swedish),
+    classification_source (as in the file), confidence (hög |
+    medel | låg), confidence_note, source (address), basis (quote), assessment. A copy."""
+    return _load().copy()

@@ -1,0 +1,257 @@
+"""The Data page: import with preview, the import history, the partner template, and what is
+loaded per indicator. Parsing, preview and writing are in lagesbild.importers; this module
+only lays them out."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import fmt, privacy
+from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
+from lagesbild.importers import base, kolada_online, partner, status
+from lagesbild.importers.registry import IMPORTERS, importer
+from lagesbild.picture import Picture
+from lagesbild.ui import provenance
+from lagesbild.ui.state import actor, lang, store
+
+PREVIEW_ROWS = 500
+_RESULT = "data_import_result"
+_ONLINE = "data_kolada_online"
+
+
+def _t(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+# --- importing ---------------------------------------------------------------------------
+
+
+def import_section(pic: Picture) -> None:
+    st.header(_t("Importera en fil", "Import a file"))
+    _show_result()
+    kinds = [spec.kind for spec in IMPORTERS]
+    kind = st.selectbox(_t("Vad vill du importera?", "What do you want to import?"), kinds,
+                        format_func=lambda k: importer(k).label(lang()), key="data_kind")
+    spec = importer(kind)
+    st.caption(spec.help(lang()))
+    upload = st.file_uploader(
+        _t("Välj fil", "Choose a file") + f" ({', '.join('.' + s for s in spec.suffixes)}; max {base.MAX_BYTES // (1024 * 1024)} MB)",
+        type=list(spec.suffixes), key=f"data_upload_{kind}",
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        base.check_upload(upload.name, data)
+        parsed = _parse(kind, data, upload.name, pic)
+    except ValidationError as err:
+        _show_issues(err)
+        return
+    _preview_and_apply(pic, parsed, upload.name, data, key=f"apply_{kind}_{base.sha256(data)[:12]}")
+
+
+def _parse(kind: str, data: bytes, filename: str, pic: Picture) -> base.ParsedImport:
+    if kind == "scb":
+        from lagesbild.importers.scb import year_from_filename
+
+        default = year_from_filename(filename) or date.today().year - 1
+        year = st.number_input(_t("År (folkmängd 31 december)", "Year (population 31 December)"), 1990, 2100, default, key="data_scb_year")
+        return importer(kind).parse(data, filename, year=int(year))
+    if kind == "partner":
+        districts = pic.table("districts")
+        return partner.parse(data, filename, known_areas=set(districts["code"]), partners=pic.table("partners"))
+    return importer(kind).parse(data, filename)
+
+
+def _show_issues(err: ValidationError) -> None:
+    st.error(err.summary, icon=":material/error:")
+    rows = [{"rad": i.row, "kolumn": i.column or "", "fel": i.message} for i in err.issues]
+    st.dataframe(pd.DataFrame(rows, columns=["rad", "kolumn", "fel"]), hide_index=True, width="stretch")
+
+
+def _preview_and_apply(pic: Picture, parsed: base.ParsedImport, filename: str, data: bytes, *, key: str) -> None:
+    with store().session() as s:
+        pv = base.preview(s, parsed)
+    counts = base.summary(pv)
+    st.subheader(_t("Förhandsgranskning", "Preview"))
+    for note in parsed.warnings:
+        st.info(note, icon=":material/info:")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(_t("Nya rader", "New rows"), fmt.number(counts["ny"], lang=lang()))
+    c2.metric(_t("Ändrade", "Changed"), fmt.number(counts["ändrad"], lang=lang()))
+    c3.metric(_t("Oförändrade", "Unchanged"), fmt.number(counts["oförändrad"], lang=lang()))
+    c4.metric(_t("Data t.o.m.", "Data up to"), parsed.vintage or _t("Uppgift saknas", "No data"))
+    provenance.caption(parsed.source_id, parsed.vintage, note=_t(f"Fil: {filename}", f"File: {filename}"))
+    shown = _preview_table(pv, parsed.target, pic)
+    st.dataframe(shown.head(PREVIEW_ROWS), hide_index=True, width="stretch")
+    if parsed.target == "observation":
+        st.caption(privacy.explanation(lang()))
+    if len(shown) > PREVIEW_ROWS:
+        st.caption(_t(f"Visar {PREVIEW_ROWS} av {len(shown)} rader (nya och ändrade först).",
+                      f"Showing {PREVIEW_ROWS} of {len(shown)} rows (new and changed first)."))
+    who = actor()
+    nothing = counts["ny"] + counts["ändrad"] == 0
+    if nothing:
+        st.caption(_t("Filen ändrar ingenting; att importera den igen registreras bara i historiken.",
+                      "The file changes nothing; importing it again is only recorded in the history."))
+    if not who.can_write:
+        st.info(_t("Du har läsbehörighet och kan inte importera.", "You have read access and cannot import."), icon=":material/lock:")
+    if st.button(_t("Importera", "Import"), type="primary", disabled=not who.can_write, key=key):
+        _apply(parsed, filename, data)
+
+
+def _protected(pv: pd.DataFrame, value_col: str, status_col: str, pic: Picture) -> list[str]:
+    """The preview's values as shown: small counts (and what would reveal them) as "..",
+    by the same rule as every other table (lagesbild.privacy)."""
+    df = pv[privacy.KEY].copy()
+    df["value"] = pd.to_numeric(pv[value_col], errors="coerce")
+    df["status"] = pv[status_col].fillna("ok") if status_col in pv else "ok"
+    prot = privacy.protect(df, districts=pic.table("districts"))
+    missing = pv[value_col].isna() & (pv[status_col].isna() if status_col in pv else True)
+    return ["–" if gone else privacy.cell_text(v, s, unit=privacy.facts(i).unit, lang=lang())
+            for v, s, i, gone in zip(prot["value"], prot["suppressed"], prot["indicator_id"], missing)]
+
+
+def _preview_table(pv: pd.DataFrame, target: str, pic: Picture) -> pd.DataFrame:
+    if target == "observation" and not pv.empty:
+        pv = pv.copy()
+        pv["value"] = _protected(pv, "value", "status", pic)
+        pv["old_value"] = _protected(pv, "old_value", "old_status", pic)
+    if target == "police_event":
+        cols = {"change": _t("Ändring", "Change"), "id": "id", "occurred_at": _t("Tid", "Time"), "type": _t("Typ", "Type"),
+                "district": _t("Ortsdel i texten", "Place in text"), "summary": _t("Sammanfattning", "Summary")}
+    else:
+        cols = {"change": _t("Ändring", "Change"), "indicator_id": _t("Indikator", "Indicator"), "area_code": _t("Område", "Area"),
+                "period": "Period", "gender": _t("Kön", "Sex"), "value": _t("Nytt värde", "New value"),
+                "old_value": _t("Nuvarande värde", "Current value"), "status": "Status"}
+    return pv[[c for c in cols if c in pv.columns]].rename(columns=cols)
+
+
+def _apply(parsed: base.ParsedImport, filename: str, data: bytes) -> None:
+    bar = st.progress(0.0, text=_t("Importerar …", "Importing …"))
+    try:
+        result = base.apply(store(), actor(), parsed, filename, data, progress=lambda f: bar.progress(min(max(f, 0.0), 1.0)))
+    except (ValidationError, PermissionDenied) as err:
+        bar.empty()
+        st.error(str(err), icon=":material/error:")
+        return
+    bar.empty()
+    st.session_state[_RESULT] = result
+    st.session_state.pop(_ONLINE, None)
+    st.rerun()
+
+
+def _show_result() -> None:
+    result = st.session_state.pop(_RESULT, None)
+    if result is None:
+        return
+    st.success(_t(
+        f"Importerat: {result.filename}. {result.added} nya, {result.changed} ändrade, {result.unchanged} oförändrade rader. "
+        f"Data t.o.m. {result.vintage or 'uppgift saknas'}. Import nr {result.batch_id}.",
+        f"Imported: {result.filename}. {result.added} new, {result.changed} changed, {result.unchanged} unchanged rows. "
+        f"Data up to {result.vintage or 'no data'}. Import no. {result.batch_id}.",
+    ), icon=":material/check_circle:")
+
+
+# --- Kolada online (off by default) -------------------------------------------------------
+
+
+def kolada_online_section(pic: Picture) -> None:
+    with st.expander(_t("Hämta från Kolada via internet (valfritt, avstängt som standard)",
+                        "Fetch from Kolada over the internet (optional, off by default)"), icon=":material/cloud_download:"):
+        st.caption(_t(
+            "Appen fungerar utan internet. Slå bara på detta om datorn får ansluta till api.kolada.se. "
+            "Det som hämtas granskas på samma sätt som en uppladdad fil innan något sparas.",
+            "The app works offline. Only switch this on if the computer may connect to api.kolada.se. "
+            "What is fetched is checked like an uploaded file before anything is saved.",
+        ))
+        allowed = st.toggle(_t("Tillåt hämtning från Kolada", "Allow fetching from Kolada"), value=False, key="data_kolada_allow")
+        this_year = date.today().year
+        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years")
+        if st.button(_t("Hämta registrerade Kolada-nyckeltal nu", "Fetch the registered Kolada KPIs now"), disabled=not (allowed and years), key="data_kolada_fetch"):
+            with st.spinner(_t("Hämtar från Kolada …", "Fetching from Kolada …")):
+                try:
+                    st.session_state[_ONLINE] = kolada_online.fetch_registered(sorted(years))
+                except ValidationError as err:
+                    _show_issues(err)
+                except LagesbildError as err:
+                    st.warning(str(err), icon=":material/wifi_off:")
+        fetched = st.session_state.get(_ONLINE)
+        if fetched and allowed:
+            parsed, raw = fetched
+            _preview_and_apply(pic, parsed, f"kolada-api-{date.today().isoformat()}.json", raw, key="apply_kolada_online")
+
+
+# --- template, history, what is loaded -----------------------------------------------------
+
+
+def template_section(pic: Picture) -> None:
+    st.header(_t("Mall för parternas lokala indikatorer", "Template for the partners' local indicators"))
+    st.markdown(_t(
+        "Parterna rapporterar egna siffror (t.ex. skadegörelseärenden, anlagda bränder, trygghetsvandringar) med mallen. "
+        "Kolumner: **indikator, område, period, värde, partner, kommentar**. Fyll i, spara och importera ovan med typen "
+        "”Parternas lokala indikatorer (mall)”.",
+        "Partners report their own figures (e.g. vandalism cases, deliberate fires, safety walks) with the template. "
+        "Columns: **indikator, område, period, värde, partner, kommentar**. Fill it in, save and import it above with the type "
+        "\"Partners' local indicators (template)\".",
+    ))
+    c1, c2 = st.columns(2)
+    c1.download_button(_t("Ladda ner mallen (Excel)", "Download the template (Excel)"), partner.template_xlsx(pic.table("partners")),
+                       file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="data_tpl_xlsx")
+    c2.download_button(_t("Ladda ner mallen (CSV)", "Download the template (CSV)"), partner.template_csv(),
+                       file_name="mall_lokala_indikatorer.csv", mime="text/csv", icon=":material/download:", key="data_tpl_csv")
+
+
+def history_section(pic: Picture) -> None:
+    st.header(_t("Importhistorik", "Import history"))
+    batches = pic.table("import_batches")
+    hist = status.import_history(batches, lang())
+    if hist.empty:
+        st.info(_t("Inget har importerats ännu.", "Nothing has been imported yet."))
+        return
+    labels = {
+        "id": "Nr", "imported_at": _t("När", "When"), "kind": _t("Vad", "What"), "source": _t("Källa", "Source"),
+        "filename": _t("Fil", "File"), "imported_by": _t("Av", "By"), "vintage": _t("Data t.o.m.", "Data up to"),
+        "rows_added": _t("Nya", "New"), "rows_changed": _t("Ändrade", "Changed"), "rows_unchanged": _t("Oförändrade", "Unchanged"),
+    }
+    shown = hist.copy()
+    shown["imported_at"] = pd.to_datetime(shown["imported_at"]).dt.strftime("%Y-%m-%d %H:%M")
+    st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
+    provenance.caption(sorted(set(batches["source_id"])), status.newest_vintage(batches),
+                       note=_t("Importloggen: vad som lästs in, när och av vem.", "The import log: what was loaded, when and by whom."))
+
+
+def loaded_section(pic: Picture) -> None:
+    st.header(_t("Inlästa data per indikator", "Loaded data per indicator"))
+    obs, events = pic.table("observations"), pic.table("police_events")
+    loaded = status.loaded_by_indicator(obs, events, lang())
+    labels = {
+        "indicator_id": "Id", "name": _t("Indikator", "Indicator"), "source": _t("Källa", "Source"),
+        "observations": _t("Antal värden", "Values"), "first_period": _t("Första period", "First period"),
+        "last_period": _t("Senaste period", "Latest period"), "data_tom": _t("Data t.o.m.", "Data up to"),
+        "statuses": "Status", "how_to_load": _t("Om uppgift saknas", "If no data"),
+    }
+    st.dataframe(loaded.rename(columns=labels), hide_index=True, width="stretch")
+    missing = loaded[loaded["observations"] == 0]
+    if not missing.empty:
+        st.markdown("\n".join(f"- **{r.name}**: {r.how_to_load}" for r in missing.itertuples()))
+    used = sorted({i.source_id for i in _registered() if i.id in set(loaded[loaded["observations"] > 0]["indicator_id"])})
+    provenance.caption(used or ["partner"], status.newest_vintage(pic.table("import_batches")),
+                       note=_t("Antal lagrade värden per indikator.", "Number of stored values per indicator."))
+
+
+def _registered():
+    from lagesbild.registry.indicators import indicators
+
+    return indicators().values()
+
+
+def render(pic: Picture) -> None:
+    import_section(pic)
+    kolada_online_section(pic)
+    template_section(pic)
+    history_section(pic)
+    loaded_section(pic)
