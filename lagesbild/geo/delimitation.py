@@ -1,0 +1,30 @@
+"""How each priority area is delimited, as a table (Karta, Områden and Om data och metod)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lagesbild import fmt
+from lagesbild.geo import priority
+from lagesbild.geo.layers import LAYERS, layer
+
+
+def components(area: priority.PriorityArea) -> list[tuple[str, str]]:
+    """(code, name) of the districts that make up the area, in file order."""
+    names = dict(zip(layer(area.layer)["code"], layer(area.layer)["name"]))
+    return [(c, names.get(c, c)) for c in area.codes]
+
+
+def delimitation_table(lang: str = "sv") -> pd.DataFrame:
+    geo = priority.geometries().set_index("code")
+    rows = []
+    for a in priority.load():
+        parts = ", ".join(f"{n} ({c})" for c, n in components(a))
+        rows.append({
+            ("Area" if lang == "en" else "Område"): a.name,
+            "Status": a.status,
+            ("Layer" if lang == "en" else "Lager"): LAYERS[a.layer].label(lang),
+            ("Districts" if lang == "en" else "Består av"): parts,
+            ("Area km²" if lang == "en" else "Yta km²"): fmt.number(geo.loc[a.code, "area_km2"], 1, lang),
+            ("How it is delimited" if lang == "en" else "Så avgränsas det"): a.note,
+        })
+    return pd.DataFrame(rows)

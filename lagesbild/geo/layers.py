@@ -1,0 +1,64 @@
+"""The map layers named in the kommun configuration, loaded once and cached.
+
+Every layer is a GeoDataFrame in WGS 84 with `code`, `name` and `area_km2` (computed in
+SWEREF 99 TM from the generalised boundaries, so lakes are included).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from lagesbild.config import load_kommun, settings
+from lagesbild.geo import METRIC_CRS, WEB_CRS
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    key: str  # key in kommun.toml [files]
+    level: str  # district level in the store
+    source_ids: tuple[str, ...]  # data/registry/sources.toml
+    label_sv: str
+    label_en: str
+
+    def label(self, lang: str = "sv") -> str:
+        return self.label_en if lang == "en" else self.label_sv
+
+
+LAYERS: dict[str, LayerSpec] = {
+    "regso": LayerSpec("regso", "regso", ("scb_regso",), "RegSO-områden", "RegSO districts"),
+    "valdistrikt": LayerSpec("valdistrikt", "valdistrikt", ("valmyndigheten_valdistrikt",), "Valdistrikt", "Election districts"),
+    # The outline is the union of the valdistrikt (see geo/SOURCES.md); SCB's file names it.
+    "kommun_outline": LayerSpec("kommun_outline", "kommun", ("valmyndigheten_valdistrikt", "scb_kommungrans"), "Kommungräns", "Municipal boundary"),
+    "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden 2025", "Vulnerable areas 2025"),
+}
+DISTRICT_LAYERS = ("regso", "valdistrikt")  # layers whose areas are districts of the store
+
+
+def layer(key: str) -> gpd.GeoDataFrame:
+    """The layer for the configured kommun. Shared and cached: do not modify it."""
+    return _load(key, settings().kommun_config)
+
+
+@lru_cache(maxsize=16)
+def _load(key: str, config_path: Path) -> gpd.GeoDataFrame:
+    path = load_kommun(config_path).path(key)
+    return read_layer(path)
+
+
+def read_layer(path: Path) -> gpd.GeoDataFrame:
+    gdf = gpd.read_file(path)
+    gdf = gdf.set_crs(WEB_CRS) if gdf.crs is None else gdf.to_crs(WEB_CRS)
+    gdf["code"] = gdf["code"].astype(str)
+    for col in gdf.columns:  # GDAL reads ISO dates as datetimes; the app shows ÅÅÅÅ-MM-DD text
+        if col != "geometry" and pd.api.types.is_datetime64_any_dtype(gdf[col]):
+            gdf[col] = gdf[col].dt.strftime("%Y-%m-%d")
+    gdf["area_km2"] = gdf.geometry.to_crs(METRIC_CRS).area / 1e6
+    return gdf.sort_values("code").reset_index(drop=True)
+
+
+def area_km2(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
+    return geoms.to_crs(METRIC_CRS).area / 1e6

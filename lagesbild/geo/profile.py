@@ -1,0 +1,395 @@
+"""An area profile (Områden page) from a Picture: one template for districts and priority areas.
+
+Every figure says where it comes from; where the source only has the kommun (most Brå and
+Kolada figures) the area column says so plainly instead of borrowing the kommun's figure.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from lagesbild import fmt, privacy
+from lagesbild.config import load_kommun
+from lagesbild.geo import areas as areas_mod
+from lagesbild.geo import events, measures, priority
+from lagesbild.geo.delimitation import components
+from lagesbild.geo.layers import layer
+from lagesbild.registry.indicators import indicators
+
+NO_AREA_LEVEL = ("Uppgift saknas på områdesnivå", "No data at district level")
+AREA_LEVELS = ("regso", "deso", "valdistrikt", "omrade", "kommundel")
+
+
+def _t(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
+
+
+@dataclass
+class Figure:
+    value: float | None
+    text: str
+    source_ids: tuple[str, ...]
+    period: str | None
+    data_tom: date | str | None
+
+
+@dataclass
+class Profile:
+    code: str
+    name: str
+    level: str
+    parts: tuple[str, ...]
+    area_km2: float
+    population: Figure
+    kommun_population: Figure
+    priority: priority.PriorityArea | None = None
+    parts_table: pd.DataFrame = field(default_factory=pd.DataFrame)
+    in_priority: list[tuple[str, str]] = field(default_factory=list)
+    key_figures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    uso: pd.DataFrame = field(default_factory=pd.DataFrame)
+    uso_history: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events_summary: str = ""
+    events_tom: date | None = None
+    events_types: pd.DataFrame = field(default_factory=pd.DataFrame)
+    activities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    reforms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    map_summary: str = ""
+
+
+# --- choosing an area ---------------------------------------------------------------------
+
+
+def options() -> list[tuple[str, str, str]]:
+    """(code, name, level) of every area with a profile: priority areas, RegSO, valdistrikt."""
+    cat = areas_mod.catalogue()
+    order = {areas_mod.PRIORITY_LEVEL: 0, "regso": 1, "valdistrikt": 2}
+    rows = sorted(zip(cat["code"], cat["name"], cat["level"]), key=lambda r: (order.get(r[2], 9), r[1]))
+    return rows
+
+
+def exists(code: str | None) -> bool:
+    return bool(code) and code in areas_mod.catalogue().index
+
+
+# --- building a profile -------------------------------------------------------------------
+
+
+def build(picture, code: str, lang: str = "sv") -> Profile:
+    cat = areas_mod.catalogue()
+    row = cat.loc[code]
+    parts = tuple(row["parts"])
+    obs = picture.table("observations")
+    pop, kpop = _population(obs, code, parts, lang)
+    prio = priority.by_code().get(code)
+    p = Profile(code=code, name=row["name"], level=row["level"], parts=parts, area_km2=float(row["area_km2"]),
+                population=pop, kommun_population=kpop, priority=prio)
+    p.parts_table = _parts_table(obs, prio, lang) if prio else pd.DataFrame()
+    names = dict(zip(cat["code"], cat["name"]))
+    p.in_priority = [(c, names[c]) for c in areas_mod.priority_of(code)]
+    p.key_figures = key_figures(picture, code, parts, row["level"], float(row["area_km2"]), pop, kpop, lang)
+    p.uso = _uso(code)
+    p.uso_history = uso_history_for(list(p.uso["uso_name"]) if not p.uso.empty else [])
+    p.events, p.events_summary, p.events_tom = _events(picture, code, lang)
+    p.events_types = events_by_type(picture, code, lang)
+    p.activities = activities_for(picture, code, parts, lang)
+    p.reforms = reforms_for(picture, code, parts, lang)
+    p.map_summary = _map_summary(p, lang)
+    return p
+
+
+def _population(obs, code, parts, lang) -> tuple[Figure, Figure]:
+    """The area's population (SCB, summed over its districts) and the kommun's (Kolada N01951)."""
+    pops, period, tom = measures.population(obs)
+    value = pops.get(code, measures.summed(pops, parts))
+    krows, kperiod = measures.series(obs, "kolada_N01951", period)
+    krows = krows[krows["area_code"] == load_kommun().code]
+    kval = float(krows["value"].iloc[0]) if not krows.empty else math.nan
+    area = Figure(value, fmt.number(value, 0, lang), ("scb_befolkning",), period, tom)
+    whole = Figure(kval, fmt.number(kval, 0, lang), ("kolada",), kperiod, measures._end(krows))
+    return area, whole
+
+
+def _parts_table(obs, prio: priority.PriorityArea, lang: str) -> pd.DataFrame:
+    pops, _, _ = measures.population(obs)
+    areas = dict(zip(layer(prio.layer)["code"], layer(prio.layer)["area_km2"]))
+    return pd.DataFrame([{
+        _t(lang, "Område", "District"): name, _t(lang, "Kod", "Code"): c,
+        _t(lang, "Folkmängd", "Population"): fmt.number(pops.get(c), 0, lang),
+        _t(lang, "Yta km²", "Area km²"): fmt.number(areas.get(c), 1, lang),
+    } for c, name in components(prio)])
+
+
+# --- key figures against the whole kommun ---------------------------------------------------
+
+
+def key_figures(picture, code, parts, level, area_km2, pop: Figure, kpop: Figure, lang: str) -> pd.DataFrame:
+    kommun = load_kommun()
+    outline_km2 = float(layer("kommun_outline")["area_km2"].sum())
+    rows = [
+        _row(lang, _t(lang, "Folkmängd", "Population"), pop.text, kpop.text, pop.period, "SCB / Kolada",
+             _t(lang, "Kommunens folkmängd enligt Kolada (SCB); områdenas summa kan avvika något.",
+                "The municipality's population from Kolada (SCB); the districts' sum may differ slightly.")),
+        _row(lang, _t(lang, "Befolkningstäthet (inv./km²)", "Population density (inh./km²)"),
+             fmt.number(_div(pop.value, area_km2), 0, lang), fmt.number(_div(kpop.value, outline_km2), 0, lang),
+             pop.period, "SCB", _t(lang, "Yta ur generaliserade gränser, sjöar ingår.", "Area from generalised boundaries, lakes included.")),
+    ]
+    if pop.value is not None and not math.isnan(pop.value) and kpop.value:
+        rows.append(_row(lang, _t(lang, "Andel av kommunens befolkning", "Share of the municipality's population"),
+                         fmt.percent(pop.value / kpop.value, 1, lang), "100\u00a0%", pop.period, "SCB / Kolada", ""))
+    rows.append(_events_row(picture, code, pop, kpop, lang))
+    obs = picture.table("observations")
+    related = related_codes(code, parts, picture.table("districts"), lang)
+    shown = {"scb_befolkning", "kolada_N01951", measures.EVENTS}
+    for ind in indicators().values():
+        # The headline indicators always (so a missing area figure is said plainly), and
+        # every other indicator that has a figure for this area.
+        if ind.id not in shown and (ind.headline or _has(obs, ind.id, related)):
+            rows.append(_indicator_row(obs, ind, related, kommun.code, lang))
+    return pd.DataFrame(rows)
+
+
+def related_codes(code: str, parts: tuple[str, ...], districts: pd.DataFrame | None = None,
+                  lang: str = "sv") -> dict[str, str]:
+    """Area codes whose observations describe this area → how (shown next to the figure).
+
+    The area itself and its districts, and kommundelar named in survey texts (districts
+    table, level kommundel) whose place lies in the area: their boundary is the survey's,
+    not ours, which the note says."""
+    out = {c: "" for c in (code, *parts)}
+    if districts is None or districts.empty:
+        return out
+    try:
+        from lagesbild.importers.places import place
+    except ImportError:  # the place list is optional
+        return out
+    kd = districts[districts["level"] == "kommundel"]
+    for kd_code, kd_name in zip(kd["code"], kd["name"]):
+        pl = place(kd_name)
+        if pl is None:
+            continue
+        same_regso = bool(pl.regso) and set(pl.regso) == set(parts)
+        if pl.prio == code or same_regso:
+            out[kd_code] = _t(lang, f"kommundelen {kd_name} enligt enkäten", f"the survey's district {kd_name}")
+    return out
+
+
+def _has(obs, indicator_id, related) -> bool:
+    return bool(((obs["indicator_id"] == indicator_id) & obs["area_code"].isin(list(related))).any())
+
+
+def _indicator_row(obs, ind, related: dict[str, str], kommun_code: str, lang: str) -> dict:
+    all_rows = obs[obs["indicator_id"] == ind.id]
+    rows = all_rows[all_rows["gender"].fillna("T") == "T"]
+    krows = rows[rows["area_code"] == kommun_code].sort_values("period_end")
+    kval = _val_text(krows.iloc[-1], ind, lang) if not krows.empty else _by_gender(all_rows, kommun_code, ind, lang)
+    arows = rows[rows["area_code"].isin(list(related))].sort_values("period_end")
+    note = ind.proxy
+    if not arows.empty:
+        last = arows.iloc[-1]
+        aval = _val_text(last, ind, lang)
+        period = str(last["period"])
+        if related.get(last["area_code"]):
+            note = "; ".join(x for x in (related[last["area_code"]], note) if x)
+        same = krows[krows["period"].astype(str) == period]
+        if not same.empty:
+            kval = _val_text(same.iloc[-1], ind, lang)
+    else:
+        aval = _t(lang, *NO_AREA_LEVEL) if ind.level not in AREA_LEVELS else fmt.number(None, lang=lang)
+        gendered = all_rows[all_rows["area_code"] == kommun_code].sort_values("period_end")
+        period = str((krows if not krows.empty else gendered).iloc[-1]["period"]) if not gendered.empty else "–"
+    from lagesbild.registry.sources import source
+
+    if krows.empty and "·" in kval:
+        note = "; ".join(x for x in (note, _t(lang, "K = kvinnor/flickor, M = män/pojkar; källan ger ingen total",
+                                              "K = women/girls, M = men/boys; the source gives no total")) if x)
+    return _row(lang, ind.name(lang), aval, kval, period,
+                source(ind.source_id).attribution.removeprefix("Källa: "), note)
+
+
+def _by_gender(rows, area, ind, lang) -> str:
+    """"K 35 % · M 49 %" when the source gives women and men but no total."""
+    here = rows[rows["area_code"] == area].sort_values("period_end")
+    if here.empty:
+        return fmt.number(None, lang=lang)
+    latest = here[here["period"] == here["period"].iloc[-1]]
+    parts = [f"{g} {_val_text(r, ind, lang)}" for g in ("K", "M") for _, r in latest[latest["gender"] == g].iterrows()]
+    return " · ".join(parts) if parts else fmt.number(None, lang=lang)
+
+
+def _val_text(r, ind, lang) -> str:
+    hidden = r.get("status") == "sekretess" or (ind.is_count and privacy.is_small(r["value"]))
+    return privacy.cell_text(r["value"], hidden, unit=ind.unit, lang=lang)
+
+
+def _events_row(picture, code, pop: Figure, kpop: Figure, lang) -> dict:
+    """Events per 1 000 inhabitants in the newest complete year, area against kommun."""
+    label = _t(lang, "Publicerade polishändelser per 1 000 inv.", "Published police events per 1,000 inh.")
+    note = _t(lang, "Pressnotiser, inte brottsstatistik. Befolkning 31/12 senaste år.",
+              "Press notices, not crime statistics. Population 31 Dec of the latest year.")
+    missing = fmt.number(None, lang=lang)
+    year = events.complete_year(picture)
+    if year is None:
+        return _row(lang, label, missing, missing, "–", "Polismyndigheten", note)
+    count = events.counts_by_area(picture, year, [code]).get(code, math.nan)
+    kommun_total = float(len(events.in_period(picture.table("police_events"), year)))
+    if isinstance(count, float) and math.isnan(count):
+        note += " " + _t(lang, "En ort i texterna går över områdets gräns, så händelserna kan inte delas upp.",
+                         "A place in the texts straddles the area's border, so the events cannot be split.")
+    return _row(lang, label, _rate_text(count, pop.value, lang), _rate_text(kommun_total, kpop.value, lang),
+                year, "Polismyndigheten, SCB", note)
+
+
+def _rate_text(count, pop, lang) -> str:
+    if count is None or (isinstance(count, float) and math.isnan(count)) or not pop or math.isnan(pop):
+        return fmt.number(None, lang=lang)
+    if privacy.is_small(count):
+        return privacy.SUPPRESSED
+    return fmt.number(count / pop * 1000, 1, lang)
+
+
+def _div(a, b) -> float:
+    if a is None or b in (None, 0) or (isinstance(a, float) and math.isnan(a)):
+        return math.nan
+    return a / b
+
+
+def _row(lang, what, area, whole, period, src, note) -> dict:
+    return {_t(lang, "Nyckeltal", "Key figure"): what, _t(lang, "Området", "The area"): area,
+            _t(lang, "Hela kommunen", "Whole municipality"): whole, _t(lang, "Period", "Period"): period or "–",
+            _t(lang, "Källa", "Source"): src, _t(lang, "Kommentar", "Note"): note}
+
+
+# --- utsatta områden --------------------------------------------------------------------------
+
+
+def _uso(code: str) -> pd.DataFrame:
+    u = areas_mod.uso_by_area()
+    return u[u["area_code"] == code].reset_index(drop=True) if not u.empty else u
+
+
+def uso_history_for(uso_names: list[str]) -> pd.DataFrame:
+    """Rows of Polisen's classification history about the utsatta områden in the area."""
+    try:
+        from lagesbild.importers.places import places_in_text
+        from lagesbild.importers.uso_history import uso_history
+    except ImportError:
+        return pd.DataFrame()
+    hist = uso_history()
+    if not uso_names or hist.empty:
+        return hist.iloc[0:0]
+    wanted = [set(places_in_text(n)) or {n} for n in uso_names]
+    keep = [any(w <= (set(places_in_text(a)) or {a}) for w in wanted) for a in hist["area"]]
+    return hist[keep].reset_index(drop=True)
+
+
+# --- events, activities, reforms --------------------------------------------------------------
+
+
+def _events(picture, code, lang) -> tuple[pd.DataFrame, str, date | None]:
+    """Events per year, and per type over the whole period: two small tables, each protected
+    with its total (they share only the grand total, so neither reveals the other's cells)."""
+    raw = events.mentioning(picture, code)
+    if raw.empty:
+        return pd.DataFrame(), _t(lang, "Inga publicerade händelser nämner en ort i området.",
+                                  "No published events name a place in the area."), None
+    total = _t(lang, "Totalt", "Total")
+    per_year = raw.groupby("year")["count"].sum()
+    year_table = pd.DataFrame([per_year.to_numpy()], columns=[str(y) for y in per_year.index],
+                              index=[_t(lang, "Antal", "Number")])
+    year_table[total] = year_table.sum(axis=1)
+    year_safe = privacy.protect_table(year_table, total_col=total)
+    ev = picture.table("police_events")
+    tom = pd.to_datetime(ev["occurred_at"], errors="coerce").max()
+    shown = year_safe.apply(lambda col: [privacy.cell_text(v, math.isnan(v), lang=lang) for v in col])
+    shown.index.name = _t(lang, "Publicerade händelser", "Published events")
+    summary = _events_summary(year_safe.iloc[0].drop(total), lang)
+    return shown.reset_index(), summary, None if pd.isna(tom) else tom.date()
+
+
+def events_by_type(picture, code, lang, top: int = 5) -> pd.DataFrame:
+    """The most frequent event types over the whole period (the rest as "Övriga"), protected."""
+    raw = events.mentioning(picture, code)
+    if raw.empty:
+        return pd.DataFrame()
+    per_type = raw.groupby("type")["count"].sum().sort_values(ascending=False)
+    other = _t(lang, "Övriga", "Other")
+    if len(per_type) > top + 1:
+        per_type = pd.concat([per_type.iloc[:top], pd.Series({other: per_type.iloc[top:].sum()})])
+    total = _t(lang, "Totalt", "Total")
+    table = pd.DataFrame({_t(lang, "Antal", "Number"): per_type})
+    table.loc[total] = table.sum()
+    safe = privacy.protect_table(table, total_row=total)
+    shown = safe.apply(lambda col: [privacy.cell_text(v, math.isnan(v), lang=lang) for v in col])
+    shown.index.name = _t(lang, "Typ av händelse", "Event type")
+    return shown.reset_index()
+
+
+def _events_summary(yearly: pd.Series, lang: str) -> str:
+    visible = yearly.dropna()
+    if visible.empty:
+        return _t(lang, "Antalen per år är för små för att visas.", "The yearly counts are too small to show.")
+    top = visible.idxmax()
+    return _t(lang, f"Flest publicerade händelser som nämner området kom {top} ({fmt.number(visible[top], 0, lang)}).",
+              f"Most published events naming the area came in {top} ({fmt.number(visible[top], 0, lang)}).")
+
+
+def activities_for(picture, code, parts, lang) -> pd.DataFrame:
+    acts = picture.table("activities")
+    if acts.empty:
+        return acts
+    hit = acts[acts["district_code"].isin([code, *parts])]
+    if hit.empty:
+        return hit
+    partners = dict(zip(picture.table("partners")["id"], picture.table("partners")["short_name"]))
+    from lagesbild.domain import ActivityStatus
+
+    def status(s):
+        try:
+            st = ActivityStatus.parse(s)
+            return st.label_en if lang == "en" else st.label_sv
+        except ValueError:
+            return s
+
+    return pd.DataFrame({
+        _t(lang, "Aktivitet", "Activity"): hit["title"],
+        _t(lang, "Part", "Partner"): hit["partner_id"].map(partners).fillna(hit["partner_id"]),
+        "Status": hit["status"].map(status),
+        _t(lang, "Start", "Start"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["start_date"]],
+        _t(lang, "Slut", "End"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["end_date"]],
+    }).reset_index(drop=True)
+
+
+def reforms_for(picture, code, parts, lang) -> pd.DataFrame:
+    links = picture.table("reform_district_links")
+    if links.empty:
+        return links
+    hit = links[links["district_code"].isin([code, *parts])]
+    if hit.empty:
+        return hit
+    reforms = picture.table("reforms").set_index("id")
+    return pd.DataFrame({
+        "Nr": [reforms.loc[r, "number"] if r in reforms.index else "–" for r in hit["reform_id"]],
+        _t(lang, "Reform", "Reform"): [reforms.loc[r, "title_en" if lang == "en" else "title_sv"] if r in reforms.index else r for r in hit["reform_id"]],
+        _t(lang, "Koppling", "Link"): hit["strength"],
+        _t(lang, "Motivering", "Reasoning"): hit["reasoning_sv"],
+    }).sort_values("Nr").reset_index(drop=True)
+
+
+def _map_summary(p: Profile, lang: str) -> str:
+    size = fmt.number(p.area_km2, 1, lang)
+    known = p.population.value is not None and not math.isnan(p.population.value)
+    if p.priority:
+        n = len(p.parts)
+        parts = _t(lang, f"{n} område" if n == 1 else f"{n} områden", f"{n} district" if n == 1 else f"{n} districts")
+        if known:
+            return _t(lang, f"{p.name} består av {parts} med sammanlagt {p.population.text} invånare på {size} km².",
+                      f"{p.name} consists of {parts} with {p.population.text} inhabitants in all, on {size} km².")
+        return _t(lang, f"{p.name} består av {parts} på {size} km²; folkmängd saknas.", f"{p.name} consists of {parts} on {size} km²; population unknown.")
+    if known:
+        return _t(lang, f"{p.name} har {p.population.text} invånare på {size} km².", f"{p.name} has {p.population.text} inhabitants on {size} km².")
+    return _t(lang, f"{p.name} är {size} km². Folkmängd finns inte för den här områdestypen.",
+              f"{p.name} covers {size} km². Population is not available for this kind of area.")

@@ -1,0 +1,88 @@
+"""The Karta page: choose a measure and period, see it per district, click for a profile."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lagesbild import privacy
+from lagesbild.config import settings
+from lagesbild.geo import areas as areas_mod
+from lagesbild.geo import karta, measures
+from lagesbild.geo.layers import LAYERS, layer
+from lagesbild.i18n import t
+from lagesbild.ui import map_ui, provenance
+from lagesbild.ui.state import lang, picture
+from lagesbild.ui.urlstate import url_selectbox
+
+MAP_KEY = "karta_map"
+
+
+def _sv_en(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+def choose(pic) -> tuple[measures.Measure, str | None]:
+    """Measure and period, kept in the URL by id (?matt=tathet&period=2025)."""
+    lg = lang()
+    district_codes = set(layer("regso")["code"])
+    options = {m.id: m for m in measures.available(pic, district_codes)}
+    c1, c2 = st.columns([3, 1])
+    with c1:
+        mid = url_selectbox(t("karta.measure", lg), list(options), param="matt", default=measures.DENSITY.id,
+                                   format_func=lambda i: options[i].name(lg))
+    measure = options.get(mid, measures.DENSITY)
+    periods = measures.periods(pic, measure)
+    with c2:
+        partial = _sv_en("del av året", "part of the year")
+        period = url_selectbox(
+            t("karta.period", lg), periods, param="period", default=measures.default_period(pic, measure),
+            format_func=lambda p: f"{p} ({partial})" if measures.is_partial(pic, measure, p) else p,
+        ) if periods else None
+    return measure, period
+
+
+def render() -> None:
+    lg = lang()
+    pic = picture()
+    st.title(t("karta.title", lg))
+    st.caption(t("karta.intro", lg))
+    measure, period = choose(pic)
+    cfg = settings()
+    view = karta.build(pic, measure, period, lg, map_ui.assets(), tiles_url=cfg.tiles_url,
+                       tiles_attribution=cfg.tiles_attribution)
+    clicked = map_ui.show(view.fmap, key=MAP_KEY, height=680)
+    layer_sources = [s for key in ("regso", "utsatta_omraden", "valdistrikt") for s in LAYERS[key].source_ids]
+    note = " · ".join(x for x in (measure.note(lg), *view.values.notes) if x)
+    provenance.caption(list(dict.fromkeys([*measure.source_ids, *layer_sources])),
+                       view.values.data_tom or view.values.period, note=note)
+    map_ui.table_and_summary(view.table, view.summary, key="karta")
+    if (view.values.table["suppressed"].astype(bool)).any():
+        st.caption(privacy.explanation(lg))
+    with st.expander(t("karta.delimitation", lg), icon=":material/polyline:"):
+        priority_delimitation(lg)
+    _uso_list(lg)
+    prio = areas_mod.of_level(areas_mod.PRIORITY_LEVEL)
+    regso = areas_mod.of_level("regso")
+    map_ui.profile_links(list(zip(prio["code"], prio["name"])) + list(zip(regso["code"], regso["name"])),
+                         label=t("karta.profiles", lg))
+    if clicked:
+        map_ui.open_profile(clicked)
+
+
+def priority_delimitation(lg: str) -> None:
+    """How each priority area is delimited (also on Om data och metod)."""
+    from lagesbild.geo.delimitation import delimitation_table
+
+    st.table(delimitation_table(lg), hide_index=True)
+    provenance.caption(["scb_regso", "valmyndigheten_valdistrikt"], None,
+                       note=_sv_en("Avgränsningarna står i data/priority_areas.toml och kan ändras utan kodändring.",
+                                   "The delimitations are in data/priority_areas.toml and can be changed without code."))
+
+
+def _uso_list(lg: str) -> None:
+    uso = layer("utsatta_omraden")
+    items = "; ".join(f"{n} ({k.lower()}, {_sv_en('aktualitet från', 'valid from')} {s})"
+                      for n, k, s in zip(uso["name"], uso["kategori"], uso["aktualitet_start"]))
+    st.markdown(f"**{t('karta.uso', lg)}:** {items}.")
+    provenance.caption("polisen_uso", "2025-12-01",
+                       note=_sv_en("Polisens lägesbild 2025; historiken finns i varje områdesprofil.",
+                                   "Police assessment 2025; the history is in each area profile."))

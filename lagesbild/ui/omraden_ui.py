@@ -1,0 +1,230 @@
+"""The Områden page: one profile template for a district or a priority area, named in the URL
+(?omrade=<priority area or district code>), so a profile can be shared."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import fmt, privacy
+from lagesbild.config import settings
+from lagesbild.geo import areas as areas_mod
+from lagesbild.geo import karta, profile
+from lagesbild.i18n import t
+from lagesbild.registry.pages import page
+from lagesbild.ui import map_ui, provenance
+from lagesbild.ui.state import lang, picture
+
+PARAM = map_ui.AREA_PARAM
+
+
+def _sv_en(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+WIDGET = "omr_select"
+
+
+def _url_from_widget() -> None:
+    """The selectbox changed: the URL follows (callbacks run before the page)."""
+    code = st.session_state.get(WIDGET)
+    if code:
+        st.query_params[PARAM] = code
+    elif PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+def choose() -> str | None:
+    """The area named in the URL (?omrade=…). The URL is the source of truth, so every
+    profile's address names its area; no default area."""
+    lg = lang()
+    opts = profile.options()
+    names = {c: f"{n} – {areas_mod.level_label(lv, lg)}" for c, n, lv in opts}
+    pending = map_ui.take_pending_area()  # always taken, so it cannot resurface later
+    asked = st.query_params.get(PARAM) or pending
+    if asked and not profile.exists(asked):
+        st.warning(f"{t('omr.unknown', lg)}: ”{asked}”.", icon=":material/warning:")
+        asked = None
+    if asked and st.session_state.get(WIDGET) != asked:
+        st.session_state[WIDGET] = asked
+    if asked and st.query_params.get(PARAM) != asked:
+        st.query_params[PARAM] = asked
+    if not asked and st.query_params.get(PARAM):
+        del st.query_params[PARAM]
+    return st.selectbox(t("omr.choose", lg), [c for c, _, _ in opts], index=None, key=WIDGET,
+                        format_func=names.get, placeholder=t("omr.placeholder", lg), on_change=_url_from_widget)
+
+
+def render() -> None:
+    lg = lang()
+    st.title(t("omr.title", lg))
+    code = choose()
+    if code is None:
+        _overview()
+        return
+    p = profile.build(picture(), code, lg)
+    st.header(p.name)
+    st.caption(f"{areas_mod.level_label(p.level, lg)} · {_sv_en('kod', 'code')} {p.code}")
+    _membership(p)
+    _headline(p)
+    _delimitation(p)
+    _area_map(p)
+    _key_figures(p)
+    _uso(p)
+    _events(p)
+    _activities(p)
+    _reforms(p)
+
+
+def _overview() -> None:
+    """No area chosen yet: the priority areas first, then every district, as links."""
+    lg = lang()
+    st.markdown(t("omr.intro", lg))
+    opts = profile.options()
+    prio = [(c, n) for c, n, lv in opts if lv == areas_mod.PRIORITY_LEVEL]
+    st.subheader(_sv_en("Prioriterade områden", "Priority areas"))
+    cols = st.columns(max(len(prio), 1))
+    for col, (code, name) in zip(cols, prio):
+        col.page_link(page("omraden").path, label=name, icon=":material/flag:", query_params={PARAM: code})
+    map_ui.profile_links([(c, n) for c, n, lv in opts if lv == "regso"], label=_sv_en("RegSO-områden", "RegSO districts"))
+
+
+def _membership(p: profile.Profile) -> None:
+    if p.priority:
+        icon = ":material/edit_note:" if p.priority.preliminary else ":material/flag:"
+        st.markdown(f"{icon} **{_sv_en('Prioriterat område', 'Priority area')}** · {_sv_en('status', 'status')}: "
+                    f"**{p.priority.status}**")
+    for code, name in p.in_priority:
+        st.page_link(page("omraden").path, label=_sv_en(f"Ingår i det prioriterade området {name}",
+                                                        f"Part of the priority area {name}"),
+                     icon=":material/flag:", query_params={PARAM: code})
+
+
+def _headline(p: profile.Profile) -> None:
+    """Four key figures, each with its own provenance caption (they come from different sources)."""
+    lg = lang()
+    tom = p.population.data_tom or p.population.period
+    geo_src = "valmyndigheten_valdistrikt" if p.level == "valdistrikt" else "scb_regso"
+    density = p.population.value / p.area_km2 if p.population.value == p.population.value and p.area_km2 else None
+    share = (p.population.value / p.kommun_population.value
+             if density and p.kommun_population.value == p.kommun_population.value else None)
+    no_pop = _sv_en("Folkmängd finns per RegSO och DeSO, inte per valdistrikt.",
+                    "Population exists per RegSO and DeSO, not per election district.") if not density else ""
+    missing = fmt.number(None, lang=lg)
+    cells = [
+        (t("omr.population", lg), p.population.text, ["scb_befolkning"], tom, no_pop),
+        (t("omr.area", lg), f"{fmt.number(p.area_km2, 1, lg)} km²", [geo_src], "2025-12-01",
+         _sv_en("Landyta beräknad ur gränsen", "Area computed from the boundary")),
+        (t("omr.density", lg), fmt.number(density, 0, lg) if density else missing,
+         ["scb_befolkning", geo_src], tom, ""),
+        (t("omr.share", lg), fmt.percent(share, 1, lg) if share else missing,
+         ["scb_befolkning", "kolada"], tom, ""),
+    ]
+    for col, (label, value, sources, data_tom, note) in zip(st.columns(4), cells):
+        with col:
+            st.metric(label, value)
+            provenance.caption(sources, data_tom, note=note)
+
+
+def _delimitation(p: profile.Profile) -> None:
+    if not p.priority:
+        return
+    lg = lang()
+    st.subheader(t("omr.delimitation", lg))
+    st.markdown(p.priority.note)
+    if p.priority.preliminary:
+        st.info(_sv_en("Preliminär avgränsning: parterna har ännu inte bestämt hur området ska avgränsas.",
+                       "Preliminary delimitation: the partners have not yet decided how to delimit the area."),
+                icon=":material/edit_note:")
+    st.dataframe(p.parts_table, hide_index=True, key="omr_parts")
+    provenance.caption(["scb_regso", "scb_befolkning"], p.population.data_tom,
+                       note=_sv_en("Avgränsning enligt data/priority_areas.toml", "Delimitation per data/priority_areas.toml"))
+
+
+def _area_map(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.map", lg))
+    cfg = settings()
+    m = karta.area_map(p.code, lg, map_ui.assets(), tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution)
+    clicked = map_ui.show(m, key="omr_map", height=420)
+    provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], "2025-12-01")
+    table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
+        _sv_en("Område", "District"): p.name, _sv_en("Kod", "Code"): p.code,
+        _sv_en("Folkmängd", "Population"): p.population.text, _sv_en("Yta km²", "Area km²"): fmt.number(p.area_km2, 1, lg)}])
+    map_ui.table_and_summary(table, p.map_summary, key="omr_map")
+    if clicked and clicked != p.code:
+        map_ui.open_profile(clicked)
+
+
+def _key_figures(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.indicators", lg))
+    st.caption(_sv_en("Det mesta av Brås och Koladas statistik finns bara för hela kommunen; då står det "
+                      "”Uppgift saknas på områdesnivå” och kommunens siffra visas bara som jämförelse.",
+                      "Most Brå and Kolada statistics exist only for the whole municipality; then the area "
+                      "column says so and the municipality's figure is shown only for comparison."))
+    st.table(p.key_figures, hide_index=True)  # a static table: the notes wrap instead of being cut
+    provenance.caption(["scb_befolkning", "kolada", "bra_sol", "polisen_handelser", "enkater_citerade"],
+                       _sv_en("se kolumnen Period", "see the Period column"))
+
+
+def _uso(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.uso", lg))
+    if p.uso.empty:
+        st.markdown(_sv_en("Inget av Polisens utsatta områden (2025) ligger i området.",
+                           "None of the Police's vulnerable areas (2025) lies in the area."))
+    else:
+        for u in p.uso.itertuples():
+            share = fmt.percent(u.share, 0, lg)
+            st.markdown(f":material/report: **{u.uso_name}**: {u.kategori.lower()} "
+                        f"({_sv_en('aktualitet från', 'valid from')} {u.aktualitet_start}; "
+                        f"{_sv_en(f'{share} av det utsatta området ligger här', f'{share} of the vulnerable area lies here')}).")
+    provenance.caption("polisen_uso", "2025-12-01")
+    if not p.uso_history.empty:
+        st.markdown(f"**{t('omr.uso_history', lg)}**")
+        h = p.uso_history
+        st.table(pd.DataFrame({
+            _sv_en("År", "Year"): h["year"].astype(str), _sv_en("Område", "Area"): h["area"],
+            _sv_en("Klassning", "Classification"): h["classification"],
+            _sv_en("Säkerhet", "Confidence"): h["confidence"], _sv_en("Källa", "Source"): h["source"],
+        }), hide_index=True)
+        provenance.caption("uso_historik", str(h["year"].max()),
+                           note=_sv_en("Säkerheten anges per rad; låg/medel är inte bekräftad mot Polisens rapporter.",
+                                       "Confidence per row; low/medium is not confirmed against the Police reports."))
+
+
+def _events(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.events", lg))
+    st.markdown(p.events_summary)
+    if not p.events.empty:
+        note = _sv_en("Räknat efter orten som nämns i texten; aldrig som punkter.",
+                      "Counted by the place named in the text; never as points.")
+        st.dataframe(p.events, hide_index=True, key="omr_events")
+        provenance.caption("polisen_handelser", p.events_tom, note=note)
+        if not p.events_types.empty:
+            st.dataframe(p.events_types, hide_index=True, key="omr_event_types")
+            provenance.caption("polisen_handelser", p.events_tom, note=note)
+        st.caption(privacy.explanation(lg))
+    else:
+        provenance.caption("polisen_handelser", p.events_tom)
+
+
+def _activities(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.activities", lg))
+    if p.activities.empty:
+        st.markdown(t("omr.no_activities", lg) + ".")
+    else:
+        st.dataframe(p.activities, hide_index=True, key="omr_activities")
+        provenance.caption("partner", None)
+
+
+def _reforms(p: profile.Profile) -> None:
+    lg = lang()
+    st.subheader(t("omr.reforms", lg))
+    if p.reforms.empty:
+        st.markdown(t("omr.no_reforms", lg))
+    else:
+        st.dataframe(p.reforms, hide_index=True, key="omr_reforms")
+        provenance.caption("reformuppfoljning", None)

@@ -1,0 +1,91 @@
+"""Karta and Områden in AppTest (the folium component itself is only checked to be there)."""
+from __future__ import annotations
+
+from tests.apptest.helpers import open_page, texts
+
+
+def dataframes(at):
+    return [e.value for e in at.dataframe]
+
+
+def test_karta_shows_the_map_a_summary_and_the_same_figures_as_a_table():
+    at = open_page("karta")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Karta"
+    assert at.get("component_instance"), "the folium map is on the page"
+    measure = at.selectbox(key="_url_matt")
+    assert measure.value == "tathet" and "Folkmängd" in measure.options
+    shown = texts(at)
+    assert "Högst befolkningstäthet har Sjödalen centrala-norra" in shown
+    assert "Källa: SCB" in shown and "Data t.o.m. 2025-12-31" in shown
+    table = dataframes(at)[0]
+    assert len(table) == 26  # 22 RegSO + 4 priority areas
+    flem = table.set_index("Kod").loc["prio-flemingsberg"]
+    assert flem["Folkmängd"] == "14\u00a0782"
+    assert "Polismyndigheten" in shown  # utsatta områden credited
+
+
+def test_karta_population_and_events_measures():
+    at = open_page("karta", {"matt": "befolkning"})  # a shared link names the measure by id
+    assert not at.exception
+    assert "Högst folkmängd har" in texts(at)
+    at.selectbox(key="_url_matt").set_value("handelser").run()
+    assert not at.exception
+    assert at.query_params["matt"] in ("handelser", ["handelser"])
+    assert at.selectbox(key="_url_period").value == "2025"  # the newest complete year
+    assert "2026 (del av året)" in at.selectbox(key="_url_period").options
+    table = dataframes(at)[0].set_index("Kod")
+    col = [c for c in table.columns if c.startswith("Publicerade")][0]
+    assert set(table[col]) - {"Uppgift saknas", ".."}, "some areas have a rate"
+
+
+def test_karta_in_english():
+    at = open_page("karta")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Map"
+    assert "Highest population density" in texts(at)
+
+
+def test_omraden_profile_of_a_priority_area_from_the_url():
+    at = open_page("omraden", {"omrade": "prio-flemingsberg"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.header[0].value == "Flemingsberg"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Folkmängd"] == "14\u00a0782"
+    shown = texts(at)
+    assert "förslag" in shown and "Grantorp / Visättra" in shown
+    key = [t.value for t in at.table if "Nyckeltal" in t.value.columns][0]
+    assert "Uppgift saknas på områdesnivå" in set(key["Området"])
+    assert "Inga registrerade aktiviteter" in shown
+    assert "Avtalet nämner inget område" in shown
+    assert at.get("component_instance"), "the area map is on the page"
+
+
+def test_omraden_profile_of_a_district_and_a_preliminary_area():
+    at = open_page("omraden", {"omrade": "0126R012"})
+    assert not at.exception
+    assert at.header[0].value == "Sjödalen centrala-norra"
+    links = [p.proto.label for p in at.get("page_link")]
+    assert any("Huddinge centrum" in label for label in links)
+    at = open_page("omraden", {"omrade": "prio-huddinge-centrum"})
+    assert "preliminär avgränsning" in texts(at).lower()
+
+
+def test_omraden_without_or_with_an_unknown_area():
+    at = open_page("omraden")
+    assert not at.exception
+    assert not at.header, "no profile until an area is chosen"
+    assert len(at.get("page_link")) >= 4
+    at = open_page("omraden", {"omrade": "<script>"})
+    assert not at.exception
+    assert at.warning and "Okänt område" in at.warning[0].value
+
+
+def test_omraden_valdistrikt_says_population_is_missing():
+    at = open_page("omraden", {"omrade": "01260130"})
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Folkmängd"] == "Uppgift saknas"
+    assert "inte per valdistrikt" in texts(at)

@@ -1,0 +1,136 @@
+"""Browser fixtures: the real app (`streamlit run app.py`) on a free loopback port with its own
+temporary database, and Debian's chromium through Playwright with every request that is not
+to the loopback address blocked, so a test proves that the page works offline.
+
+Other browser tests reuse these fixtures: `app_url` (base URL of the running app),
+`browser_context` (one persistent chromium context per session) and `offline_page` (a fresh
+page whose blocked requests are in `page.blocked`).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+START_TIMEOUT = 180
+_SERVER: dict[str, str] = {}  # facts about the running app server, for fixtures below
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory) -> str:
+    """Start the app on a free port with a temp var dir and database; yield its base URL."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing (scripts/setup.sh dev installs it)")
+    var = tmp_path_factory.mktemp("app-server")
+    port = _free_port()
+    env = {**os.environ, "LAGESBILD_VAR_DIR": str(var), "LAGESBILD_DB_URL": f"sqlite:///{var / 'app.db'}",
+           "LAGESBILD_DEMO_DB_URL": f"sqlite:///{var / 'exempel.db'}"}
+    env.pop("LAGESBILD_TILES_URL", None)  # the offline default: no background tiles
+    _SERVER["db_url"] = env["LAGESBILD_DB_URL"]
+    log = open(var / "server.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while not _healthy(url):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"the app did not start; see {var / 'server.log'}:\n{(var / 'server.log').read_text()[-3000:]}")
+        time.sleep(0.5)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium")), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+        ctx.set_default_timeout(60_000)
+        yield ctx
+        ctx.close()
+
+
+def _block_outside(page) -> list[tuple[str, str]]:
+    blocked: list[tuple[str, str]] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            r.continue_()
+        else:
+            frame = r.request.frame.url if r.request.frame else ""
+            blocked.append((url, frame))
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server, browser_context) -> str:
+    """The base URL, after one visit to the start page.
+
+    Streamlit keeps a process-wide flag: while a `pages/` folder exists it runs page files
+    directly (old multipage mode, without app.py's router) until app.py has called
+    st.navigation once. Opening the start page first makes every later page load go
+    through the router, as it does for a user who starts at the front page."""
+    page = browser_context.new_page()
+    _block_outside(page)
+    page.goto(app_server)
+    page.locator("h1").first.wait_for()
+    page.close()
+    return app_server
+
+
+@pytest.fixture
+def offline_page(browser_context, app_url):
+    """A fresh page; requests outside 127.0.0.1 are aborted and listed in `page.blocked`."""
+    page = browser_context.new_page()
+    page.blocked = _block_outside(page)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def app_db_url(app_url) -> str:
+    """The running app's database (after its first page load, so it is migrated and seeded):
+    a test can put data in it through the store, as another user would."""
+    return _SERVER["db_url"]
