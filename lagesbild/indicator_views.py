@@ -1,0 +1,391 @@
+"""Indicators as the pages see them: pure functions over a Picture (live or a meeting's
+snapshot). Every value returned here has been through `lagesbild.privacy.protect`.
+
+- `series`: an indicator for one area over time (small counts hidden, preliminary marked);
+- `latest` and `change`: the newest value, and the same period a year earlier with % change;
+- `rate_series`: a count per 100 000 (kommun) or 1 000 (smaller areas) inhabitants, only
+  where a population for the same area and year exists — never for published police
+  events, and never where the source already publishes its own rate;
+- `data_tom` and `freshness_warning`: "data t.o.m." and the warning when data is old.
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+import weakref
+from functools import lru_cache
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from lagesbild import fmt, privacy
+from lagesbild.domain import DataType
+from lagesbild.registry.indicators import Indicator, indicator, indicators
+from lagesbild.registry.sources import source
+
+SERIES_COLUMNS = ["period", "period_end", "value", "status", "suppressed", "preliminary"]
+# Months from the end of a period until the publisher normally has the next figure out,
+# on top of its update cycle (annual statistics come out some months after the year).
+PUBLISHING_LAG_MONTHS = {"ar": 6, "kvartal": 3, "manad": 1, "engang": 6}
+
+
+# --- areas and populations ---------------------------------------------------------------
+
+
+def kommun_code() -> str:
+    from lagesbild.config import load_kommun
+
+    return load_kommun().code
+
+
+def compositions() -> dict[str, tuple[str, ...]]:
+    """Priority area → its member districts (data/priority_areas.toml, read without geo)."""
+    from lagesbild.config import load_kommun
+
+    try:
+        return dict(_compositions(load_kommun().path("priority_areas")))
+    except KeyError:
+        return {}
+
+
+@lru_cache(maxsize=4)
+def _compositions(path) -> tuple:
+    # The file is read once per process; the app is restarted after it is changed.
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return ()
+    return tuple((str(a["code"]), tuple(str(c) for c in a.get("codes", []))) for a in raw.get("area", []) if a.get("code"))
+
+
+def populations(picture) -> dict[tuple[str, int], float]:
+    """(area, year) → population: SCB per area, Kolada for the kommun, and for the kommun and
+    priority areas the sum of their RegSO where every part is known."""
+    cache = _cache(picture)
+    if "__populations__" not in cache:
+        cache["__populations__"] = _populations(picture)
+    return cache["__populations__"]
+
+
+def _populations(picture) -> dict[tuple[str, int], float]:
+    obs = picture.table("observations")
+    pops = privacy.population_lookup(obs)
+    regso = {(a, y): v for (a, y), v in pops.items() if re.fullmatch(r"\d{4}R\d{3}", a)}
+    years = {y for _a, y in regso}
+    kommun = kommun_code()
+    districts = picture.table("districts")
+    all_regso = set(districts.loc[districts["level"] == "regso", "code"]) if not districts.empty else set()
+    for y in years:
+        have = {a for a, yy in regso if yy == y}
+        if all_regso and have >= all_regso:
+            pops.setdefault((kommun, y), sum(regso[(a, y)] for a in all_regso))
+        for prio, members in compositions().items():
+            if members and all((m, y) in pops for m in members):
+                pops.setdefault((prio, y), sum(pops[(m, y)] for m in members))
+    return pops
+
+
+# --- protection, once per picture and indicator family -----------------------------------
+
+_CACHE: dict[int, dict] = {}
+
+
+def memo(picture, key, build):
+    """`build()` once per Picture and key: a rerun of the same page (a filter changed, a
+    form opened) reuses figures built from the same data. A new Picture starts afresh."""
+    cache = _cache(picture)
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def _cache(picture) -> dict:
+    key = id(picture)
+    if key not in _CACHE:
+        _CACHE[key] = {}
+        weakref.finalize(picture, _CACHE.pop, key, None)
+    return _CACHE[key]
+
+
+def family(indicator_id: str) -> set[str]:
+    """An indicator with the counts and rates linked to it by `count_of`."""
+    reg = indicators()
+    ids = {indicator_id}
+    ind = reg.get(indicator_id)
+    if ind and ind.count_of:
+        ids.add(ind.count_of)
+    base = ind.count_of if ind and ind.count_of else indicator_id
+    ids |= {i.id for i in reg.values() if i.count_of == base}
+    return ids
+
+
+def protected(picture, indicator_id: str) -> pd.DataFrame:
+    """All observations of the indicator, protected together with its family (all areas,
+    periods and genders, so no sum across them reveals a hidden cell)."""
+    cache = _cache(picture)
+    if indicator_id in cache:
+        return cache[indicator_id]
+    fam = family(indicator_id)
+    obs = picture.table("observations")
+    rows = obs[obs["indicator_id"].isin(fam)]
+    if rows.empty:
+        out = pd.DataFrame(columns=[*obs.columns, "suppressed", "suppression", "preliminary"])
+    else:
+        out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
+                              population=populations(picture))
+        # Once here, so the views need not convert dates on every call.
+        out["period_end"] = out["period_end"].map(_as_date)
+    for iid in fam:
+        cache[iid] = out[out["indicator_id"] == iid].reset_index(drop=True)
+    return cache[indicator_id]
+
+
+def protected_all(picture, indicator_ids: list[str] | None = None) -> pd.DataFrame:
+    """Protected observations of many indicators (e.g. a table of everything loaded)."""
+    ids = indicator_ids if indicator_ids is not None else sorted(picture.table("observations")["indicator_id"].unique())
+    frames = [protected(picture, i) for i in ids]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else protected(picture, "__none__")
+
+
+# --- series, latest and change -----------------------------------------------------------
+
+
+def _as_date(v) -> date | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    ts = pd.to_datetime(v, errors="coerce")
+    return None if pd.isna(ts) else ts.date()
+
+
+def series(picture, indicator_id: str, area_code: str | None = None, gender: str = "T") -> pd.DataFrame:
+    """The indicator for one area (default: the kommun) over time, oldest first."""
+    area_code = area_code or kommun_code()
+    df = protected(picture, indicator_id)
+    if df.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    df = df[(df["area_code"] == area_code) & (df["gender"] == gender)]
+    df = df.sort_values(["period_end", "period"])
+    return df[SERIES_COLUMNS].reset_index(drop=True)
+
+
+def areas_with_data(picture, indicator_id: str) -> list[str]:
+    df = protected(picture, indicator_id)
+    return sorted(df.loc[df["status"] != "saknas", "area_code"].unique()) if not df.empty else []
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str
+    period_end: date | None
+    value: float | None
+    suppressed: bool
+    preliminary: bool
+
+    @property
+    def known(self) -> bool:
+        return not self.suppressed and self.value is not None and not math.isnan(self.value)
+
+
+@dataclass(frozen=True)
+class Change:
+    current: Point
+    previous: Point | None
+    diff: float | None
+    pct: float | None  # a fraction: 0.12 = +12 %
+
+    @property
+    def hidden(self) -> bool:
+        """The change cannot be shown because one of its values is hidden."""
+        return self.current.suppressed or (self.previous is not None and self.previous.suppressed)
+
+
+def _point(row) -> Point:
+    v = row["value"]
+    return Point(str(row["period"]), _as_date(row["period_end"]), None if pd.isna(v) else float(v),
+                 bool(row["suppressed"]), bool(row["preliminary"]))
+
+
+def latest(s: pd.DataFrame) -> Point | None:
+    """The newest period with a value or a hidden value (missing periods are skipped)."""
+    rows = s[s["value"].notna() | s["suppressed"].astype(bool)]
+    return _point(rows.iloc[-1]) if not rows.empty else None
+
+
+def previous_year_period(period: str) -> str | None:
+    """The same period a year earlier: 2025 → 2024, 2025K3 → 2024K3, 2025-03 → 2024-03."""
+    m = re.fullmatch(r"(\d{4})(.*)", period)
+    return f"{int(m.group(1)) - 1}{m.group(2)}" if m else None
+
+
+def change(s: pd.DataFrame, at: str | None = None) -> Change | None:
+    """The value at `at` (default newest) against the same period a year earlier."""
+    cur = latest(s) if at is None else next((_point(r) for _i, r in s.iterrows() if r["period"] == at), None)
+    if cur is None:
+        return None
+    prev_period = previous_year_period(cur.period)
+    prev_rows = s[s["period"] == prev_period]
+    prev = _point(prev_rows.iloc[0]) if not prev_rows.empty else None
+    if prev is None or not (cur.known and prev.known):
+        return Change(cur, prev, None, None)
+    diff = cur.value - prev.value
+    pct = diff / prev.value if prev.value else None
+    return Change(cur, prev, diff, pct)
+
+
+def change_text(ch: Change | None, unit: str, lang: str = "sv") -> str | None:
+    """"+5 % mot 2024" / "−120 mot 2024K2"; ".." when hidden; None when there is nothing to compare."""
+    if ch is None or ch.previous is None:
+        return None
+    against = ("mot " if lang == "sv" else "vs ") + ch.previous.period
+    if ch.hidden:
+        return f"{privacy.SUPPRESSED} {against}"
+    if ch.pct is not None and unit != "procent":
+        return f"{fmt.percent(ch.pct, 1 if abs(ch.pct) < 0.1 else 0, lang, signed=True)} {against}"
+    if ch.diff is not None:
+        sign = "+" if ch.diff > 0 else ""
+        suffix = " procentenheter" if unit == "procent" and lang == "sv" else (" percentage points" if unit == "procent" else "")
+        return f"{sign}{fmt.number(ch.diff, 0 if float(ch.diff).is_integer() else 1, lang)}{suffix} {against}"
+    return None
+
+
+# --- rates per inhabitants -----------------------------------------------------------------
+
+
+def rate_base(area_code: str) -> tuple[int, str, str]:
+    """Per 100 000 for the kommun (as Brå), per 1 000 for smaller areas."""
+    if area_code == kommun_code():
+        return 100_000, "per 100 000 inv.", "per 100,000 inh."
+    return 1_000, "per 1 000 inv.", "per 1,000 inh."
+
+
+def rate_applicable(ind: Indicator) -> bool:
+    """A rate is computed only for a count of people's offences or cases: not for published
+    police events (a selection of press notices, never a crime rate), not for population
+    itself, and not where the source publishes its own rate (Brå)."""
+    if not ind.is_count or ind.derived or ind.id in privacy.POPULATION_INDICATORS:
+        return False
+    if ind.data_type in (DataType.PUBLICERADE_HANDELSER, DataType.KLASSNING, DataType.ENKAT):
+        return False
+    return not any(other.count_of == ind.id for other in indicators().values())
+
+
+def rate_series(picture, indicator_id: str, area_code: str | None = None) -> pd.DataFrame | None:
+    """The count per inhabitants where the same area and year has a population; None when
+    no rate applies. A hidden count gives a hidden rate; so does a small implied count."""
+    ind = indicator(indicator_id)
+    if not rate_applicable(ind):
+        return None
+    area_code = area_code or kommun_code()
+    s = series(picture, indicator_id, area_code)
+    pops = populations(picture)
+    base, _sv, _en = rate_base(area_code)
+    rows = []
+    for r in s.itertuples(index=False):
+        pop = pops.get((area_code, privacy._year(r.period)))
+        if pop is None or pop <= 0:
+            continue
+        hidden = bool(r.suppressed)
+        value = None if hidden or pd.isna(r.value) else r.value / pop * base
+        rows.append({"period": r.period, "period_end": r.period_end, "value": value, "status": r.status,
+                     "suppressed": hidden, "preliminary": bool(r.preliminary), "population": pop})
+    if not rows:
+        return None
+    return pd.DataFrame(rows)
+
+
+# --- data t.o.m. and freshness -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataTom:
+    period: str
+    period_end: date
+    preliminary: bool
+
+    def text(self, lang: str = "sv") -> str:
+        mark = (" (preliminär)" if lang == "sv" else " (preliminary)") if self.preliminary else ""
+        return fmt.iso(self.period_end) + mark
+
+
+def data_tom(picture, indicator_id: str, area_code: str | None = None) -> DataTom | None:
+    """The end of the newest period with a value (shown or hidden) — "data t.o.m."."""
+    df = protected(picture, indicator_id)
+    if df.empty:
+        return None
+    if area_code is not None:
+        df = df[df["area_code"] == area_code]
+    df = df[df["status"] != "saknas"]
+    if df.empty:
+        return None
+    ends = df["period_end"]
+    newest = ends.max()
+    at_newest = df[ends == newest]
+    return DataTom(str(at_newest["period"].iloc[0]), newest, bool(at_newest["preliminary"].any()))
+
+
+def newest(toms: list[DataTom | None]) -> DataTom | None:
+    known = [t for t in toms if t is not None]
+    return max(known, key=lambda t: t.period_end) if known else None
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(d)
+
+
+def stale_after(indicator_id: str, tom: DataTom) -> date:
+    ind = indicator(indicator_id)
+    months = source(ind.source_id).update_months + PUBLISHING_LAG_MONTHS.get(ind.periodicity, 6)
+    return _add_months(tom.period_end, months)
+
+
+def freshness_warning(indicator_id: str, tom: DataTom | None, today: date, lang: str = "sv") -> str | None:
+    """A warning when the newest value is older than the source's update cycle plus the
+    usual publishing lag; None when the data is as fresh as can be expected."""
+    if tom is None or today <= stale_after(indicator_id, tom):
+        return None
+    src = source(indicator(indicator_id).source_id)
+    if lang == "en":
+        return (f"The figures may be out of date: the latest value refers to {tom.period} (data up to "
+                f"{fmt.iso(tom.period_end)}); the source is normally updated every {src.update_months} months.")
+    return (f"Uppgifterna kan vara inaktuella: senaste värde avser {tom.period} (data t.o.m. "
+            f"{fmt.iso(tom.period_end)}); källan uppdateras normalt var {src.update_months}:e månad.")
+
+
+# --- by area -------------------------------------------------------------------------------
+
+
+def latest_by_area(picture, indicator_id: str, *, exclude_kommun: bool = True) -> pd.DataFrame:
+    """For an indicator reported per area: each area's newest period, value and flags."""
+    df = protected(picture, indicator_id)
+    cols = ["area_code", "name", "level", "period", "period_end", "value", "suppressed", "preliminary"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df = df[(df["gender"] == "T") & (df["status"] != "saknas")].copy()
+    if exclude_kommun:
+        df = df[df["area_code"] != kommun_code()]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df = df.sort_values("period_end").groupby("area_code", as_index=False).tail(1)
+    d = picture.table("districts").set_index("code")
+    df["name"] = df["area_code"].map(lambda c: d["name"].get(c, c) if not d.empty else c)
+    df["level"] = df["area_code"].map(lambda c: d["level"].get(c, "") if not d.empty else "")
+    return df[cols].sort_values("name").reset_index(drop=True)
+
+
+def value_text(value, suppressed: bool, ind: Indicator, lang: str = "sv") -> str:
+    return privacy.cell_text(value, suppressed, unit=ind.unit, lang=lang)

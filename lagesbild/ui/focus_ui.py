@@ -1,0 +1,357 @@
+"""The Fokusområden page: one focus area at a time (?fokus=gang|andts|vinr|trygghet).
+
+Per area: its scope, its indicators (trend, same period last year with % change, rate per
+inhabitants, level and proxy notes next to the figure, quoted survey sentences with their
+address, freshness warnings), the registered indicators without data ("Uppgift saknas"
+and how to import), its activities and its linked reforms. Every figure carries its
+provenance caption; every chart a "Visa som tabell" and a one-sentence summary.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lagesbild import indicator_views as iv
+from lagesbild import privacy, reform_views
+from lagesbild.charts import indicators as charts
+from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.picture import Picture
+from lagesbild.registry.indicators import Indicator, for_focus_area
+from lagesbild.registry.pages import page
+from lagesbild.registry.sources import source
+from lagesbild.ui import activities_ui, figure_ui, provenance
+from lagesbild.ui.figure_ui import md_escape
+from lagesbild.ui.state import lang, picture
+
+PARAM = "fokus"
+WIDGET = "fokus_val"
+MAX_MULTIPLES = 12
+RECENT_PERIODS = 24
+LEVELS = {
+    "kommun": ("hela kommunen", "the whole kommun"),
+    "lokalpolisomrade": ("lokalpolisområde Huddinge (ungefär kommunen)", "local police area Huddinge (roughly the kommun)"),
+    "regso": ("område (RegSO)", "district (RegSO)"),
+    "deso": ("område (DeSO)", "district (DeSO)"),
+    "kommundel": ("kommundel", "part of the kommun"),
+    "omrade": ("område", "area"),
+}
+GENDERS = {"T": ("totalt", "total"), "K": ("kvinnor/flickor", "women/girls"), "M": ("män/pojkar", "men/boys")}
+
+
+def _t(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+def today(pic: Picture) -> date:
+    """Freshness is judged on the day the picture shows: a frozen meeting keeps its date."""
+    return pic.as_of if pic.frozen else date.today()
+
+
+# --- page ---------------------------------------------------------------------------------
+
+
+def render() -> None:
+    pic = picture()
+    st.title(_t("Fokusområden", "Focus areas"))
+    if pic.table("focus_areas").empty:
+        st.info(_t("Inga fokusområden finns i databasen.", "There are no focus areas in the database."))
+        return
+    focus_area(pic, choose(pic))
+
+
+def choose(pic: Picture) -> str:
+    """The focus area named in the URL (?fokus=…); the URL is the source of truth, so a
+    link from Översikt or a meeting agenda opens the right area. Default: the first."""
+    focus = pic.table("focus_areas").sort_values("sort")
+    names = dict(zip(focus["id"], focus["name_en" if lang() == "en" else "name_sv"]))
+    ids = list(names)
+    asked = st.query_params.get(PARAM)
+    if asked is not None and asked not in ids:
+        st.warning(_t(f"Okänt fokusområde i adressen: ”{asked}”. Visar {names[ids[0]]}.",
+                      f"Unknown focus area in the address: \u201c{asked}\u201d. Showing {names[ids[0]]}."), icon=":material/warning:")
+        del st.query_params[PARAM]
+        asked = None
+    chosen = asked or ids[0]
+    if st.session_state.get(WIDGET) != chosen:
+        st.session_state[WIDGET] = chosen
+    st.radio(_t("Välj fokusområde", "Choose a focus area"), ids, key=WIDGET, horizontal=True, format_func=names.get,
+             label_visibility="collapsed", on_change=_url_from_widget)
+    return chosen
+
+
+def _url_from_widget() -> None:
+    st.query_params[PARAM] = st.session_state[WIDGET]
+
+
+def focus_area(pic: Picture, fid: str) -> None:
+    lg = lang()
+    row = pic.table("focus_areas").set_index("id").loc[fid]
+    st.header(row["name_en"] if lg == "en" else row["name_sv"])
+    st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
+    st.subheader(_t("Indikatorer", "Indicators"))
+    st.caption(_t("Anmälda brott är inte detsamma som faktisk brottslighet, och Polisens publicerade händelser är inte statistik. "
+                  "Mer på sidan Om data och metod.",
+                  "Reported offences are not actual crime, and Polisen's published events are not statistics. "
+                  "More on the About data page."))
+    with_data, without = split_by_data(pic, fid)
+    for ind, rate_ind in with_data:
+        with st.container(border=True):
+            indicator_block(pic, ind, rate_ind, key=f"{fid}_{ind.id}")
+    missing_block(without)
+    st.subheader(_t("Aktiviteter", "Activities"))
+    activities_ui.manage(pic, focus_area=fid, key=f"akt_{fid}")
+    st.subheader(_t("Kopplade reformer", "Linked reforms"))
+    reforms_block(pic, fid)
+
+
+def split_by_data(pic: Picture, fid: str) -> tuple[list[tuple[Indicator, Indicator | None]], list[Indicator]]:
+    """The focus area's indicators with data, each count paired with its rate (Brå's count
+    and per-100 000 shown together), and those without data."""
+    inds = for_focus_area(fid)
+    ids = {i.id for i in inds}
+    loaded = set(pic.table("observations")["indicator_id"].unique())
+    rate_of = {i.count_of: i for i in inds if i.count_of in ids}
+    paired = {i.id for i in rate_of.values()}
+    with_data, without = [], []
+    for ind in inds:
+        if ind.id in paired and ind.count_of in loaded:
+            continue  # shown with its count
+        rate = rate_of.get(ind.id)
+        if ind.id in loaded or (rate is not None and rate.id in loaded):
+            with_data.append((ind, rate if rate is not None and rate.id in loaded else None))
+        else:
+            without.append(ind)
+    return with_data, without
+
+
+# --- one indicator ------------------------------------------------------------------------
+
+
+def notes_line(ind: Indicator) -> None:
+    """Level, data type and proxy note, plainly next to the figure."""
+    lg = lang()
+    level = LEVELS.get(ind.level, (ind.level, ind.level))[1 if lg == "en" else 0]
+    dtype = ind.data_type.label_en if lg == "en" else ind.data_type.label_sv
+    st.markdown(f":material/location_on: **{_t('Nivå', 'Level')}:** {level} · **{_t('Typ', 'Type')}:** {dtype}  \n"
+                f"{md_escape(ind.definition_sv)}")
+    if ind.proxy:
+        text = ind.proxy.removeprefix("Ersättningsmått:").strip()
+        st.warning(f"**{_t('Ersättningsmått', 'Proxy measure')}:** {md_escape(text)}", icon=":material/info:")
+
+
+def indicator_block(pic: Picture, ind: Indicator, rate_ind: Indicator | None, *, key: str) -> None:
+    lg = lang()
+    st.markdown(f"#### {md_escape(ind.name(lg))}")
+    notes_line(ind)
+    kommun = iv.kommun_code()
+    main = ind
+    s = iv.series(pic, ind.id, kommun)
+    tom = iv.data_tom(pic, ind.id)
+    warn = iv.freshness_warning(ind.id, tom, today(pic), lg)
+    if warn:
+        st.warning(warn, icon=":material/update:")
+    src = [ind.source_id]
+    tom_text = tom.text(lg) if tom else None
+    if not s.empty:
+        metrics_row(pic, ind, rate_ind, s, key=key)
+        if len(s) >= 2:
+            area = _area_name(pic, kommun)
+            figure_ui.chart(iv.memo(pic, ("trend", ind.id, kommun, lg), lambda: charts.trend(s, ind, area_name=area, lang=lg)),
+                            key=f"{key}_trend", source_ids=src, tom=tom_text)
+            if ind.periodicity in ("kvartal", "manad") and len(s) >= 5:
+                figure_ui.chart(iv.memo(pic, ("yoy", ind.id, kommun, lg), lambda: charts.yoy_bars(s, ind, area_name=area, lang=lg)),
+                                key=f"{key}_yoy", source_ids=src, tom=tom_text)
+        if rate_ind is not None:
+            rs = iv.series(pic, rate_ind.id, kommun)
+            if len(rs) >= 2:
+                rtom = iv.data_tom(pic, rate_ind.id)
+                area = _area_name(pic, kommun)
+                figure_ui.chart(iv.memo(pic, ("trend", rate_ind.id, kommun, lg), lambda: charts.trend(rs, rate_ind, area_name=area, lang=lg)),
+                                key=f"{key}_rate_trend", source_ids=[rate_ind.source_id], tom=rtom.text(lg) if rtom else None)
+    by_area_block(pic, main, key=key)
+    other_values_block(pic, main, s, key=key)
+    quotes_block(pic, main)
+
+
+def metrics_row(pic: Picture, ind: Indicator, rate_ind: Indicator | None, s: pd.DataFrame, *, key: str) -> None:
+    lg = lang()
+    kommun = iv.kommun_code()
+    cols = st.columns(3)
+    pt = iv.latest(s)
+    ch = iv.change(s)
+    tom = iv.data_tom(pic, ind.id)
+    with cols[0]:
+        label = _t(f"Senaste värde ({pt.period})", f"Latest value ({pt.period})") if pt else _t("Senaste värde", "Latest value")
+        if pt and pt.preliminary:
+            label += _t(", preliminärt", ", preliminary")
+        figure_ui.metric(label, iv.value_text(pt.value if pt else None, pt.suppressed if pt else False, ind, lg) + f" {_unit_suffix(ind, lg)}",
+                         delta=iv.change_text(ch, ind.unit, lg), direction=ind.direction, source_ids=[ind.source_id],
+                         tom=tom.text(lg) if tom else None, help=_t("Förändring mot samma period ett år tidigare.",
+                                                                     "Change on the same period a year earlier."))
+    rate_done = False
+    if rate_ind is not None:
+        rs = iv.series(pic, rate_ind.id, kommun)
+        rpt = iv.latest(rs)
+        if rpt is not None:
+            rtom = iv.data_tom(pic, rate_ind.id)
+            with cols[1]:
+                figure_ui.metric(f"{rate_ind.unit_label(lg)} ({rpt.period})", iv.value_text(rpt.value, rpt.suppressed, rate_ind, lg),
+                                 delta=iv.change_text(iv.change(rs), rate_ind.unit, lg), direction=rate_ind.direction,
+                                 source_ids=[rate_ind.source_id], tom=rtom.text(lg) if rtom else None,
+                                 help=_t("Källans egen beräkning per invånare.", "The source's own rate per inhabitants."))
+                rate_done = True
+    if not rate_done:
+        rate = iv.rate_series(pic, ind.id, kommun)
+        if rate is not None:
+            last = rate.iloc[-1]
+            base_sv, base_en = iv.rate_base(kommun)[1:]
+            with cols[1]:
+                figure_ui.metric(f"{_t(base_sv, base_en)} ({last['period']})",
+                                 privacy.cell_text(last["value"], bool(last["suppressed"]), unit="per_1000", lang=lg),
+                                 delta=None, direction=ind.direction, source_ids=[ind.source_id, "scb_befolkning"],
+                                 tom=last["period_end"],
+                                 note=_t("beräknat med SCB:s folkmängd samma år", "computed with SCB's population the same year"))
+    if ch is not None and ch.previous is not None:
+        with cols[2]:
+            prev = ch.previous
+            figure_ui.metric(_t(f"Samma period året före ({prev.period})", f"Same period a year earlier ({prev.period})"),
+                             iv.value_text(prev.value, prev.suppressed, ind, lg) + f" {_unit_suffix(ind, lg)}", delta=None,
+                             direction=ind.direction, source_ids=[ind.source_id], tom=prev.period_end)
+
+
+def _unit_suffix(ind: Indicator, lg: str) -> str:
+    return "" if ind.unit in ("procent", "antal") else ind.unit_label(lg)
+
+
+def _area_name(pic: Picture, code: str) -> str:
+    d = pic.table("districts")
+    hit = d.loc[d["code"] == code, "name"] if not d.empty else []
+    return hit.iloc[0] if len(hit) else code
+
+
+def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
+    """An indicator reported per area (e.g. the partners' figures per RegSO): the newest
+    value of each area, protected, with a rate per 1 000 where the population is known."""
+    lg = lang()
+    t = iv.latest_by_area(pic, ind.id)
+    t = t[t["level"].isin(["regso", "deso", "prioriterat", "valdistrikt"])]
+    if t.empty:
+        return
+    pops = iv.populations(pic)
+    rows = []
+    for r in t.itertuples(index=False):
+        rate_txt = ""
+        if iv.rate_applicable(ind):
+            pop = pops.get((r.area_code, privacy._year(r.period)))
+            if pop:
+                rate_txt = privacy.cell_text(None if r.suppressed else r.value / pop * 1000, bool(r.suppressed), unit="per_1000", lang=lg)
+        rows.append({_t("Område", "Area"): r.name, "Period": r.period,
+                     _t("Värde", "Value"): privacy.cell_text(r.value, bool(r.suppressed), unit=ind.unit, lang=lg),
+                     _t("Per 1 000 inv.", "Per 1,000 inh."): rate_txt or "–"})
+    st.markdown(f"**{_t('Per område, senaste period', 'By area, latest period')}**")
+    tom = iv.data_tom(pic, ind.id)
+    tom_text = tom.text(lg) if tom else None
+    figure_ui.table(pd.DataFrame(rows), key=f"{key}_omraden", source_ids=[ind.source_id, "scb_befolkning"] if iv.rate_applicable(ind) else [ind.source_id],
+                    tom=tom_text)
+    # Small multiples of the most recent periods (a chart per area stays readable).
+    frames = {r.name: iv.series(pic, ind.id, r.area_code).tail(RECENT_PERIODS) for r in t.head(MAX_MULTIPLES).itertuples(index=False)}
+    if any(len(f) >= 2 for f in frames.values()):
+        note = "" if len(t) <= MAX_MULTIPLES else _t(f"de första {MAX_MULTIPLES} av {len(t)} områden; alla finns i tabellen ovan",
+                                                      f"the first {MAX_MULTIPLES} of {len(t)} areas; all are in the table above")
+        figure_ui.chart(iv.memo(pic, ("multiples", ind.id, lg), lambda: charts.small_multiples(frames, ind, lang=lg)),
+                        key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
+
+
+def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame, *, key: str) -> None:
+    """Values that are not a kommun-wide trend (one-off surveys, by gender, other areas,
+    the county and country for comparison): shown as a table, never left out."""
+    lg = lang()
+    df = iv.protected(pic, ind.id)
+    if df.empty:
+        return
+    kommun = iv.kommun_code()
+    shown_in_trend = (df["area_code"] == kommun) & (df["gender"] == "T") if len(kommun_series) >= 2 else pd.Series(False, index=df.index)
+    per_area = df["area_code"].map(lambda c: c.startswith(kommun + "R") or c.startswith("prio-"))
+    rest = df[~shown_in_trend & ~per_area]
+    if rest.empty:
+        return
+    names = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))
+    table = pd.DataFrame({
+        _t("Område", "Area"): [names.get(c, c) for c in rest["area_code"]],
+        "Period": rest["period"].tolist(),
+        _t("Kön", "Sex"): [GENDERS.get(g, (g, g))[1 if lg == "en" else 0] for g in rest["gender"]],
+        _t("Värde", "Value"): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
+    }).sort_values(["Period", _t("Område", "Area")], kind="stable")
+    if len(kommun_series) < 2 and len(table) == len(kommun_series):
+        return  # a single kommun value is already in the metric
+    st.markdown(f"**{_t('Alla värden', 'All values')}**")
+    tom = iv.data_tom(pic, ind.id)
+    figure_ui.table(table, key=f"{key}_alla", source_ids=[ind.source_id], tom=tom.text(lg) if tom else None)
+
+
+def quotes_block(pic: Picture, ind: Indicator) -> None:
+    """A quoted survey figure is shown with its sentence and its address."""
+    from lagesbild.importers.text_sourced import quotes
+
+    q = quotes(pic.table("observations"))
+    q = q[q["indicator_id"] == ind.id]
+    if q.empty:
+        return
+    lg = lang()
+    with st.expander(_t("Citat och källadresser", "Quotes and source addresses"), icon=":material/format_quote:"):
+        for (quote, url), _grp in q.groupby(["quote", "source_url"], sort=False):
+            st.markdown(f"> {md_escape(quote)}\n\n:material/link: {md_escape(url)}")
+    st.caption(_t("Siffrorna är citerade ur publicerad text; varje värde har sin mening och adress.",
+                  "The figures are quoted from published text; each value has its sentence and address."))
+
+
+def missing_block(without: list[Indicator]) -> None:
+    if not without:
+        return
+    lg = lang()
+    st.markdown(f"**{_t('Registrerade indikatorer utan data', 'Registered indicators without data')}**")
+    lines = []
+    for ind in without:
+        how = _how_to_load(ind, lg)
+        lines.append(f"- **{md_escape(ind.name(lg))}** ({source(ind.source_id).name}): {how}")
+    st.markdown("\n".join(lines))
+    st.page_link(page("data").path, label=_t("Till sidan Data (import och mallar)", "To the Data page (import and templates)"),
+                 icon=":material/database:")
+
+
+def _how_to_load(ind: Indicator, lg: str) -> str:
+    if ind.source_id == "partner":
+        return _t("Uppgift saknas – importera med mallen för lokala indikatorer på sidan Data.",
+                  "No data – import it with the local-indicator template on the Data page.")
+    try:
+        from lagesbild.importers.status import how_to_load
+
+        return how_to_load(ind.id, lg) + _t(" (sidan Data)", " (Data page)")
+    except (ImportError, KeyError):
+        return _t("Uppgift saknas.", "No data.")
+
+
+# --- reforms ------------------------------------------------------------------------------
+
+
+def reforms_block(pic: Picture, fid: str) -> None:
+    lg = lang()
+    links = pic.table("reform_focus_links")
+    links = links[links["focus_area_id"] == fid]
+    if links.empty:
+        st.info(_t("Inga reformer är kopplade till fokusområdet.", "No reforms are linked to this focus area."))
+        return
+    cur = reform_views.current(pic).set_index("id")
+    for r in links.merge(cur.reset_index()[["id", "number"]], left_on="reform_id", right_on="id").sort_values("number").itertuples():
+        rf = cur.loc[r.reform_id]
+        info = STATUS_INFO[ReformStatus(rf["status"])]
+        status = f":material/{info.icon}: {info.label_en if lg == 'en' else info.label_sv}"
+        title = rf["title_en"] if lg == "en" else rf["title_sv"]
+        strength = {"direkt": _t("direkt koppling", "direct link"), "indirekt": _t("indirekt koppling", "indirect link")}.get(r.strength, r.strength)
+        with st.container(border=True):
+            st.page_link(page("reformer").path, label=f"{rf['number']}. {md_escape(title)}", query_params={"reform": r.reform_id})
+            st.markdown(f"{status} · {strength}  \n{md_escape(r.reasoning_sv)}")
+    provenance.caption("reformuppfoljning", reform_views.latest_date(pic, links["reform_id"].tolist()),
+                       note=_t("status = senaste registrerade bedömning", "status = latest recorded assessment"))

@@ -1,0 +1,151 @@
+"""Översikt: the lägesbild at a glance, with "data t.o.m." on every block.
+
+Per focus area its headline indicators (registry `headline = true`) with the change
+against the same period last year; the reforms' status summary; the priority areas on a
+small map (the map component when it exists); the latest activities.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lagesbild import indicator_views as iv
+from lagesbild import privacy, reform_views
+from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.picture import Picture
+from lagesbild.registry.indicators import Indicator, for_focus_area
+from lagesbild.registry.pages import page
+from lagesbild.ui import activities_ui, figure_ui, provenance
+from lagesbild.ui.focus_ui import today
+from lagesbild.ui.state import lang, picture
+
+GENDER_SHORT = {"K": ("K", "F"), "M": ("M", "M")}
+
+
+def _t(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+def render() -> None:
+    pic = picture()
+    st.title(_t("Översikt", "Overview"))
+    st.markdown(_t("Den gemensamma lägesbilden i korthet: de viktigaste indikatorerna per fokusområde, reformernas status, "
+                   "de prioriterade områdena och de senaste aktiviteterna.",
+                   "The shared situation picture in brief: the headline indicators per focus area, the reforms' status, "
+                   "the priority areas and the latest activities."))
+    headlines(pic)
+    left, right = st.columns(2)
+    with left:
+        reform_summary(pic)
+    with right:
+        priority_map(pic)
+    st.subheader(_t("Senaste aktiviteter", "Latest activities"))
+    activities_ui.recent_section(pic)
+
+
+# --- headline indicators ------------------------------------------------------------------
+
+
+def headlines(pic: Picture) -> None:
+    lg = lang()
+    focus = pic.table("focus_areas").sort_values("sort")
+    for row in focus.itertuples():
+        name = row.name_en if lg == "en" else row.name_sv
+        st.subheader(name)
+        inds = [i for i in for_focus_area(row.id) if i.headline]
+        if not inds:
+            st.info(_t("Inget nyckeltal är valt för fokusområdet.", "No headline indicator is chosen for this focus area."))
+            continue
+        cols = st.columns(max(len(inds), 2))
+        for col, ind in zip(cols, inds):
+            with col:
+                headline_metric(pic, ind)
+        st.page_link(page("fokusomraden").path, label=_t(f"Mer om {name}", f"More on {name}"), query_params={"fokus": row.id},
+                     icon=":material/arrow_forward:")
+
+
+def headline_metric(pic: Picture, ind: Indicator) -> None:
+    lg = lang()
+    s = iv.series(pic, ind.id)
+    tom = iv.data_tom(pic, ind.id)
+    tom_text = tom.text(lg) if tom else None
+    note = _t("ersättningsmått – se Fokusområden", "proxy – see Focus areas") if ind.proxy else ""
+    help_text = ind.proxy or ind.definition_sv
+    pt = iv.latest(s)
+    if pt is None:
+        value, delta, label = by_gender_text(pic, ind)
+    else:
+        value = iv.value_text(pt.value, pt.suppressed, ind, lg)
+        delta = iv.change_text(iv.change(s), ind.unit, lg)
+        label = f"{ind.name(lg)} ({pt.period}{_t(', preliminärt', ', preliminary') if pt.preliminary else ''})"
+    figure_ui.metric(label, value, delta=delta, direction=ind.direction, source_ids=[ind.source_id], tom=tom_text,
+                     note=note, help=help_text)
+    warn = iv.freshness_warning(ind.id, tom, today(pic), lg)
+    if warn:
+        st.caption(f":material/update: {warn}")
+
+
+def by_gender_text(pic: Picture, ind: Indicator) -> tuple[str, None, str]:
+    """A survey reported only by sex (no total): both values, never an invented total."""
+    lg = lang()
+    parts, period = [], None
+    for g in ("K", "M"):
+        pt = iv.latest(iv.series(pic, ind.id, gender=g))
+        if pt is not None:
+            period = pt.period
+            parts.append(f"{GENDER_SHORT[g][1 if lg == 'en' else 0]} {iv.value_text(pt.value, pt.suppressed, ind, lg)}")
+    if not parts:
+        return privacy.cell_text(None, False, lang=lg), None, ind.name(lg)
+    label = f"{ind.name(lg)} ({period}; {_t('K = flickor, M = pojkar', 'F = girls, M = boys')})"
+    return " · ".join(parts), None, label
+
+
+# --- reforms ------------------------------------------------------------------------------
+
+
+def reform_summary(pic: Picture) -> None:
+    """Counts per status, icon + text: "17 av 17 Ej bedömd" on a fresh database."""
+    lg = lang()
+    st.subheader(_t("Reformernas status", "The reforms' status"))
+    cur = reform_views.current(pic)
+    counts = reform_views.status_counts(cur)
+    total = int(counts["count"].sum())
+    lines = []
+    for r in counts.itertuples():
+        if not r.count:
+            continue
+        info = STATUS_INFO[ReformStatus(r.status)]
+        label = info.label_en if lg == "en" else info.label_sv
+        lines.append(f"- :material/{info.icon}: **{r.count} {_t('av', 'of')} {total}** {label}")
+    st.markdown("\n".join(lines) if lines else _t("Inga reformer finns.", "There are no reforms."))
+    st.page_link(page("reformer").path, label=_t("Till reformerna", "To the reforms"), icon=":material/checklist:")
+    provenance.caption("reformuppfoljning", reform_views.latest_date(pic),
+                       note=_t("status = senaste registrerade bedömning", "status = latest recorded assessment"))
+
+
+# --- priority areas -------------------------------------------------------------------------
+
+
+def priority_map(pic: Picture) -> None:
+    lg = lang()
+    st.subheader(_t("Prioriterade områden", "Priority areas"))
+    try:
+        from lagesbild.ui import map_ui
+    except ImportError:  # the map part is not installed
+        map_ui = None
+    small = getattr(map_ui, "small_priority_map", None) if map_ui else None
+    if small is not None:
+        small(pic, key="oversikt_karta")
+        return
+    names = _priority_names(pic)
+    st.info(_t("Kartan över de prioriterade områdena finns på sidan Karta.", "The map of the priority areas is on the Map page."),
+            icon=":material/map:")
+    if names:
+        st.markdown(", ".join(names))
+    st.page_link(page("karta").path, label=_t("Till kartan", "To the map"), icon=":material/map:")
+
+
+def _priority_names(pic: Picture) -> list[str]:
+    d = pic.table("districts")
+    if d.empty:
+        return []
+    return d.loc[d["level"] == "prioriterat", "name"].tolist()

@@ -1,0 +1,95 @@
+"""An attacker's view of a protected table, for the privacy tests.
+
+The attacker knows every shown value, every sum relation (total = parts [+ remainder ≥ 0
+when the parts do not cover the total]) and that ".." hides a positive count. `pinned`
+returns the hidden cells whose value follows uniquely from that: it must always be empty.
+Exact integer search with bound propagation; meant for the small tables hypothesis draws.
+"""
+from __future__ import annotations
+
+import math
+
+from lagesbild.privacy import Group
+
+
+def pinned(groups: list[Group], true_values: list[float], hidden: list[bool], primary: list[bool]) -> list[int]:
+    ub = int(max((v for v in true_values if not math.isnan(v)), default=0)) + 1
+    variables: dict[str, tuple[int, int]] = {}
+    equations: list[tuple[list[str], int]] = []
+    for i, h in enumerate(hidden):
+        if h:
+            variables[f"c{i}"] = (1, ub)
+    for gi, g in enumerate(groups):
+        names, const = [], 0
+        # total − parts (− rest) = 0, moved to: sum(unknown parts) + rest − unknown total = known
+        lhs: list[tuple[str, int]] = []
+        for c, sign in [(g.total, -1)] + [(p, 1) for p in g.parts]:
+            if hidden[c]:
+                lhs.append((f"c{c}", sign))
+            else:
+                const -= sign * int(true_values[c])
+        if not g.complete:
+            variables[f"r{gi}"] = (0, ub)
+            lhs.append((f"r{gi}", 1))
+        if lhs:
+            equations.append((lhs, const))
+        elif const != 0:
+            raise AssertionError("shown values break a sum relation")
+        del names
+    out = []
+    for i, (h, p) in enumerate(zip(hidden, primary)):
+        if not (h and p):
+            continue
+        name = f"c{i}"
+        seen = 0
+        lo, hi = variables[name]
+        candidates = [int(true_values[i])] + [v for v in range(lo, hi + 1) if v != int(true_values[i])]
+        for v in candidates:
+            dom = dict(variables)
+            dom[name] = (v, v)
+            if _solve(equations, dom):
+                seen += 1
+                if seen >= 2:
+                    break
+        if seen < 2:
+            out.append(i)
+    return out
+
+
+def _propagate(equations, dom) -> bool:
+    changed = True
+    while changed:
+        changed = False
+        for lhs, const in equations:
+            # sum(sign * x) == const
+            for name, sign in lhs:
+                lo_rest = sum((dom[n][0] if s > 0 else -dom[n][1]) for n, s in lhs if n != name)
+                hi_rest = sum((dom[n][1] if s > 0 else -dom[n][0]) for n, s in lhs if n != name)
+                # sign * x in [const - hi_rest, const - lo_rest]
+                a, b = const - hi_rest, const - lo_rest
+                if sign < 0:
+                    a, b = -b, -a
+                lo, hi = dom[name]
+                nlo, nhi = max(lo, a), min(hi, b)
+                if nlo > nhi:
+                    return False
+                if (nlo, nhi) != (lo, hi):
+                    dom[name] = (nlo, nhi)
+                    changed = True
+    return True
+
+
+def _solve(equations, dom) -> bool:
+    if not _propagate(equations, dom):
+        return False
+    free = [n for n, (lo, hi) in dom.items() if lo < hi]
+    if not free:
+        return all(sum(s * dom[n][0] for n, s in lhs) == c for lhs, c in equations)
+    name = min(free, key=lambda n: dom[n][1] - dom[n][0])
+    lo, hi = dom[name]
+    for v in range(lo, hi + 1):
+        trial = dict(dom)
+        trial[name] = (v, v)
+        if _solve(equations, trial):
+            return True
+    return False
