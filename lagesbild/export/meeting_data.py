@@ -1,0 +1,99 @@
+"""What the meeting pre-read is made of, shared by the PDF and the PPTX writers: the meeting's
+facts, one `ViewContent` per agenda item with its charts as PNG, and the decisions.
+
+The figure slot (size on the page) is decided here once, so the PNG has the shape of the place
+it is printed in, in the PDF and on the slide alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from lagesbild.views.content import ViewContent
+
+PX_PER_MM = 5.0  # 14 px chart text ≈ 7.5 pt on paper: readable, and the charts keep their proportions
+
+
+@dataclass
+class ExportItem:
+    number: int
+    title: str  # the agenda item's own title
+    content: ViewContent
+    images: list[bytes] = field(default_factory=list)  # one PNG per figure of the content
+
+
+@dataclass
+class ExportData:
+    meeting_title: str
+    meeting_date: date
+    as_of: date
+    frozen: bool
+    frozen_at: datetime | None
+    participants: list[str]
+    items: list[ExportItem]
+    decisions: ViewContent
+    lang: str = "sv"
+    app_version: str = ""
+    demo: bool = False
+
+    def as_of_text(self) -> str:
+        from lagesbild import fmt
+
+        if self.lang == "en":
+            return f"Situation as of {fmt.iso(self.as_of)}" + (" (frozen for the meeting)" if self.frozen else " (live, not frozen)")
+        return f"Lägesbild per {fmt.iso(self.as_of)}" + (" (fryst för mötet)" if self.frozen else " (aktuell, ej fryst)")
+
+
+CONTENT_W = 273.0  # landscape A4 less the margins, mm
+MM_PER_CHAR = 1.45  # average width of a character of the 7.5 pt table font (DejaVu Sans), mm
+SIDE_TABLE_MAX = 118.0  # a table wider than this goes under the chart instead of beside it
+
+
+def table_width(df) -> float:
+    """Rough natural width of a table in mm (longest cell per column, capped): decides the layout
+    before the charts are drawn, so their PNGs get the shape of their place."""
+    total = 0.0
+    for col in df.columns:
+        longest = max([len(str(col)) * 0.8] + [len(str(v)) for v in df[col].head(30)])
+        total += min(longest * MM_PER_CHAR + 2.5, 75.0)
+    return total
+
+
+def layout(content: ViewContent) -> str:
+    """tables | single | side (chart left, table right) | stack (chart over table) | pair."""
+    n = len(content.figures)
+    if n == 0:
+        return "tables"
+    if n >= 2:
+        return "pair"
+    if not content.tables:
+        return "single"
+    if content.figures[0].kind == "map":
+        return "side"  # a map needs the page's height; its table wraps beside it
+    return "side" if table_width(content.tables[0].table) <= SIDE_TABLE_MAX else "stack"
+
+
+def side_table_width(content: ViewContent) -> float:
+    return max(80.0, min(SIDE_TABLE_MAX, table_width(content.tables[0].table)))
+
+
+def stacked_table_height(content: ViewContent) -> float:
+    tb = content.tables[0]
+    return min(len(tb.table), tb.max_rows, 10) * 4.8 + 16.0
+
+
+def figure_slot(content: ViewContent) -> tuple[float, float]:
+    """Width and height in mm of each chart of an item (landscape A4, 273 mm usable width)."""
+    kind = layout(content)
+    if kind == "single":
+        return CONTENT_W, 118.0
+    if kind == "side":
+        return CONTENT_W - side_table_width(content) - 6.0, 112.0
+    if kind == "stack":
+        return CONTENT_W, max(60.0, 135.0 - stacked_table_height(content))
+    return (133.0, 80.0) if content.tables else (133.0, 110.0)
+
+
+def figure_pixels(content: ViewContent) -> tuple[int, int]:
+    w, h = figure_slot(content)
+    return int(w * PX_PER_MM), int(h * PX_PER_MM)

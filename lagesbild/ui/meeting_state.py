@@ -1,0 +1,187 @@
+"""The open meeting: which meeting this session shows, its frozen Picture, and the banner.
+
+A meeting is opened from Mötesläge or by a link with ?mote=<id>. The session remembers it
+(`open_meeting`) and puts it back in the URL on every page, so a link copied from any page
+opens the same frozen view. While a *frozen* meeting is open, `state.picture()` returns the
+meeting's snapshot instead of the live data: every page shows the data as it stood, even when
+new data is imported meanwhile. A draft meeting changes nothing but the banner.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from lagesbild import fmt
+from lagesbild.picture import Picture
+from lagesbild.ui.state import lang, store
+
+PARAM = "mote"
+KEY = "open_meeting"
+PRESENTATION = "presentation"
+# Parameters of the frame (not of a page's view): never saved as part of an agenda item.
+FRAME_PARAMS = {PARAM, PRESENTATION, "punkt", "lang", "exempel", "embed", "embed_options"}
+
+
+def _t(sv: str, en: str) -> str:
+    return en if lang() == "en" else sv
+
+
+def open_meeting() -> int | None:
+    """The open meeting's id. ?mote=<id> in the URL opens it; ?mote= (empty) or an id that is
+    not a number closes it. The session's choice is written back to the URL."""
+    raw = st.query_params.get(PARAM)
+    if raw is not None:
+        try:
+            st.session_state[KEY] = int(raw)
+        except ValueError:
+            st.session_state[KEY] = None
+            del st.query_params[PARAM]
+    mid = st.session_state.get(KEY)
+    if mid is not None and st.query_params.get(PARAM) != str(mid):
+        st.query_params[PARAM] = str(mid)
+    return mid
+
+
+def set_open(meeting_id: int | None) -> None:
+    st.session_state[KEY] = meeting_id
+    if meeting_id is None:
+        if PARAM in st.query_params:
+            del st.query_params[PARAM]
+    else:
+        st.query_params[PARAM] = str(meeting_id)
+
+
+@dataclass(frozen=True)
+class OpenInfo:
+    id: int
+    title: str
+    meeting_date: date
+    frozen: bool
+    as_of: date | None
+    snapshot_key: str | None  # the payload checksum: a new freeze gives a new cache entry
+
+
+def info() -> OpenInfo | None:
+    """The open meeting's facts, or None (also when the id names no meeting: then it closes)."""
+    from lagesbild.errors import NotFound
+    from lagesbild.store import meetings
+
+    mid = open_meeting()
+    if mid is None:
+        return None
+    with store().session() as s:
+        try:
+            m = meetings.get_meeting(s, mid)
+        except NotFound:
+            set_open(None)
+            st.warning(_t(f"Mötet {mid} finns inte; mötesläget är stängt.", f"Meeting {mid} does not exist; meeting mode is closed."),
+                       icon=":material/warning:")
+            return None
+        man = meetings.manifest(s, mid)
+    as_of = date.fromisoformat(man["as_of"]) if man else None
+    return OpenInfo(m.id, m.title, m.meeting_date, m.frozen, as_of, man.get("payload_sha256") if man else None)
+
+
+@st.cache_resource(show_spinner="Läser mötets frysta lägesbild …", max_entries=8)
+def _snapshot(url: str, meeting_id: int, key: str) -> Picture:
+    from lagesbild.store import meetings
+
+    with store().session() as s:
+        return meetings.load_snapshot(s, meeting_id)
+
+
+def frozen_picture() -> Picture | None:
+    """The open meeting's snapshot, when a frozen meeting is open; else None."""
+    oi = info()
+    if oi is None or not oi.frozen or oi.snapshot_key is None:
+        return None
+    return _snapshot(store().engine.url.render_as_string(hide_password=True), oi.id, oi.snapshot_key)
+
+
+def presenting() -> bool:
+    return st.query_params.get(PRESENTATION) == "1"
+
+
+def banner() -> bool:
+    """The header while a meeting is open: "Lägesbild per <date> (fryst för mötet <title>)",
+    with a button to close meeting mode. Returns False when no meeting is open."""
+    oi = info()
+    if oi is None:
+        return False
+    if presenting():
+        return True  # the presentation view draws its own, smaller line
+    with st.container(border=True, key="mote_banner"):
+        left, right = st.columns([4, 1.3], vertical_alignment="center")
+        if oi.frozen:
+            left.markdown(f"#### :material/lock: {_t('Lägesbild per', 'Situation as of')} {fmt.iso(oi.as_of)} "
+                          f"({_t('fryst för mötet', 'frozen for the meeting')} ”{_md(oi.title)}”)")
+            left.caption(_t("Alla sidor visar mötets frysta data. Nya data som lästs in efteråt syns inte förrän mötesläget stängs.",
+                            "Every page shows the meeting's frozen data. Data loaded afterwards is not shown until meeting mode is closed."))
+        else:
+            left.markdown(f"**:material/co_present: {_t('Mötet', 'The meeting')} ”{_md(oi.title)}” "
+                          f"({fmt.iso(oi.meeting_date)}) {_t('är öppet men inte fryst: aktuella data visas.', 'is open but not frozen: current data is shown.')}**")
+            save_view_button(left, oi)
+        right.button(_t("Stäng mötesläget", "Close meeting mode"), icon=":material/close:", key="mote_banner_close",
+                     on_click=set_open, args=(None,))
+    return True
+
+
+def _md(text: str) -> str:
+    from lagesbild.ui.figure_ui import md_escape
+
+    return md_escape(text)
+
+
+# --- "Spara nuvarande vy" ------------------------------------------------------------------------
+
+
+def current_view() -> tuple[str, dict] | None:
+    """The page shown and its view parameters (from the address), if it can be an agenda item."""
+    from lagesbild.registry.pages import PAGES
+
+    url = getattr(st.context, "url", None)
+    if not url:
+        return None
+    path = urlparse(url).path.rstrip("/")
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    slug = path.rsplit("/", 1)[-1] if path else ""
+    if slug == base:
+        slug = ""
+    specs = {p.slug: p for p in PAGES}
+    spec = specs.get(slug) or next((p for p in PAGES if p.default and slug == ""), None)
+    if spec is None or not spec.in_agenda or spec.slug == "mote":
+        return None
+    params = {}
+    for key in st.query_params:
+        if key in FRAME_PARAMS:
+            continue
+        values = st.query_params.get_all(key)
+        params[key] = values if len(values) > 1 else values[0]
+    return spec.slug, params
+
+
+def save_view_button(where, oi: OpenInfo) -> None:
+    """A draft meeting is open: store this page with its filters as an agenda item."""
+    from lagesbild import views
+    from lagesbild.errors import LagesbildError
+    from lagesbild.store import meetings
+    from lagesbild.ui.state import actor, picture
+
+    view = current_view()
+    if view is None:
+        return
+    slug, params = view
+    if where.button(_t("Lägg till den här vyn i dagordningen", "Add this view to the agenda"), icon=":material/playlist_add:",
+                    key="mote_save_view"):
+        title = views.describe(picture(), slug, params, lang())
+        try:
+            with store().transaction() as s:
+                version = meetings.get_meeting(s, oi.id).version
+                meetings.add_item(s, actor(), oi.id, version, meetings.ItemInput(title, slug, params))
+            st.toast(_t(f"”{title}” har lagts till i dagordningen.", f"\u201c{title}\u201d was added to the agenda."),
+                     icon=":material/check:")
+        except LagesbildError as err:
+            st.error(str(err))

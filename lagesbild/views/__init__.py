@@ -1,0 +1,93 @@
+"""View builders for meeting agenda items (no streamlit).
+
+`build(picture, slug, params, lang, ctx)` turns a saved view (a page of the registry plus its
+query parameters) into a `ViewContent`, from whatever Picture it is given: the live one, or
+a meeting's frozen snapshot. The meeting screen, the presentation view and the PDF/PPTX
+pre-read all render the same `ViewContent`.
+
+Supported saved views:
+- oversikt: reforms' status and the headline indicators;
+- reformer: ?status=…&tema=…&ansvarig=…&fokus=…&sok=… (filtered overview) or ?reform=R07;
+- fokusomraden: ?fokus=gang (headline trends) or ?indikator=<id>[&omrade=<code>] (one trend);
+- karta: ?matt=<measure>&period=<period> (static district map);
+- omraden: ?omrade=<code> (profile in brief) or nothing (the priority areas);
+- data, om: the sources and their data t.o.m.;
+- mote: ?vy=sedan (Sedan förra mötet), ?vy=atgarder (åtgärder from the previous meeting),
+  ?vy=beslut (this meeting's decisions).
+"""
+from __future__ import annotations
+
+from lagesbild.views import area, indicator, meeting, reform
+from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.views.meeting import MeetingContext
+from lagesbild.views.params import one
+
+__all__ = ["FigureBlock", "MeetingContext", "Provenance", "TableBlock", "ViewContent", "build", "describe", "MEETING_VIEWS"]
+
+MEETING_VIEWS = {
+    "sedan": ("Sedan förra mötet", "Since the previous meeting"),
+    "atgarder": ("Åtgärder från förra mötet", "Actions from the previous meeting"),
+    "beslut": ("Beslut och åtgärder", "Decisions and actions"),
+}
+
+
+def _t(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
+
+
+def build(picture, slug: str, params: dict | None = None, lang: str = "sv", ctx: MeetingContext | None = None) -> ViewContent:
+    params = dict(params or {})
+    if slug == "oversikt":
+        vc = indicator.overview(picture, lang)
+    elif slug == "reformer":
+        vc = reform.build(picture, params, lang)
+    elif slug == "fokusomraden":
+        vc = indicator.build_focus(picture, params, lang)
+    elif slug == "karta":
+        vc = area.district_map(picture, params, lang)
+    elif slug == "omraden":
+        vc = area.profile(picture, params, lang)
+    elif slug in ("data", "om"):
+        vc = meeting.data_status(picture, lang, slug=slug)
+    elif slug == "mote":
+        vc = _meeting_view(picture, params, lang, ctx)
+    else:
+        text = _t(lang, f"Vyn ”{slug}” kan inte visas i mötesläget; öppna sidan i appen.",
+                  f"The view \u201c{slug}\u201d cannot be shown in meeting mode; open the page in the app.")
+        vc = ViewContent(slug, text, notes=[text], page_slug=slug, params=params)
+    vc.figures = vc.figures[:2]
+    return vc
+
+
+def _meeting_view(picture, params: dict, lang: str, ctx: MeetingContext | None) -> ViewContent:
+    vy = one(params, "vy") or "sedan"
+    if vy == "sedan":
+        return meeting.since_last(picture, ctx, lang)
+    if ctx is None:
+        text = _t(lang, "Vyn hör till ett möte och visas när mötet är öppet.", "The view belongs to a meeting and is shown when it is open.")
+        return ViewContent(_t(lang, *MEETING_VIEWS.get(vy, ("Möte", "Meeting"))), text, notes=[text], page_slug="mote", params=params)
+    if vy == "atgarder":
+        return meeting.carried(ctx, lang)
+    return meeting.decisions(ctx, lang)
+
+
+def describe(picture, slug: str, params: dict | None = None, lang: str = "sv") -> str:
+    """A default title for a saved view, e.g. "Reformer: Försenad" or "Karta: Folkmängd 2025"."""
+    from lagesbild.registry.pages import page
+
+    params = dict(params or {})
+    if slug == "reformer":
+        return reform.describe(picture, params, lang)
+    if slug == "fokusomraden":
+        return indicator.describe_focus(picture, params, lang)
+    if slug == "karta":
+        return area.describe_map(picture, params, lang)
+    if slug == "omraden":
+        return area.describe_area(params, lang)
+    if slug == "mote":
+        sv, en = MEETING_VIEWS.get(one(params, "vy") or "sedan", MEETING_VIEWS["sedan"])
+        return _t(lang, sv, en)
+    try:
+        return page(slug).title(lang)
+    except KeyError:
+        return slug

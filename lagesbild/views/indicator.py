@@ -1,0 +1,190 @@
+"""Agenda views of indicators: a focus area's headline indicators, one indicator's trend, and
+the Översikt summary. All values come protected from `lagesbild.indicator_views`."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from lagesbild import indicator_views as iv
+from lagesbild import reform_views
+from lagesbild.charts import indicators as ichart
+from lagesbild.charts import reforms as rchart
+from lagesbild.registry.indicators import Indicator, for_focus_area, indicator, indicators
+from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.views.params import one
+
+
+def _t(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
+
+
+def _area_name(picture, code: str) -> str:
+    d = picture.table("districts")
+    names = dict(zip(d["code"], d["name"])) if not d.empty else {}
+    return names.get(code, code)
+
+
+def _has_series(picture, ind: Indicator, area: str | None = None) -> bool:
+    s = iv.series(picture, ind.id, area)
+    return bool(len(s)) and bool((s["value"].notna() | s["suppressed"].astype(bool)).any())
+
+
+def trend_block(picture, ind: Indicator, area: str | None, lang: str) -> FigureBlock | None:
+    """The indicator's trend for one area (default the kommun), with provenance; None without data."""
+    area = area or iv.kommun_code()
+    s = iv.series(picture, ind.id, area)
+    if s.empty or not _has_series(picture, ind, area):
+        return None
+    chart = ichart.trend(s, ind, area_name=_area_name(picture, area), lang=lang)
+    tom = iv.data_tom(picture, ind.id, area)
+    note = _t(lang, "ersättningsmått", "proxy") if ind.proxy else ""
+    return FigureBlock(chart.fig, chart.table, chart.summary, Provenance((ind.source_id,), tom.text(lang) if tom else None, note))
+
+
+def _by_gender(picture, ind: Indicator, area: str | None, lang: str) -> tuple[str, str]:
+    """A figure given only for women and men (no total): "K 35 % · M 49 %", never a made-up total."""
+    parts, period = [], "–"
+    for g in ("K", "M"):
+        pt = iv.latest(iv.series(picture, ind.id, area, gender=g))
+        if pt is not None:
+            period = pt.period
+            parts.append(f"{g} {iv.value_text(pt.value, pt.suppressed, ind, lang)}")
+    return (" · ".join(parts) if parts else iv.value_text(None, False, ind, lang)), period
+
+
+def latest_row(picture, ind: Indicator, lang: str, area: str | None = None) -> dict:
+    s = iv.series(picture, ind.id, area)
+    pt = iv.latest(s)
+    tom = iv.data_tom(picture, ind.id, area)
+    value, period = _by_gender(picture, ind, area, lang) if pt is None else (
+        iv.value_text(pt.value, pt.suppressed, ind, lang), pt.period + (_t(lang, " (prel.)", " (prel.)") if pt.preliminary else ""))
+    return {
+        _t(lang, "Indikator", "Indicator"): ind.name(lang),
+        _t(lang, "Period", "Period"): period,
+        _t(lang, "Värde", "Value"): value,
+        _t(lang, "Enhet", "Unit"): ind.unit_label(lang),
+        _t(lang, "Mot året före", "On the year before"): iv.change_text(iv.change(s), ind.unit, lang) or "–",
+        _t(lang, "Data t.o.m.", "Data up to"): tom.text(lang) if tom else _t(lang, "Uppgift saknas", "No data"),
+    }
+
+
+def _table_provenance(picture, inds: list[Indicator], lang: str) -> Provenance:
+    tom = iv.newest([iv.data_tom(picture, i.id) for i in inds])
+    return Provenance(tuple(dict.fromkeys(i.source_id for i in inds)), tom.text(lang) if tom else None,
+                      _t(lang, "data t.o.m. per rad i tabellen", "data up to per row in the table"))
+
+
+def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
+    focus = picture.table("focus_areas").set_index("id")
+    name = focus.loc[fid, "name_en" if lang == "en" else "name_sv"]
+    inds = [i for i in for_focus_area(fid) if _has_series(picture, i)]
+    # The headline indicators first, then the others; a count shown with its rate is one.
+    ordered = sorted(inds, key=lambda i: (not i.headline, i.count_of is None))
+    figures = [b for b in (trend_block(picture, i, None, lang) for i in ordered[:2]) if b is not None]
+    rows = [latest_row(picture, i, lang) for i in ordered]
+    tables = [TableBlock(_t(lang, "Senaste värden", "Latest values"), pd.DataFrame(rows), _table_provenance(picture, ordered, lang),
+                         max_rows=8)] if rows else []
+    notes = [f"{i.name(lang)}: {i.proxy}" for i in ordered[:2] if i.proxy]
+    loaded = set(picture.table("observations")["indicator_id"])
+    missing = [i.name(lang) for i in for_focus_area(fid) if i.id not in loaded]
+    elsewhere = [i.name(lang) for i in for_focus_area(fid) if i.id in loaded and i not in inds]
+    if elsewhere:
+        notes.append(_t(lang, "Finns per område eller kön (sidan Fokusområden): ", "Available by area or sex (Focus areas page): ")
+                     + ", ".join(elsewhere[:4]) + (" …" if len(elsewhere) > 4 else ""))
+    if missing:
+        notes.append(_t(lang, f"Uppgift saknas för {len(missing)} registrerade indikatorer: ", f"No data for {len(missing)} registered indicators: ")
+                     + ", ".join(missing[:6]) + (" …" if len(missing) > 6 else ""))
+    if figures:
+        summary = " ".join(f.summary for f in figures)
+    else:
+        summary = _t(lang, f"{name}: uppgift saknas för fokusområdets indikatorer.", f"{name}: no data for the focus area's indicators.")
+    return ViewContent(f"{_t(lang, 'Fokusområde', 'Focus area')}: {name}", summary, figures, tables, notes, "fokusomraden", {"fokus": fid})
+
+
+def indicator_trend(picture, iid: str, area: str | None, lang: str = "sv") -> ViewContent:
+    ind = indicator(iid)
+    area = area or iv.kommun_code()
+    aname = _area_name(picture, area)
+    title = f"{ind.name(lang)} – {aname}"
+    block = trend_block(picture, ind, area, lang)
+    notes = [ind.proxy] if ind.proxy else []
+    if block is None:
+        notes.insert(0, _t(lang, f"Uppgift saknas för {aname}.", f"No data for {aname}."))
+        return ViewContent(title, _t(lang, f"{ind.name(lang)} ({aname}): uppgift saknas.", f"{ind.name(lang)} ({aname}): no data."),
+                           [], [], notes, "fokusomraden", {"indikator": iid, "omrade": area})
+    figures = [block]
+    if ind.periodicity in ("kvartal", "manad"):
+        s = iv.series(picture, iid, area)
+        yoy = ichart.yoy_bars(s, ind, area_name=aname, lang=lang)
+        if not yoy.table.empty:
+            figures.append(FigureBlock(yoy.fig, yoy.table, yoy.summary, block.provenance))
+    warn = iv.freshness_warning(iid, iv.data_tom(picture, iid, area), picture.as_of, lang)
+    if warn:
+        notes.append(warn)
+    notes.append(ind.definition_sv if lang == "sv" else ind.name_en)
+    return ViewContent(title, block.summary, figures, [], notes, "fokusomraden", {"indikator": iid, "omrade": area})
+
+
+def overview(picture, lang: str = "sv") -> ViewContent:
+    """Översikt: the reforms' status and the headline indicators of every focus area."""
+    cur = reform_views.current(picture)
+    counts = reform_views.status_counts(cur)
+    prov = Provenance(("reformuppfoljning",), reform_views.latest_date(picture),
+                      _t(lang, "status = senaste registrerade bedömning", "status = latest recorded assessment"))
+    table = pd.DataFrame({"Status": [rchart.status_label(c, lang) for c in counts["status"]],
+                          _t(lang, "Antal reformer", "Number of reforms"): counts["count"].astype(int).tolist()})
+    fig = FigureBlock(rchart.status_distribution(counts, lang), table, rchart.distribution_summary(counts, lang), prov)
+    focus = picture.table("focus_areas").sort_values("sort")
+    rows, inds = [], []
+    for f in focus.itertuples():
+        for ind in (i for i in for_focus_area(f.id) if i.headline):
+            if ind in inds:
+                continue
+            inds.append(ind)
+            rows.append({_t(lang, "Fokusområde", "Focus area"): f.name_en if lang == "en" else f.name_sv, **latest_row(picture, ind, lang)})
+    tables = [TableBlock(_t(lang, "Nyckeltal per fokusområde", "Headline indicators by focus area"), pd.DataFrame(rows),
+                         _table_provenance(picture, inds, lang), max_rows=12)] if rows else []
+    summary = _t(lang, f"Reformer: {fig.summary} {len(inds)} nyckeltal i {len(focus)} fokusområden.",
+                 f"Reforms: {fig.summary} {len(inds)} headline indicators in {len(focus)} focus areas.")
+    return ViewContent(_t(lang, "Översikt", "Overview"), summary, [fig], tables, [], "oversikt", {})
+
+
+def build_focus(picture, params: dict, lang: str = "sv") -> ViewContent:
+    iid = one(params, "indikator")
+    if iid:
+        if iid in indicators():
+            return indicator_trend(picture, iid, one(params, "omrade"), lang)
+        notes = [_t(lang, f"Indikatorn ”{iid}” finns inte i registret.", f"Indicator \u201c{iid}\u201d is not in the registry.")]
+    else:
+        notes = []
+    ids = picture.table("focus_areas").sort_values("sort")["id"].tolist()
+    fid = one(params, "fokus")
+    if fid not in ids:
+        if fid:
+            notes.append(_t(lang, f"Okänt fokusområde ”{fid}”.", f"Unknown focus area \u201c{fid}\u201d."))
+        fid = ids[0] if ids else None
+    if fid is None:
+        return ViewContent(_t(lang, "Fokusområden", "Focus areas"), _t(lang, "Inga fokusområden finns.", "There are no focus areas."),
+                           notes=notes, page_slug="fokusomraden")
+    vc = focus_area(picture, fid, lang)
+    vc.notes[:0] = notes
+    return vc
+
+
+def describe_focus(picture, params: dict, lang: str = "sv") -> str:
+    iid = one(params, "indikator")
+    if iid and iid in indicators():
+        area = one(params, "omrade")
+        return indicator(iid).name(lang) + (f" – {_area_name(picture, area)}" if area and picture is not None else "")
+    fid = one(params, "fokus")
+    if fid and picture is not None:
+        focus = picture.table("focus_areas").set_index("id")
+        if fid in focus.index:
+            return f"{_t(lang, 'Fokusområde', 'Focus area')}: {focus.loc[fid, 'name_en' if lang == 'en' else 'name_sv']}"
+    return _t(lang, "Fokusområden", "Focus areas")
+
+
+def newest(dates: list[date | None]) -> date | None:
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
