@@ -1,0 +1,98 @@
+"""Load: N concurrent browser sessions against a running server on loopback.
+
+Each session opens every page of the registry in turn, R rounds; we record the time from
+navigation to "ready" (page title drawn and Streamlit no longer running) per visit, and
+errors. Bounded in count and time; only 127.0.0.1 is ever contacted.
+
+    .venv/bin/python -m bench.load --sessions 10 --rounds 2 [--url http://127.0.0.1:8501]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import threading
+import time
+from contextlib import nullcontext
+from pathlib import Path
+
+from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from lagesbild.registry.pages import PAGES
+
+READY_JS = """() => {
+  const h1 = document.querySelector('h1');
+  const running = document.querySelector('[data-testid="stStatusWidget"]');
+  const spinner = document.querySelector('[data-testid="stSpinner"]');
+  return !!h1 && !running && !spinner;
+}"""
+
+
+def visit(page, url: str, timeout_ms: int = 60_000) -> float:
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+    page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
+    return time.perf_counter() - t0
+
+
+def _session(base: str, rounds: int, results: list, errors: list, deadline: float) -> None:
+    from playwright.sync_api import sync_playwright
+
+    import tempfile
+
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        ctx = pw.chromium.launch_persistent_context(tmp, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        page = ctx.new_page()
+        for _ in range(rounds):
+            for spec in PAGES:
+                if time.monotonic() > deadline:
+                    ctx.close()
+                    return
+                try:
+                    results.append((spec.slug, visit(page, f"{base}/{spec.slug}")))
+                except Exception as err:  # counted, not raised: a load test reports errors
+                    errors.append((spec.slug, type(err).__name__, str(err)[:200]))
+        ctx.close()
+
+
+def run(base: str | None, sessions: int, rounds: int, max_seconds: float) -> dict:
+    server = streamlit_server() if base is None else nullcontext((base, None))
+    with server as (url, _proc):
+        results: list = []
+        errors: list = []
+        deadline = time.monotonic() + max_seconds
+        threads = [threading.Thread(target=_session, args=(url, rounds, results, errors, deadline)) for _ in range(sessions)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=max_seconds + 60)
+        wall = time.perf_counter() - t0
+    times = sorted(t for _, t in results)
+    pct = lambda p: round(times[min(len(times) - 1, int(p * len(times)))], 3) if times else None  # noqa: E731
+    return {
+        "sessions": sessions, "rounds": rounds, "visits": len(times), "errors": len(errors),
+        "error_samples": errors[:5], "wall_seconds": round(wall, 1),
+        "latency_s": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "max": times[-1] if times else None,
+                       "mean": round(statistics.mean(times), 3) if times else None},
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", help="a running server (default: start one on loopback)")
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--max-seconds", type=float, default=600)
+    ap.add_argument("--out", default="bench/results/load.json")
+    args = ap.parse_args()
+    if args.url and not args.url.startswith(("http://127.", "http://localhost")):
+        raise SystemExit("Only loopback addresses may be load-tested.")
+    result = run(args.url, args.sessions, args.rounds, args.max_seconds)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Builds a LARGE SYNTHETIC database for the benchmark only (never shown as real data).
+
+Scale (issue 6): 10 years monthly × 64 districts (the valdistrikt) × 60 indicators
+= 460 800 observations; 100 000 police events; 17 reforms × 200 updates.
+The registry used is the real one plus synthetic "bench_*" indicators, written to a
+temporary TOML that LAGESBILD_INDICATORS_FILE points at.
+
+    .venv/bin/python -m bench.synthetic sqlite:////tmp/bench.db /tmp/bench-indicators.toml
+"""
+from __future__ import annotations
+
+import random
+import sys
+import time
+import tomllib
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from lagesbild.config import DATA_DIR
+from lagesbild.domain import ReformStatus
+from lagesbild.store.db import Store
+from lagesbild.store.models import District, ImportBatch, Observation, PoliceEvent, Reform, ReformUpdate
+
+YEARS, N_INDICATORS, N_EVENTS, UPDATES_PER_REFORM = 10, 60, 100_000, 200
+EVENT_TYPES = ["Brand", "Trafikolycka", "Misshandel", "Stöld", "Skadegörelse", "Rån", "Narkotikabrott", "Övrigt"]
+
+
+def write_registry(path: Path, n_real: int) -> list[str]:
+    """Real registry + enough synthetic monthly district indicators to reach N_INDICATORS."""
+    real = (DATA_DIR / "registry" / "indicators.toml").read_text(encoding="utf-8")
+    extra, ids = [], []
+    for i in range(N_INDICATORS - n_real):
+        iid = f"bench_{i:02d}"
+        ids.append(iid)
+        extra.append(
+            f'\n[{iid}]\nname_sv = "Syntetisk indikator {i}"\nname_en = "Synthetic indicator {i}"\n'
+            'definition_sv = "Endast för prestandamätning."\nsource = "partner"\nunit = "antal"\n'
+            'level = "valdistrikt"\nperiodicity = "manad"\ndirection = "neutral"\n'
+            f'focus_areas = ["{["gang", "andts", "vinr", "trygghet"][i % 4]}"]\n'
+        )
+    path.write_text(real + "".join(extra), encoding="utf-8")
+    return ids
+
+
+def month_ends(years: int) -> list[date]:
+    out, start = [], date(2026, 10, 1)
+    for k in range(years * 12):
+        y, m = divmod((start.year * 12 + start.month - 1) - k, 12)
+        first_next = date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1)
+        out.append(first_next - timedelta(days=1))
+    return sorted(out)
+
+
+def build(url: str, registry_path: Path, seed: int = 1) -> dict:
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    store = Store.open(url)
+    with store.session() as s:
+        districts = list(s.scalars(select(District.code).where(District.level == "valdistrikt")).all())[:64]
+    districts = districts or [f"0126{k:04d}" for k in range(64)]
+    real_ids = list(tomllib.loads((DATA_DIR / "registry" / "indicators.toml").read_text(encoding="utf-8")))
+    all_ids = real_ids + write_registry(registry_path, len(real_ids))
+    with store.transaction() as s:
+        batch = ImportBatch(kind="bench", source_id="partner", filename="synthetic", sha256="0" * 64, vintage="2026-09-30", imported_by="bench")
+        s.add(batch)
+        s.flush()
+        bid = batch.id
+    months = month_ends(YEARS)
+    n_obs = 0
+    for iid in all_ids:
+        rows = [
+            {"indicator_id": iid, "area_code": d, "period": f"{me:%Y-%m}", "period_end": me, "value": float(rng.randint(0, 60)),
+             "status": "ok", "gender": "T", "import_id": bid}
+            for d in districts for me in months
+        ]
+        with store.transaction() as s:
+            s.execute(insert(Observation), rows)
+        n_obs += len(rows)
+    events = []
+    start = datetime(2016, 10, 1)
+    for i in range(N_EVENTS):
+        at = start + timedelta(minutes=rng.randint(0, 10 * 365 * 24 * 60))
+        typ = rng.choice(EVENT_TYPES)
+        events.append({"id": 10_000_000 + i, "occurred_at": at, "type": typ, "name": f"{at:%d %B %H.%M}, {typ}, Huddinge",
+                       "summary": "Syntetisk händelse för prestandamätning.", "url": "/", "location_name": "Huddinge",
+                       "kommun": "Huddinge", "district": None, "import_id": bid})
+    with store.transaction() as s:
+        for chunk in range(0, len(events), 20_000):
+            s.execute(insert(PoliceEvent), events[chunk:chunk + 20_000])
+    statuses = [st for st in ReformStatus if st != ReformStatus.EJ_BEDOMD]
+    with store.transaction() as s:
+        for r in s.scalars(select(Reform)).all():
+            rows = [{"reform_id": r.id, "seq": r.version + n + 1, "status": rng.choice(statuses).value, "progress": rng.randint(0, 100),
+                     "update_date": date(2022, 11, 1) + timedelta(days=5 * n), "author": "bench", "motivation": "Syntetisk bedömning.",
+                     "source_url": "https://exempel.invalid/bench", "recorded_by": "bench"} for n in range(UPDATES_PER_REFORM)]
+            s.execute(insert(ReformUpdate), rows)
+            r.version += UPDATES_PER_REFORM
+    return {"observations": n_obs, "events": N_EVENTS, "reform_updates": 17 * UPDATES_PER_REFORM,
+            "indicators": N_INDICATORS, "districts": len(districts), "months": len(months), "seconds": round(time.perf_counter() - t0, 1)}
+
+
+if __name__ == "__main__":
+    print(build(sys.argv[1], Path(sys.argv[2])))
