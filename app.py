@@ -6,11 +6,14 @@ from lagesbild.config import PROJECT_ROOT
 from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
 from lagesbild.store.meta import as_of
-from lagesbild.ui import layout, provenance, state
+from lagesbild.ui import auth, layout, provenance, router, state
 
 st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
 state.init_sidebar()
+if not auth.may_view():  # OIDC mode before login: only the login page exists
+    st.navigation([st.Page(auth.login_page, title="Logga in", url_path="login")], position="hidden").run()
+    st.stop()
 lang = state.lang()
 pages = {
     section: [
@@ -24,5 +27,5 @@ nav = st.navigation(pages)
 with state.store().session() as s:
     layout.header(as_of(s))
 provenance.reset()
-nav.run()
+router.run(nav)
 provenance.footer()

@@ -18,9 +18,9 @@ GEO_DIR = PROJECT_ROOT / "geo"
 VAR_DIR = Path(os.environ.get("LAGESBILD_VAR_DIR", PROJECT_ROOT / "var"))
 
 
-def _flag(name: str, default: bool = False) -> bool:
+def _flag(name: str, default: bool | None = False) -> bool | None:
     raw = os.environ.get(name)
-    if raw is None:
+    if raw is None or not raw.strip():
         return default
     return raw.strip().lower() in ("1", "true", "ja", "yes", "on")
 
@@ -30,8 +30,11 @@ class Settings:
     db_url: str
     demo_db_url: str
     suppress_below: int = 5
-    editing_enabled: bool = True
+    # Local mode: None = the admin's switch in the database decides (off until turned on with
+    # `python -m lagesbild.admin editing on`); True/False = forced by LAGESBILD_EDITING.
+    editing_override: bool | None = None
     auth_mode: str = "local"  # "local" (no login) or "oidc" (st.login + role table)
+    oidc_provider: str | None = None  # a named [auth.<provider>] in secrets.toml, else [auth]
     tiles_url: str | None = None
     tiles_attribution: str | None = None
     kommun_config: Path = field(default=DATA_DIR / "kommun.toml")
@@ -41,14 +44,22 @@ def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _auth_mode(raw: str) -> str:
+    mode = raw.strip().lower() or "local"
+    if mode not in ("local", "oidc"):
+        raise ValueError(f"LAGESBILD_AUTH måste vara ”local” eller ”oidc”, inte ”{raw}”.")
+    return mode
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     return Settings(
         db_url=os.environ.get("LAGESBILD_DB_URL") or _sqlite_url(VAR_DIR / "lagesbild.db"),
         demo_db_url=os.environ.get("LAGESBILD_DEMO_DB_URL") or _sqlite_url(VAR_DIR / "exempeldata.db"),
         suppress_below=int(os.environ.get("LAGESBILD_SUPPRESS_BELOW", "5")),
-        editing_enabled=_flag("LAGESBILD_EDITING", True),
-        auth_mode=os.environ.get("LAGESBILD_AUTH", "local"),
+        editing_override=_flag("LAGESBILD_EDITING", None),
+        auth_mode=_auth_mode(os.environ.get("LAGESBILD_AUTH", "local")),
+        oidc_provider=os.environ.get("LAGESBILD_OIDC_PROVIDER") or None,
         tiles_url=os.environ.get("LAGESBILD_TILES_URL") or None,
         tiles_attribution=os.environ.get("LAGESBILD_TILES_ATTRIBUTION") or None,
         kommun_config=Path(os.environ.get("LAGESBILD_KOMMUN_CONFIG", DATA_DIR / "kommun.toml")),

@@ -1,9 +1,10 @@
 import streamlit as st
 
 from lagesbild.registry.pages import page
-from lagesbild.ui import data_ui
+from lagesbild.ui import data_ui, router
 from lagesbild.ui.state import lang, picture
 
+router.ensure(__file__)
 st.title(page("data").title(lang()))
 st.caption(
     "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "

@@ -1,3 +1,4 @@
-from lagesbild.ui import focus_ui
+from lagesbild.ui import focus_ui, router
 
+router.ensure(__file__)
 focus_ui.render()

@@ -1,3 +1,4 @@
-from lagesbild.ui import karta_ui
+from lagesbild.ui import karta_ui, router
 
+router.ensure(__file__)
 karta_ui.render()

@@ -1,3 +1,4 @@
-from lagesbild.ui import meeting_ui
+from lagesbild.ui import meeting_ui, router
 
+router.ensure(__file__)
 meeting_ui.render()

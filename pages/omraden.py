@@ -1,3 +1,4 @@
-from lagesbild.ui import omraden_ui
+from lagesbild.ui import omraden_ui, router
 
+router.ensure(__file__)
 omraden_ui.render()

@@ -1,3 +1,4 @@
-from lagesbild.ui import overview_ui
+from lagesbild.ui import overview_ui, router
 
+router.ensure(__file__)
 overview_ui.render()

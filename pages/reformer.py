@@ -1,3 +1,4 @@
-from lagesbild.ui import reform_ui
+from lagesbild.ui import reform_ui, router
 
+router.ensure(__file__)
 reform_ui.render()

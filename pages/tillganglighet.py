@@ -1,3 +1,4 @@
-from lagesbild.ui import accessibility_ui
+from lagesbild.ui import accessibility_ui, router
 
+router.ensure(__file__)
 accessibility_ui.render()

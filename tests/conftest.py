@@ -10,6 +10,8 @@ _TMP = Path(tempfile.mkdtemp(prefix="lagesbild-test-"))
 os.environ["LAGESBILD_VAR_DIR"] = str(_TMP)
 os.environ.setdefault("LAGESBILD_DB_URL", f"sqlite:///{_TMP / 'app.db'}")
 os.environ.setdefault("LAGESBILD_DEMO_DB_URL", f"sqlite:///{_TMP / 'exempel.db'}")
+# Most tests edit; the read-only default of local mode is tested in tests/apptest/test_access.py.
+os.environ.setdefault("LAGESBILD_EDITING", "1")
 
 import pytest  # noqa: E402
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lagesbild.config import settings
-from lagesbild.domain import Actor, Role
+from lagesbild.domain import Actor
 from lagesbild.picture import Picture, data_version, load_live
 from lagesbild.store.db import Store
 
@@ -60,10 +60,10 @@ def lang() -> str:
 
 
 def actor() -> Actor:
-    """Local mode: one trusted user on one machine; editing can be switched off."""
-    if not settings().editing_enabled:
-        return Actor(name="Lokal användare", role=Role.VIEWER)
-    return Actor(name="Lokal användare", role=Role.EDITOR, reform_editor=True)
+    """Who is acting in this session (see lagesbild.ui.auth); the store checks every write."""
+    from lagesbild.ui.auth import current_actor
+
+    return current_actor()
 
 
 def init_sidebar() -> None:
@@ -74,3 +74,6 @@ def init_sidebar() -> None:
     url_selectbox(t("lang.label", lang()), list(LANGUAGES), param="lang", key="lang", default="sv",
                   format_func=LANGUAGES.get, sticky=True, where=st.sidebar)
     st.sidebar.toggle(t("demo.toggle", lang()), key="exempel", bind="query-params", help=t("demo.help", lang()))
+    from lagesbild.ui.auth import sidebar_user
+
+    sidebar_user()

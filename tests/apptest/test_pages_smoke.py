@@ -10,6 +10,7 @@ def test_page_renders(spec):
     at = open_page(spec.slug)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title and at.title[0].value == spec.title("sv"), "every page has its registered title"
+    assert any("Lägesbild per" in c.value for c in at.caption), "the page ran inside app.py's frame"
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.slug for p in PAGES])

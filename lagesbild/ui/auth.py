@@ -1,0 +1,106 @@
+"""Login and the acting user. Two modes, chosen with LAGESBILD_AUTH:
+
+local  One machine, no login (the default). Read-only until an admin turns editing on with
+       `python -m lagesbild.admin editing on` (or LAGESBILD_EDITING=1 for one start).
+oidc   The organisation's identity provider through `st.login` (Entra ID, Keycloak, …;
+       see .streamlit/secrets.toml.example). The role table maps e-mail to role; anyone
+       logged in but not in the table may only read. Nothing is shown before login.
+
+This module only decides *who* acts; every write is checked again in the store layer
+(lagesbild.store.access.require), so a hidden button is never the only control.
+"""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.errors import StreamlitAuthError
+
+from lagesbild.config import settings
+from lagesbild.domain import Actor, Role
+from lagesbild.store import app_settings
+from lagesbild.store.roles import actor_for
+
+LOCAL_NAME = "Lokal användare"
+ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin")}
+
+
+def _t(sv: str, en: str) -> str:
+    from lagesbild.ui.state import lang
+
+    return en if lang() == "en" else sv
+
+
+def _real_store():
+    # The switch and the role table live in the real database, also while Exempeldata is shown.
+    from lagesbild.ui.state import _open_store
+
+    return _open_store(settings().db_url, False)
+
+
+def editing_on() -> bool:
+    """Local mode: may the single local user edit?"""
+    forced = settings().editing_override
+    if forced is not None:
+        return forced
+    with _real_store().session() as s:
+        return app_settings.get_flag(s, app_settings.EDITING, False)
+
+
+def logged_in() -> bool:
+    return bool(st.user.get("is_logged_in", False))
+
+
+def current_actor() -> Actor:
+    if settings().auth_mode == "oidc":
+        if not logged_in():
+            return Actor(name="Ej inloggad", role=Role.VIEWER)
+        with _real_store().session() as s:
+            return actor_for(s, st.user.get("email"), st.user.get("name"))
+    if editing_on():
+        return Actor(name=LOCAL_NAME, role=Role.EDITOR, reform_editor=True)
+    return Actor(name=LOCAL_NAME, role=Role.VIEWER)
+
+
+def may_view() -> bool:
+    """Local mode: always. OIDC mode: after login (the picture holds partners' own figures)."""
+    return settings().auth_mode != "oidc" or logged_in()
+
+
+def login_page() -> None:
+    st.title("Lägesbild")
+    st.markdown(_t("Logga in med ditt organisationskonto för att se den gemensamma lägesbilden.",
+                   "Log in with your organisation account to see the shared situation picture."))
+    if st.button(_t("Logga in", "Log in"), type="primary", icon=":material/login:"):
+        _login()
+
+
+def _login() -> None:
+    provider = settings().oidc_provider
+    try:
+        st.login(provider) if provider else st.login()
+    except StreamlitAuthError as err:  # e.g. no [auth] section in secrets.toml
+        st.error(_t(f"Inloggningen är inte konfigurerad: {err}. Se .streamlit/secrets.toml.example.",
+                    f"Login is not configured: {err}. See .streamlit/secrets.toml.example."),
+                 icon=":material/error:")
+
+
+def role_label(who: Actor) -> str:
+    sv, en = ROLE_LABELS[who.role]
+    return _t(sv, en)
+
+
+def sidebar_user() -> None:
+    """Who you are and what you may do, in the sidebar."""
+    who = current_actor()
+    if settings().auth_mode == "oidc":
+        if logged_in():
+            st.sidebar.caption(_t(f"Inloggad som {who.name} ({role_label(who)})",
+                                  f"Logged in as {who.name} ({role_label(who)})"))
+            st.sidebar.button(_t("Logga ut", "Log out"), on_click=st.logout, icon=":material/logout:")
+        return
+    if who.can_write:
+        st.sidebar.caption(_t("Lokalt läge · redigering påslagen", "Local mode · editing on"))
+    else:
+        st.sidebar.caption(_t("Lokalt läge · endast läsning. En administratör slår på redigering med "
+                              "`python -m lagesbild.admin editing on`.",
+                              "Local mode · read-only. An administrator turns editing on with "
+                              "`python -m lagesbild.admin editing on`."))

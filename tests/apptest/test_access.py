@@ -1,0 +1,111 @@
+"""Who may do what, seen through the app: local mode is read-only until an admin turns editing
+on; OIDC mode shows nothing before login and maps the logged-in e-mail to a role."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lagesbild.config import settings
+from lagesbild.domain import SYSTEM_ACTOR, ReformStatus, Role
+from lagesbild.errors import PermissionDenied
+from lagesbild.registry.pages import page
+from lagesbild.store import app_settings, roles
+from lagesbild.store.db import Store
+from lagesbild.store.reforms import UpdateInput, record_update
+from tests.apptest.helpers import APP, TIMEOUT, texts
+
+LOCKED_SV = "Du har läsbehörighet och kan inte uppdatera reformer."
+
+
+@pytest.fixture
+def mode(fresh_app_db, monkeypatch):
+    """Set LAGESBILD_AUTH / LAGESBILD_EDITING for one test (None = unset)."""
+    def set_mode(auth: str = "local", editing: str | None = None) -> Store:
+        monkeypatch.setenv("LAGESBILD_AUTH", auth)
+        if editing is None:
+            monkeypatch.delenv("LAGESBILD_EDITING", raising=False)
+        else:
+            monkeypatch.setenv("LAGESBILD_EDITING", editing)
+        settings.cache_clear()
+        return Store.open(fresh_app_db)
+    yield set_mode
+    settings.cache_clear()
+
+
+def reform_page(user: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if user is not None:
+        at.user = user
+    at.query_params["reform"] = "R01"
+    at.run()
+    return at.switch_page(page("reformer").path).run()
+
+
+def has_update_form(at: AppTest) -> bool:
+    return any(e.label.startswith("Registrera") or "bedömning" in e.label.lower() for e in at.expander)
+
+
+def test_local_mode_is_read_only_until_an_admin_turns_editing_on(mode):
+    st_ = mode("local", editing=None)
+    at = reform_page()
+    assert not at.exception
+    assert LOCKED_SV in texts(at)
+    assert "endast läsning" in " ".join(c.value for c in at.caption)
+
+    with st_.transaction() as s:  # what `python -m lagesbild.admin editing on` does
+        app_settings.set_flag(s, SYSTEM_ACTOR, app_settings.EDITING, True)
+    at = reform_page()
+    assert LOCKED_SV not in texts(at)
+    assert "redigering påslagen" in " ".join(c.value for c in at.caption)
+
+
+def test_data_page_import_is_disabled_for_a_viewer(mode):
+    mode("local", editing="0")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page(page("data").path).run()
+    assert not at.exception
+    assert all(b.disabled for b in at.button if b.label == "Importera")
+
+
+def test_oidc_mode_shows_only_the_login_page_before_login(mode):
+    mode("oidc")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.user = {"is_logged_in": False}
+    at.query_params["reform"] = "R01"
+    at.run()
+    assert not at.exception
+    with pytest.raises(ValueError, match="Known pages: \\['Logga in'\\]"):
+        at.switch_page(page("reformer").path)  # no other page is registered before login
+    assert [t.value for t in at.title] == ["Lägesbild"]
+    assert any(b.label == "Logga in" for b in at.button)
+    assert "Reformer" not in texts(at) and "Ej bedömd" not in texts(at)
+
+
+def test_oidc_user_without_a_role_may_only_read(mode):
+    mode("oidc")
+    at = reform_page({"is_logged_in": True, "email": "okand@example.se", "name": "Okänd Person"})
+    assert not at.exception
+    assert LOCKED_SV in texts(at)
+    assert "Inloggad som Okänd Person (läsare)" in " ".join(c.value for c in at.caption)
+
+
+def test_oidc_reform_editor_from_the_role_table_may_update(mode):
+    st_ = mode("oidc")
+    with st_.transaction() as s:
+        roles.set_role(s, SYSTEM_ACTOR, "Anna@Huddinge.se", Role.EDITOR, reform_editor=True)
+    at = reform_page({"is_logged_in": True, "email": "anna@huddinge.se", "name": "Anna"})
+    assert not at.exception
+    assert LOCKED_SV not in texts(at)
+    assert "Inloggad som Anna (redaktör)" in " ".join(c.value for c in at.caption)
+
+
+def test_the_store_refuses_a_viewer_whatever_the_ui_shows(mode):
+    st_ = mode("oidc")
+    with st_.session() as s:
+        viewer = roles.actor_for(s, "okand@example.se")
+    with pytest.raises(PermissionDenied, match="läsbehörighet"), st_.transaction() as s:
+        record_update(s, viewer, "R01", 1, UpdateInput(
+            status=ReformStatus.PAGAENDE, update_date=date(2026, 3, 1), motivation="Försök",
+            source_url="https://example.se", author="x", progress=10))
