@@ -64,8 +64,12 @@ def render() -> None:
                   "and record decisions and actions. The pre-read can be downloaded as PDF and PPTX."))
     _flash()
     chosen = choose_meeting()
-    with st.expander(_t("Nytt möte", "New meeting"), icon=":material/add:", expanded=chosen is None):
-        create_form()
+    if actor().can_write:
+        with st.expander(_t("Nytt möte", "New meeting"), icon=":material/add:", expanded=chosen is None):
+            create_form()
+    else:
+        st.caption(_t("Du har läsbehörighet; möten kan inte skapas eller ändras här.",
+                      "You have read access; meetings cannot be created or changed here."))
     if chosen is None:
         return
     with store().session() as s:
