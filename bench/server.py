@@ -1,11 +1,17 @@
-"""Start a Streamlit server on loopback for the browser tests, the load script and the
-benchmark, and wait until it answers. Used as a context manager."""
+"""Start a Streamlit server on loopback and wait until it answers: the one implementation
+used by the browser tests (tests/browser/conftest.py), the load script and the benchmark.
+
+It lives here rather than under tests/ because bench/ must run without pytest, while the
+tests can import `bench` (the project root is on their path); one copy means the browser
+tests and the benchmark always start the app the same way.
+"""
 from __future__ import annotations
 
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -19,43 +25,72 @@ CHROMIUM_ARGS = [
 ]
 
 
+class ServerFailed(RuntimeError):
+    """The server exited or did not answer in time; the message ends with its log."""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@contextmanager
-def streamlit_server(script: str = "app.py", env: dict | None = None, timeout: float = 120.0):
-    """Yields (base_url, process). Only listens on 127.0.0.1."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+def healthy(base: str) -> bool:
     try:
-        _wait_healthy(base, proc, timeout)
-        yield base, proc
-    finally:
-        proc.terminate()
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def _environment(env: dict[str, str | None] | None) -> dict[str, str]:
+    """os.environ with `env` on top; a None value removes the variable."""
+    out = dict(os.environ)
+    for k, v in (env or {}).items():
+        if v is None:
+            out.pop(k, None)
+        else:
+            out[k] = v
+    return out
+
+
+@contextmanager
+def streamlit_server(script: str = "app.py", env: dict[str, str | None] | None = None, timeout: float = 120.0,
+                     log: Path | None = None, stop_timeout: float = 20.0):
+    """Yields (base_url, process). Only listens on 127.0.0.1.
+
+    The server's output goes to `log` (a temporary file if None), never to a pipe: a pipe
+    nobody reads fills up and blocks the server mid-benchmark."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.address", "127.0.0.1",
+           "--server.port", str(port), "--server.headless", "true", "--server.fileWatcherType", "none",
+           "--browser.gatherUsageStats", "false"]
+    log_path = Path(log) if log else Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=_environment(env), stdout=out, stderr=subprocess.STDOUT)
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            _wait_healthy(base, proc, timeout, log_path)
+            yield base, proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=stop_timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    if log is None:
+        log_path.unlink(missing_ok=True)
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float) -> None:
+def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float, log_path: Path) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer on {base} within {timeout} s")
+    while not healthy(base):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            why = "exited" if proc.poll() is not None else f"did not answer on {base} within {timeout:.0f} s"
+            proc.kill()
+            tail = log_path.read_text(errors="replace")[-3000:]
+            raise ServerFailed(f"streamlit {why}; see {log_path}:\n{tail}")
+        time.sleep(0.3)
 
 
 def peak_rss_mb(pid: int) -> float:

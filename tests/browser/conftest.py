@@ -8,69 +8,34 @@ page whose blocked requests are in `page.blocked`).
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ServerFailed, streamlit_server
+
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 START_TIMEOUT = 180
 _SERVER: dict[str, str] = {}  # facts about the running app server, for fixtures below
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> str:
-    """Start the app on a free port with a temp var dir and database; yield its base URL."""
+    """Start the app on a free port with a temp var dir and database; yield its base URL.
+
+    The starter is shared with the benchmark (bench/server.py), so both run the app alike."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} missing (scripts/setup.sh dev installs it)")
     var = tmp_path_factory.mktemp("app-server")
-    port = _free_port()
-    env = {**os.environ, "LAGESBILD_VAR_DIR": str(var), "LAGESBILD_DB_URL": f"sqlite:///{var / 'app.db'}",
-           "LAGESBILD_DEMO_DB_URL": f"sqlite:///{var / 'exempel.db'}"}
-    env.pop("LAGESBILD_TILES_URL", None)  # the offline default: no background tiles
+    env = {"LAGESBILD_VAR_DIR": str(var), "LAGESBILD_DB_URL": f"sqlite:///{var / 'app.db'}",
+           "LAGESBILD_DEMO_DB_URL": f"sqlite:///{var / 'exempel.db'}",
+           "LAGESBILD_TILES_URL": None}  # None removes it: the offline default, no background tiles
     _SERVER["db_url"] = env["LAGESBILD_DB_URL"]
-    log = open(var / "server.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while not _healthy(url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"the app did not start; see {var / 'server.log'}:\n{(var / 'server.log').read_text()[-3000:]}")
-        time.sleep(0.5)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    try:  # ServerFailed can only come from the start: pytest never throws into a fixture's yield
+        with streamlit_server("app.py", env=env, timeout=START_TIMEOUT, log=var / "server.log") as (url, _proc):
+            yield url
+    except ServerFailed as err:
+        pytest.fail(f"the app did not start: {err}")
 
 
 @pytest.fixture(scope="session")
