@@ -4,7 +4,7 @@ from lagesbild.registry.pages import page
 from lagesbild.ui import data_ui, router
 from lagesbild.ui.state import lang, picture
 
-router.ensure(__file__)
+router.ensure()
 st.title(page("data").title(lang()))
 st.caption(
     "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "

@@ -1,4 +1,4 @@
 from lagesbild.ui import focus_ui, router
 
-router.ensure(__file__)
+router.ensure()
 focus_ui.render()

@@ -1,4 +1,4 @@
 from lagesbild.ui import karta_ui, router
 
-router.ensure(__file__)
+router.ensure()
 karta_ui.render()

@@ -1,4 +1,4 @@
 from lagesbild.ui import meeting_ui, router
 
-router.ensure(__file__)
+router.ensure()
 meeting_ui.render()

@@ -1,4 +1,4 @@
 from lagesbild.ui import about_ui, router
 
-router.ensure(__file__)
+router.ensure()
 about_ui.render()

@@ -1,4 +1,4 @@
 from lagesbild.ui import omraden_ui, router
 
-router.ensure(__file__)
+router.ensure()
 omraden_ui.render()

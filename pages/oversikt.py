@@ -1,4 +1,4 @@
 from lagesbild.ui import overview_ui, router
 
-router.ensure(__file__)
+router.ensure()
 overview_ui.render()

@@ -1,4 +1,4 @@
 from lagesbild.ui import reform_ui, router
 
-router.ensure(__file__)
+router.ensure()
 reform_ui.render()

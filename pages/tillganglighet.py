@@ -1,4 +1,4 @@
 from lagesbild.ui import accessibility_ui, router
 
-router.ensure(__file__)
+router.ensure()
 accessibility_ui.render()

@@ -4,9 +4,12 @@ Streamlit has an older multipage mode that runs files in `pages/` directly. It u
 the first run after a server start when a `pages/` folder exists (and AppTest for every run
 after `switch_page`), so a deep link such as /karta would skip app.py: no header, no footer,
 and in OIDC mode no login check. `ensure()` at the top of each page file notices that the
-router did not run, switches the old mode off and reruns through app.py.
+router did not run and runs app.py in its place, in the same run (a rerun would lose the
+click that started this run).
 """
 from __future__ import annotations
+
+import runpy
 
 import streamlit as st
 
@@ -22,17 +25,13 @@ def run(nav) -> None:
         st.session_state.pop(_ROUTED, None)
 
 
-def ensure(page_file: str) -> None:
-    """Top of every page file: `router.ensure(__file__)`."""
+def ensure() -> None:
+    """Top of every page file: `router.ensure()`."""
     if st.session_state.get(_ROUTED):
         return
-    from pathlib import Path
+    from lagesbild.config import PROJECT_ROOT
 
-    from lagesbild.registry.pages import PAGES
-
-    spec = next(p for p in PAGES if Path(p.path).resolve() == Path(page_file).resolve())
-    # Calling st.navigation is the public way to turn the pages/ folder mode off. Registering
-    # this page under its own url_path keeps its identity, so the rerun through app.py's
-    # navigation opens the same page (with the same query parameters).
-    st.navigation([st.Page(spec.path, url_path=spec.slug)], position="hidden")
-    st.rerun()
+    # app.py's st.navigation also switches the old mode off for later runs; it then runs
+    # this very page (same URL path) inside the frame. Stop so it is not drawn twice.
+    runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
+    st.stop()
