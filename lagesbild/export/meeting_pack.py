@@ -6,7 +6,6 @@ a progress bar; the charts are rendered by one kaleido server for the whole expo
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -20,7 +19,7 @@ import pandas as pd
 import lagesbild
 from lagesbild import fmt, views
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_pixels
-from lagesbild.export.reform_sheet import neutralise
+from lagesbild.export.cells import to_csv_bytes
 from lagesbild.picture import Picture, to_payload
 from lagesbild.views.meeting import actions_table
 from lagesbild.views.sources import sources_used
@@ -82,13 +81,7 @@ def render_images(data: ExportData, progress: Progress | None = None, *, start: 
 
 def decisions_csv(actions: pd.DataFrame, lang: str = "sv") -> bytes:
     """Decisions and åtgärder for Excel: semicolons, UTF-8 with BOM, formulas neutralised."""
-    df = actions_table(actions, lang)
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([neutralise(c) for c in df.columns])
-    for row in df.itertuples(index=False):
-        w.writerow([neutralise(str(v)) for v in row])
-    return buf.getvalue().encode("utf-8-sig")
+    return to_csv_bytes(actions_table(actions, lang).astype(str))
 
 
 def live_manifest(picture: Picture, meeting) -> dict:

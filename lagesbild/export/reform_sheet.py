@@ -2,12 +2,11 @@
 the import format (`lagesbild.importers.reform_sheet`).
 
 CSV is UTF-8 with BOM and `;` as separator, so a double-click opens it correctly in a
-Swedish Excel. Any text cell that a spreadsheet would run as a formula (it begins with
-= + - @ tab or CR) gets a leading apostrophe (OWASP "CSV injection"); the import removes it.
+Swedish Excel. Any text cell that a spreadsheet would run as a formula gets a leading
+apostrophe (`lagesbild.export.cells`); the import removes it.
 """
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 
@@ -18,25 +17,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from lagesbild import reform_views
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.export.cells import append_rows, csv_bytes
 
 COLUMNS = ["id", "nummer", "titel", "status", "framsteg", "datum", "motivering", "källa", "bedömd av", "version"]
 READ_ONLY = ("id", "nummer", "titel", "version")  # identify the row and the version it was read at
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME = "Reformer"
-
-
-def neutralise(value):
-    """Text a spreadsheet would treat as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def unneutralise(text: str) -> str:
-    """Undo `neutralise` (only an apostrophe that guards a formula character is removed)."""
-    if isinstance(text, str) and len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text
 
 
 def status_labels() -> list[str]:
@@ -47,7 +32,7 @@ def sheet_frame(picture) -> pd.DataFrame:
     """One row per reform: its latest assessment in the sheet's Swedish columns.
 
     Values are the plain values (ints for nummer/framsteg/version, text otherwise); the
-    writers neutralise text. An unassessed reform has status "Ej bedömd" and empty cells."""
+    writers guard text (`cells.safe_cell`). An unassessed reform has status "Ej bedömd" and empty cells."""
     cur = reform_views.current(picture)
     rows = []
     for r in cur.itertuples(index=False):
@@ -67,12 +52,7 @@ def sheet_frame(picture) -> pd.DataFrame:
 
 
 def to_csv(df: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in df[COLUMNS].itertuples(index=False):
-        writer.writerow([neutralise(v) for v in row])
-    return buf.getvalue().encode("utf-8-sig")
+    return csv_bytes(COLUMNS, df[COLUMNS].itertuples(index=False))
 
 
 def to_xlsx(df: pd.DataFrame) -> bytes:
@@ -80,8 +60,7 @@ def to_xlsx(df: pd.DataFrame) -> bytes:
     ws = wb.active
     ws.title = SHEET_NAME
     ws.append(COLUMNS)
-    for row in df[COLUMNS].itertuples(index=False):
-        ws.append([neutralise(v) for v in row])
+    append_rows(ws, df[COLUMNS].itertuples(index=False))
     _style(ws, len(df))
     _instructions(wb.create_sheet("Anvisningar"))
     out = io.BytesIO()

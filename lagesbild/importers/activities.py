@@ -1,7 +1,9 @@
 """The activities template: export (CSV `;` UTF-8 with BOM, and XLSX) and import.
 
 The export format is the import format, so a partner can download the list, edit it in
-Excel and upload it again. Rows are matched on `extern_id`: a new id adds an activity, a
+Excel and upload it again (text a spreadsheet would run as a formula is guarded with an
+apostrophe on the way out and unguarded on the way in, `lagesbild.export.cells`). Rows are
+matched on `extern_id`: a new id adds an activity, a
 known id updates it (only when something changed), so importing the same file twice
 changes nothing. The whole file is checked first (every problem named by row and column,
 in Swedish); then it is written in one transaction with an ImportBatch, or not at all.
@@ -18,6 +20,7 @@ from sqlalchemy import select
 
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
+from lagesbild.export.cells import append_rows, to_csv_bytes, unsafe_cell
 from lagesbild.importers.base import check, check_upload, fail, read_table, rename_columns, sha256, text_column, validate
 from lagesbild.store.access import require
 from lagesbild.store.activities import ActivityInput, References, create_activity, same_as_stored, update_activity
@@ -139,7 +142,7 @@ def _schema(lk: Lookups) -> pa.DataFrameSchema:
 def parse(data: bytes, filename: str, lookups: Lookups) -> ParsedActivities:
     """Read and check the whole file; raises ValidationError naming every bad cell."""
     check_upload(filename, data)
-    df = read_table(data, filename)
+    df = read_table(data, filename).map(unsafe_cell)  # the export guarded formula-like text
     df = rename_columns(df, ALIASES)
     df = df[[c for c in df.columns if not str(c).startswith("Unnamed")]]
     if not df.empty:
@@ -307,8 +310,8 @@ def export_frame(picture, activities: pd.DataFrame | None = None) -> pd.DataFram
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """`;`-separated, UTF-8 with BOM (Excel opens å, ä, ö correctly)."""
-    return ("\ufeff" + frame.to_csv(sep=";", index=False, lineterminator="\r\n")).encode("utf-8")
+    """`;`-separated, UTF-8 with BOM (Excel opens å, ä, ö correctly), formulas guarded."""
+    return to_csv_bytes(frame)
 
 
 INSTRUCTIONS_SV = [
@@ -335,8 +338,7 @@ def to_xlsx(frame: pd.DataFrame, picture) -> bytes:
     ws.append(COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for rec in frame.itertuples(index=False):
-        ws.append([str(v) if v is not None else "" for v in rec])
+    append_rows(ws, ([str(v) if v is not None else "" for v in rec] for rec in frame.itertuples(index=False)))
     # Dates are written as text so Excel does not turn them into serial numbers.
     for col in ("H", "I"):
         for cell in ws[col]:

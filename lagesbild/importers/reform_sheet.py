@@ -26,7 +26,8 @@ import pandas as pd
 from lagesbild import reform_views
 from lagesbild.domain import STATUS_INFO, Actor, ReformStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
-from lagesbild.export.reform_sheet import COLUMNS, status_labels, unneutralise
+from lagesbild.export.cells import unsafe_cell
+from lagesbild.export.reform_sheet import COLUMNS, status_labels
 from lagesbild.importers.base import decode_text
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
@@ -72,7 +73,7 @@ def read_sheet(data: bytes, filename: str) -> pd.DataFrame:
         if extra:
             issues.append(Issue(f"raden har fler värden än rubrikraden ({len(columns)} kolumner).", rad))
         cells = (cells + [""] * len(columns))[: len(columns)]
-        rec = {col: unneutralise(val.strip()) for col, val in zip(columns, cells) if col is not None}
+        rec = {col: unsafe_cell(val.strip()) for col, val in zip(columns, cells) if col is not None}
         rec["rad"] = rad
         records.append(rec)
     if issues:
