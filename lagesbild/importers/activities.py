@@ -141,7 +141,7 @@ def _schema(lk: Lookups) -> pa.DataFrameSchema:
 
 def parse(data: bytes, filename: str, lookups: Lookups) -> ParsedActivities:
     """Read and check the whole file; raises ValidationError naming every bad cell."""
-    check_upload(filename, data)
+    check_upload(filename, data, ("csv", "xlsx"))
     df = read_table(data, filename).map(unsafe_cell)  # the export guarded formula-like text
     df = rename_columns(df, ALIASES)
     df = df[[c for c in df.columns if not str(c).startswith("Unnamed")]]

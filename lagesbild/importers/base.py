@@ -80,11 +80,13 @@ def default_vintage(records: pd.DataFrame, target: str) -> str | None:
 # --- reading files ---------------------------------------------------------------------
 
 
-def check_upload(filename: str, data: bytes) -> None:
-    """Size and type limits for anything uploaded (before any parsing)."""
+def check_upload(filename: str, data: bytes, suffixes: Iterable[str] = ALLOWED_SUFFIXES) -> None:
+    """Size and type limits for anything uploaded (before any parsing). `suffixes` narrows the
+    types to what one importer reads ("csv" or ".csv")."""
     name = (filename or "").lower()
-    if not name.endswith(ALLOWED_SUFFIXES):
-        raise ValidationError([Issue(f"filtypen stöds inte; förväntat en fil som slutar på {', '.join(ALLOWED_SUFFIXES)}.")], "Filen har inte lästs in.")
+    allowed = tuple("." + s.lstrip(".").lower() for s in suffixes)
+    if not name.endswith(allowed):
+        raise ValidationError([Issue(f"filtypen stöds inte; förväntat en fil som slutar på {', '.join(allowed)}.")], "Filen har inte lästs in.")
     if len(data) > MAX_BYTES:
         raise ValidationError([Issue(f"filen är {len(data) / 1e6:.1f} MB; största tillåtna storlek är {MAX_BYTES // (1024 * 1024)} MB.")], "Filen har inte lästs in.")
     if not data:

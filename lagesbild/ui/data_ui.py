@@ -44,7 +44,7 @@ def import_section(pic: Picture) -> None:
         return
     data = upload.getvalue()
     try:
-        base.check_upload(upload.name, data)
+        base.check_upload(upload.name, data, spec.suffixes)
         parsed = _parse(kind, data, upload.name, pic)
     except ValidationError as err:
         _show_issues(err)
