@@ -11,8 +11,8 @@ from lagesbild.ui import auth, layout, provenance, router, state
 st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
 state.init_sidebar()
-if not auth.may_view():  # OIDC mode before login: only the login page exists
-    st.navigation([st.Page(auth.login_page, title="Logga in", url_path="login")], position="hidden").run()
+if not auth.may_view():  # OIDC mode before login: every address shows the login page
+    st.navigation(auth.login_pages([s.slug for s in PAGES if not s.default]), position="hidden").run()
     st.stop()
 lang = state.lang()
 pages = {

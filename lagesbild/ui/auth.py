@@ -73,6 +73,13 @@ def login_page() -> None:
         _login()
 
 
+def login_pages(slugs: list[str]) -> list:
+    """Before login: the login page, also at every other page's address, so that a shared link
+    opened before login shows the login page, not Streamlit's English "Page not found" box."""
+    main = st.Page(login_page, title="Logga in", url_path="login", default=True)
+    return [main] + [st.Page(login_page, title="Logga in", url_path=slug) for slug in slugs]
+
+
 def _login() -> None:
     provider = settings().oidc_provider
     try:
