@@ -31,37 +31,49 @@ def visit(page, url: str, timeout_ms: int = 60_000) -> float:
     t0 = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
     page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
-    return time.perf_counter() - t0
+    dt = time.perf_counter() - t0
+    if page.locator('[data-testid="stException"]').count():  # a page that failed fast is not a fast page
+        raise RuntimeError(f"{url} shows an exception: {page.locator('[data-testid=stException]').first.inner_text()[:300]}")
+    return dt
 
 
-def _session(base: str, rounds: int, results: list, errors: list, deadline: float) -> None:
-    from playwright.sync_api import sync_playwright
+def _session(base: str, rounds: int, results: list, errors: list, deadline: float, slugs: list[str]) -> None:
+    try:
+        _visits(base, rounds, results, errors, deadline, slugs)
+    except Exception as err:  # a browser that does not start is an error of the run, not a silent thread death
+        errors.append(("session", type(err).__name__, str(err)[:200]))
 
+
+def _visits(base: str, rounds: int, results: list, errors: list, deadline: float, slugs: list[str]) -> None:
     import tempfile
+
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         ctx = pw.chromium.launch_persistent_context(tmp, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
         page = ctx.new_page()
-        for _ in range(rounds):
-            for spec in PAGES:
-                if time.monotonic() > deadline:
-                    ctx.close()
-                    return
-                try:
-                    results.append((spec.slug, visit(page, f"{base}/{spec.slug}")))
-                except Exception as err:  # counted, not raised: a load test reports errors
-                    errors.append((spec.slug, type(err).__name__, str(err)[:200]))
-        ctx.close()
+        try:
+            for _ in range(rounds):
+                for slug in slugs:
+                    if time.monotonic() > deadline:
+                        return
+                    try:
+                        results.append((slug, visit(page, f"{base}/{slug}")))
+                    except Exception as err:  # counted, not raised: a load test reports errors
+                        errors.append((slug, type(err).__name__, str(err)[:200]))
+        finally:
+            ctx.close()
 
 
-def run(base: str | None, sessions: int, rounds: int, max_seconds: float) -> dict:
+def run(base: str | None, sessions: int, rounds: int, max_seconds: float, slugs: list[str] | None = None) -> dict:
+    slugs = slugs or [spec.slug for spec in PAGES]
     server = streamlit_server() if base is None else nullcontext((base, None))
     with server as (url, _proc):
         results: list = []
         errors: list = []
         deadline = time.monotonic() + max_seconds
-        threads = [threading.Thread(target=_session, args=(url, rounds, results, errors, deadline)) for _ in range(sessions)]
+        threads = [threading.Thread(target=_session, args=(url, rounds, results, errors, deadline, slugs)) for _ in range(sessions)]
         t0 = time.perf_counter()
         for t in threads:
             t.start()
@@ -73,7 +85,7 @@ def run(base: str | None, sessions: int, rounds: int, max_seconds: float) -> dic
     return {
         "sessions": sessions, "rounds": rounds, "visits": len(times), "errors": len(errors),
         "error_samples": errors[:5], "wall_seconds": round(wall, 1),
-        "latency_s": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "max": times[-1] if times else None,
+        "latency_s": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "max": round(times[-1], 3) if times else None,
                        "mean": round(statistics.mean(times), 3) if times else None},
     }
 

@@ -93,8 +93,8 @@ def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float, log_path: P
         time.sleep(0.3)
 
 
-def peak_rss_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of a process, in MiB (Linux)."""
+def peak_rss_mb(pid: int | str) -> float:
+    """Peak resident memory (VmHWM) of a process ("self" = this one), in MiB (Linux)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024

@@ -5,10 +5,11 @@ Scale (issue 6): 10 years monthly × 64 districts (the valdistrikt) × 60 indica
 The registry used is the real one plus synthetic "bench_*" indicators, written to a
 temporary TOML that LAGESBILD_INDICATORS_FILE points at.
 
-    .venv/bin/python -m bench.synthetic sqlite:////tmp/bench.db /tmp/bench-indicators.toml
+    .venv/bin/python -m bench.synthetic sqlite:////tmp/bench.db /tmp/bench-indicators.toml [full|tiny]
 """
 from __future__ import annotations
 
+import json
 import random
 import sys
 import time
@@ -24,14 +25,17 @@ from lagesbild.store.db import Store
 from lagesbild.store.models import District, ImportBatch, Observation, PoliceEvent, Reform, ReformUpdate
 
 YEARS, N_INDICATORS, N_EVENTS, UPDATES_PER_REFORM = 10, 60, 100_000, 200
+# The full scale, and a tiny one for `bench.run --dry` (the smoke test: does the script still run).
+SCALES = {"full": dict(years=YEARS, n_indicators=N_INDICATORS, n_events=N_EVENTS, updates_per_reform=UPDATES_PER_REFORM),
+          "tiny": dict(years=1, n_indicators=45, n_events=500, updates_per_reform=3)}
 EVENT_TYPES = ["Brand", "Trafikolycka", "Misshandel", "Stöld", "Skadegörelse", "Rån", "Narkotikabrott", "Övrigt"]
 
 
-def write_registry(path: Path, n_real: int) -> list[str]:
-    """Real registry + enough synthetic monthly district indicators to reach N_INDICATORS."""
+def write_registry(path: Path, n_real: int, n_indicators: int = N_INDICATORS) -> list[str]:
+    """Real registry + enough synthetic monthly district indicators to reach n_indicators."""
     real = (DATA_DIR / "registry" / "indicators.toml").read_text(encoding="utf-8")
     extra, ids = [], []
-    for i in range(N_INDICATORS - n_real):
+    for i in range(n_indicators - n_real):
         iid = f"bench_{i:02d}"
         ids.append(iid)
         extra.append(
@@ -53,7 +57,8 @@ def month_ends(years: int) -> list[date]:
     return sorted(out)
 
 
-def build(url: str, registry_path: Path, seed: int = 1) -> dict:
+def build(url: str, registry_path: Path, seed: int = 1, *, years: int = YEARS, n_indicators: int = N_INDICATORS,
+          n_events: int = N_EVENTS, updates_per_reform: int = UPDATES_PER_REFORM) -> dict:
     rng = random.Random(seed)
     t0 = time.perf_counter()
     store = Store.open(url)
@@ -61,13 +66,13 @@ def build(url: str, registry_path: Path, seed: int = 1) -> dict:
         districts = list(s.scalars(select(District.code).where(District.level == "valdistrikt")).all())[:64]
     districts = districts or [f"0126{k:04d}" for k in range(64)]
     real_ids = list(tomllib.loads((DATA_DIR / "registry" / "indicators.toml").read_text(encoding="utf-8")))
-    all_ids = real_ids + write_registry(registry_path, len(real_ids))
+    all_ids = real_ids + write_registry(registry_path, len(real_ids), n_indicators)
     with store.transaction() as s:
         batch = ImportBatch(kind="bench", source_id="partner", filename="synthetic", sha256="0" * 64, vintage="2026-09-30", imported_by="bench")
         s.add(batch)
         s.flush()
         bid = batch.id
-    months = month_ends(YEARS)
+    months = month_ends(years)
     n_obs = 0
     for iid in all_ids:
         rows = [
@@ -80,8 +85,8 @@ def build(url: str, registry_path: Path, seed: int = 1) -> dict:
         n_obs += len(rows)
     events = []
     start = datetime(2016, 10, 1)
-    for i in range(N_EVENTS):
-        at = start + timedelta(minutes=rng.randint(0, 10 * 365 * 24 * 60))
+    for i in range(n_events):
+        at = start + timedelta(minutes=rng.randint(0, years * 365 * 24 * 60))
         typ = rng.choice(EVENT_TYPES)
         events.append({"id": 10_000_000 + i, "occurred_at": at, "type": typ, "name": f"{at:%d %B %H.%M}, {typ}, Huddinge",
                        "summary": "Syntetisk händelse för prestandamätning.", "url": "/", "location_name": "Huddinge",
@@ -91,15 +96,18 @@ def build(url: str, registry_path: Path, seed: int = 1) -> dict:
             s.execute(insert(PoliceEvent), events[chunk:chunk + 20_000])
     statuses = [st for st in ReformStatus if st != ReformStatus.EJ_BEDOMD]
     with store.transaction() as s:
-        for r in s.scalars(select(Reform)).all():
+        reforms = s.scalars(select(Reform)).all()
+        n_reforms = len(reforms)
+        for r in reforms:
             rows = [{"reform_id": r.id, "seq": r.version + n + 1, "status": rng.choice(statuses).value, "progress": rng.randint(0, 100),
                      "update_date": date(2022, 11, 1) + timedelta(days=5 * n), "author": "bench", "motivation": "Syntetisk bedömning.",
-                     "source_url": "https://exempel.invalid/bench", "recorded_by": "bench"} for n in range(UPDATES_PER_REFORM)]
+                     "source_url": "https://exempel.invalid/bench", "recorded_by": "bench"} for n in range(updates_per_reform)]
             s.execute(insert(ReformUpdate), rows)
-            r.version += UPDATES_PER_REFORM
-    return {"observations": n_obs, "events": N_EVENTS, "reform_updates": 17 * UPDATES_PER_REFORM,
-            "indicators": N_INDICATORS, "districts": len(districts), "months": len(months), "seconds": round(time.perf_counter() - t0, 1)}
+            r.version += updates_per_reform
+    return {"observations": n_obs, "events": n_events, "reform_updates": n_reforms * updates_per_reform,
+            "reforms": n_reforms, "indicators": len(all_ids), "districts": len(districts), "months": len(months), "seconds": round(time.perf_counter() - t0, 1)}
 
 
 if __name__ == "__main__":
-    print(build(sys.argv[1], Path(sys.argv[2])))
+    scale = sys.argv[3] if len(sys.argv) > 3 else "full"
+    print(json.dumps(build(sys.argv[1], Path(sys.argv[2]), **SCALES[scale])))

@@ -1,0 +1,88 @@
+"""bench/results/latest.md from the result of bench.run: machine facts, one table per page
+(server and browser time, each with its ratio to the minimal page) and one of the rest."""
+from __future__ import annotations
+
+
+def _s(r: dict | None, key: str) -> str:
+    """"1.23 s (×4.5)" from a page result; "–" when the stage failed or did not measure it."""
+    if not r or key not in r:
+        return "–"
+    ratio = r.get(key.replace("_s", "_ratio"))
+    v = r[key]
+    return (f"{v:.3f} s" if v < 0.1 else f"{v:.2f} s") + (f" (×{ratio})" if ratio is not None else "")
+
+
+def _kib(n: int | None) -> str:
+    return "–" if n is None else f"{n / 1024:,.0f} KiB".replace(",", " ")
+
+
+def _mb(x) -> str:
+    return "–" if x is None else f"{x:,.0f} MiB".replace(",", " ")
+
+
+def header(r: dict) -> list[str]:
+    m, syn, plan = r["machine"], r.get("synthetic", {}), r["plan"]
+    n = lambda key: f"{syn[key]:,}".replace(",", " ") if isinstance(syn.get(key), int) else "?"  # noqa: E731
+    scale = (f"{n('observations')} observations ({n('indicators')} indicators × {n('districts')} districts × "
+             f"{n('months')} months), {n('events')} events, {n('reform_updates')} reform updates ({n('reforms')} reforms)")
+    return [
+        f"# Benchmark, {m['date']}", "",
+        f"Machine: {m['cpus']} CPUs, {m['ram_gib']} GiB RAM, Python {m['python']}, Streamlit {m['streamlit']}, "
+        f"{m['platform']}. Load average (1, 5, 15 min) at start {r['loadavg_start']}, at end {r.get('loadavg_end')}.", "",
+        f"Data ({plan['scale']} scale, synthetic): {scale}; built in {syn.get('seconds', '?')} s.", "",
+        f"Repetitions: {plan['reps']} warm AppTest reruns and {plan['browser_reps']} warm browser loads per page "
+        f"(median); the ratio (×) is to a minimal one-line page measured the same way in the same run.", "",
+    ]
+
+
+def page_table(r: dict) -> list[str]:
+    app, br = r.get("apptest", {}), r.get("browser", {})
+    rows = ["| Page | Server cold | Server warm | Browser cold | Browser warm |", "|---|---|---|---|---|"]
+    mini_a, mini_b = app.get("minimal"), br.get("minimal")
+    rows.append(f"| *minimal page* | {_s(mini_a, 'cold_s')} | {_s(mini_a, 'warm_s')} | {_s(mini_b, 'cold_s')} | {_s(mini_b, 'warm_s')} |")
+    slugs = list(dict.fromkeys([*app.get("pages", {}), *br.get("pages", {})]))
+    for slug in slugs:
+        a, b = app.get("pages", {}).get(slug), br.get("pages", {}).get(slug)
+        rows.append(f"| {slug} | {_s(a, 'cold_s')} | {_s(a, 'warm_s')} | {_s(b, 'cold_s')} | {_s(b, 'warm_s')} |")
+    return rows
+
+
+def other_table(r: dict) -> list[str]:
+    pay, ex, lt, app, br = r.get("payload", {}), r.get("export", {}), r.get("load", {}), r.get("apptest", {}), r.get("browser", {})
+    k, o = pay.get("karta", {}), pay.get("omraden", {})
+    t = ex.get("timings_s", {})
+    lat = lt.get("latency_s", {})
+    rows = ["| Measure | Value |", "|---|---|"]
+    if k:
+        rows += [f"| Karta map HTML, default view ({k['default']['measure']}) | {_kib(k['default']['bytes'])} "
+                 f"(gzip {_kib(k['default']['gzip_bytes'])}) |",
+                 f"| Karta map HTML, largest of {k['measures']} measures ({k['largest']['measure']}) | "
+                 f"{_kib(k['largest']['bytes'])} (gzip {_kib(k['largest']['gzip_bytes'])}) |"]
+    if o:
+        rows += [f"| Områden profile map, first priority area ({o['default']['area']}) | {_kib(o['default']['bytes'])} "
+                 f"(gzip {_kib(o['default']['gzip_bytes'])}) |",
+                 f"| Områden profile map, largest of {o['areas']} areas ({o['largest']['area']}) | "
+                 f"{_kib(o['largest']['bytes'])} (gzip {_kib(o['largest']['gzip_bytes'])}) |"]
+    if t:
+        rows += [f"| Meeting freeze (snapshot of the whole picture) | {ex['freeze_s']} s |",
+                 f"| Meeting export, {ex['items']} items: total (views {t['views']} s, {t['charts_n']} charts "
+                 f"{t['charts']} s, PDF {t['pdf']} s, PPTX {t['pptx']} s) | {t['total']} s |",
+                 f"| Export sizes: PDF / PPTX / ZIP | {_kib(ex['pdf_bytes'])} / {_kib(ex['pptx_bytes'])} / {_kib(ex['zip_bytes'])} |"]
+    elif "skipped" in ex:
+        rows.append(f"| Meeting export | skipped: {ex['skipped']} |")
+    rows += [f"| Peak RSS: server after one visit to every page | {_mb(br.get('server_peak_rss_mb'))} |",
+             f"| Peak RSS: server after the load test | {_mb(lt.get('server_peak_rss_mb_after'))} |",
+             f"| Peak RSS: AppTest process (all pages) | {_mb(app.get('process_peak_rss_mb'))} |",
+             f"| Peak RSS: export process | {_mb(ex.get('process_peak_rss_mb'))} |"]
+    if lat:
+        rows.append(f"| Load: {lt['sessions']} concurrent sessions × {lt['rounds']} round(s) of every page, {lt['visits']} "
+                    f"visits in {lt['wall_seconds']} s | p50 {lat['p50']} s, p90 {lat['p90']} s, p99 {lat['p99']} s, "
+                    f"max {lat['max']} s; **{lt['errors']} errors** |")
+    return rows
+
+
+def markdown(r: dict) -> str:
+    errs = [f"- **{k} failed**: {v['error'][:300]}" for k, v in r.items() if isinstance(v, dict) and "error" in v]
+    lines = header(r) + page_table(r) + [""] + other_table(r) + ([""] + errs if errs else [])
+    lines += ["", f"Whole run: {r.get('total_seconds')} s. Reproduce: `.venv/bin/python -m bench.run` (see docs/benchmark.md)."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,164 @@
+"""The benchmark, in one command: builds the large synthetic database in a temporary folder
+and measures, in the same run,
+
+- server run time per registered page (AppTest), cold and warm, as a ratio to a minimal page;
+- browser time to ready per page (chromium + Playwright), as a ratio to a minimal page;
+- map payload bytes (Karta, Områden profile);
+- meeting export time (five items: PDF, PPTX, ZIP);
+- memory (peak RSS of the server and of each measuring process);
+- a load test: N concurrent browser sessions, latency percentiles and errors (bounded in time).
+
+    .venv/bin/python -m bench.run            # full scale, writes bench/results/latest.{json,md}
+    .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions and sessions
+    .venv/bin/python -m bench.run --dry --out-dir /tmp/b   # tiny scale: does the script still run?
+
+Nothing here asserts a speed: the figures are written down to be read (docs/benchmark.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.report import markdown
+from bench.server import ROOT, peak_rss_mb, streamlit_server
+
+RESULTS = ROOT / "bench" / "results"
+STAGE_TIMEOUT = 3600
+
+
+@dataclass
+class Plan:
+    scale: str = "full"
+    reps: int = 5  # warm AppTest reruns per page
+    browser_reps: int = 3  # warm browser loads per page
+    sessions: int = 8
+    rounds: int = 1
+    max_seconds: float = 600  # load-test bound
+    pages: tuple[str, ...] = ()  # empty = every registered page
+
+
+def plan_from(args) -> Plan:
+    if args.dry:
+        p = Plan("tiny", 1, 1, 1, 1, 120, ("oversikt",))
+    elif args.quick:
+        p = Plan("full", 2, 1, 3, 1, 300)
+    else:
+        p = Plan()
+    if args.sessions is not None:
+        p.sessions = args.sessions
+    if args.pages:
+        p.pages = tuple(args.pages.split(","))
+    return p
+
+
+def bench_env(tmp: Path) -> dict[str, str | None]:
+    """Everything the app and the stage processes read, pointing into the temporary folder."""
+    return {"LAGESBILD_VAR_DIR": str(tmp / "var"), "LAGESBILD_DB_URL": f"sqlite:///{tmp / 'bench.db'}",
+            "LAGESBILD_DEMO_DB_URL": f"sqlite:///{tmp / 'exempel.db'}",
+            "LAGESBILD_INDICATORS_FILE": str(tmp / "indicators.toml"),
+            "LAGESBILD_EDITING": "0",  # what a viewer sees (local mode's default)
+            "LAGESBILD_TILES_URL": None}  # offline: no background tiles
+
+
+def stage(module: str, env: dict, *args: str) -> dict:
+    """Run `python -m module args` with env on top of ours; its last stdout line is JSON."""
+    full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
+    for k in [k for k, v in env.items() if v is None]:
+        full.pop(k, None)
+    t0 = time.perf_counter()
+    print(f"… {module} {' '.join(args)}", flush=True)
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=full, capture_output=True, text=True,
+                          timeout=STAGE_TIMEOUT)
+    if done.returncode != 0:
+        return {"error": f"{module} exited with {done.returncode}: {done.stderr[-1500:]}"}
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out.setdefault("seconds", round(time.perf_counter() - t0, 1))
+    return out
+
+
+def browser_and_load(env: dict, tmp: Path, plan: Plan, slugs: list[str]) -> tuple[dict, dict]:
+    from bench import browser, load
+    from bench.apptime import MINIMAL
+
+    minimal = tmp / "minimal.py"
+    minimal.write_text(MINIMAL)
+    print("… browser: minimal page", flush=True)
+    base_times = browser.minimal_times(minimal, plan.browser_reps, env)
+    with streamlit_server("app.py", env=env, timeout=300, log=tmp / "server.log") as (base, proc):
+        print("… browser: every page", flush=True)
+        pages = browser.with_ratios(browser.app_times(base, proc.pid, slugs, plan.browser_reps), base_times)
+        print(f"… load: {plan.sessions} sessions", flush=True)
+        lt = load.run(base, plan.sessions, plan.rounds, plan.max_seconds, slugs=slugs)
+        lt["server_peak_rss_mb_after"] = round(peak_rss_mb(proc.pid), 1)
+    return pages, lt
+
+
+def machine() -> dict:
+    import streamlit
+
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal:")), 0)
+    return {"cpus": os.cpu_count(), "ram_gib": round(mem / 1024 / 1024, 1), "python": platform.python_version(),
+            "streamlit": streamlit.__version__, "platform": platform.platform(),
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def measure(plan: Plan, tmp: Path) -> dict:
+    from lagesbild.registry.pages import PAGES
+
+    slugs = list(plan.pages) or [p.slug for p in PAGES]
+    env = bench_env(tmp)
+    (tmp / "var").mkdir()
+    result: dict = {"plan": asdict(plan), "machine": machine(), "loadavg_start": [round(x, 2) for x in os.getloadavg()]}
+    t0 = time.perf_counter()
+    # The builder writes the registry file the others read, so it must not be told to read it.
+    result["synthetic"] = stage("bench.synthetic", {**env, "LAGESBILD_INDICATORS_FILE": None},
+                                env["LAGESBILD_DB_URL"], env["LAGESBILD_INDICATORS_FILE"], plan.scale)
+    if "error" in result["synthetic"]:
+        return result
+    result["apptest"] = stage("bench.apptime", env, "--reps", str(plan.reps), "--pages", ",".join(slugs))
+    result["payload"] = stage("bench.payload", env)
+    result["export"] = stage("bench.export", env)
+    result["browser"], result["load"] = browser_and_load(env, tmp, plan, slugs)
+    result["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["total_seconds"] = round(time.perf_counter() - t0, 1)
+    return result
+
+
+def errors(result: dict) -> list[str]:
+    return [f"{k}: {v['error']}" for k, v in result.items() if isinstance(v, dict) and "error" in v]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="full scale, fewer repetitions, 3 load sessions")
+    mode.add_argument("--dry", action="store_true", help="tiny scale, one page, one session (smoke test)")
+    ap.add_argument("--sessions", type=int, help="concurrent load-test sessions (default 8, --quick 3)")
+    ap.add_argument("--pages", help="comma-separated page slugs (default: every registered page)")
+    ap.add_argument("--out-dir", type=Path, default=RESULTS, help=f"where latest.json and latest.md go (default {RESULTS})")
+    args = ap.parse_args(argv)
+    plan = plan_from(args)
+    with tempfile.TemporaryDirectory(prefix="lagesbild-bench-") as tmp:
+        result = measure(plan, Path(tmp))
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    (args.out_dir / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")  # first: it is the record
+    (args.out_dir / "latest.md").write_text(markdown(result))
+    print((args.out_dir / "latest.md").read_text())
+    problems = errors(result)
+    for p in problems:
+        print(p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
