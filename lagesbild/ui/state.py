@@ -18,7 +18,10 @@ def _open_store(url: str, demo: bool) -> Store:
 
 
 def demo_on() -> bool:
-    return bool(st.session_state.get("exempel", False))
+    from lagesbild.ui.urlstate import url_flag
+
+    asked = url_flag("exempel")  # the URL wins (a shared link), then the session
+    return asked if asked is not None else bool(st.session_state.get("exempel", False))
 
 
 def store() -> Store:
@@ -69,11 +72,11 @@ def actor() -> Actor:
 def init_sidebar() -> None:
     from lagesbild.i18n import t
 
-    from lagesbild.ui.urlstate import url_selectbox
+    from lagesbild.ui.urlstate import url_selectbox, url_toggle
 
     url_selectbox(t("lang.label", lang()), list(LANGUAGES), param="lang", key="lang", default="sv",
                   format_func=LANGUAGES.get, sticky=True, where=st.sidebar)
-    st.sidebar.toggle(t("demo.toggle", lang()), key="exempel", bind="query-params", help=t("demo.help", lang()))
+    url_toggle(t("demo.toggle", lang()), param="exempel", help=t("demo.help", lang()), where=st.sidebar)
     from lagesbild.ui.auth import sidebar_user
 
     sidebar_user()

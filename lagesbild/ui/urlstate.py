@@ -55,3 +55,29 @@ def _multiselect_to_url(key: str) -> None:
         st.query_params[key] = values
     elif key in st.query_params:
         del st.query_params[key]
+
+
+TRUE = ("true", "1", "ja", "yes", "on")
+
+
+def url_flag(param: str) -> bool | None:
+    """?param=true/false as a bool; None when the URL does not say."""
+    raw = st.query_params.get(param)
+    return None if raw is None else raw.strip().lower() in TRUE
+
+
+def url_toggle(label: str, *, param: str, help: str | None = None, where=st) -> bool:
+    """A toggle stored as ?param=true, kept in the URL across page switches (off = absent)."""
+    asked = url_flag(param)
+    if asked is not None and st.session_state.get(param) != asked:
+        st.session_state[param] = asked
+    elif asked is None and st.session_state.get(param):
+        st.query_params[param] = "true"
+    return where.toggle(label, key=param, help=help, on_change=_toggle_to_url, args=(param,))
+
+
+def _toggle_to_url(param: str) -> None:
+    if st.session_state.get(param):
+        st.query_params[param] = "true"
+    elif param in st.query_params:
+        del st.query_params[param]
