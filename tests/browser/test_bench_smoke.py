@@ -1,0 +1,41 @@
+"""The benchmark script must not rot: `bench.run --help` works, and `--dry` (tiny synthetic
+data, one page, one load session) runs every stage and writes both result files.
+
+No timing is asserted here: performance figures belong to bench/ (docs/benchmark.md)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.server import CHROMIUM, ROOT
+
+STAGES = ("synthetic", "apptest", "payload", "export", "browser", "load")
+
+
+def test_help_runs():
+    done = subprocess.run([sys.executable, "-m", "bench.run", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--quick" in done.stdout and "--dry" in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_dry_run_measures_every_stage(tmp_path):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing (scripts/setup.sh dev installs it)")
+    done = subprocess.run([sys.executable, "-m", "bench.run", "--dry", "--out-dir", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads((tmp_path / "latest.json").read_text())
+    for name in STAGES:
+        assert name in result and "error" not in result[name], (name, result.get(name))
+    assert result["synthetic"]["observations"] > 0
+    assert set(result["apptest"]["pages"]) == {"oversikt"} and "cold_ratio" in result["apptest"]["pages"]["oversikt"]
+    assert result["payload"]["karta"]["default"]["bytes"] > 0
+    assert result["load"]["errors"] == 0 and result["load"]["visits"] == 1
+    md = (tmp_path / "latest.md").read_text()
+    assert "| oversikt |" in md and "*minimal page*" in md and "errors" in md
