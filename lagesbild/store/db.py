@@ -7,7 +7,7 @@ from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,6 +46,28 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+# Any fixed number, the same in every instance: the key of the PostgreSQL advisory lock below.
+STARTUP_LOCK_KEY = 0x4C616765  # "Lage"
+
+
+@contextmanager
+def startup_lock(engine: Engine) -> Iterator[None]:
+    """One instance at a time migrates and seeds. Several app instances behind a load balancer
+    may start together against one new PostgreSQL database; without the lock both create the
+    same tables (one crashes) or both seed. The others wait, then find the work done.
+    SQLite needs no lock here: it serves one machine (see docs/drift.md)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:  # a session-level lock on its own connection, held until unlock
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": STARTUP_LOCK_KEY})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK_KEY})
+            conn.commit()
+
+
 class Store:
     """The database behind the app: an engine plus a session factory."""
 
@@ -56,11 +78,12 @@ class Store:
     @classmethod
     def open(cls, url: str, *, seed: bool = True, demo: bool = False) -> "Store":
         store = cls(make_engine(url))
-        migrate(store.engine)
-        if seed:
-            from lagesbild.store.seed import seed_if_empty
+        with startup_lock(store.engine):
+            migrate(store.engine)
+            if seed:
+                from lagesbild.store.seed import seed_if_empty
 
-            seed_if_empty(store, demo=demo)
+                seed_if_empty(store, demo=demo)
         return store
 
     @contextmanager
