@@ -29,7 +29,7 @@ def _t(sv: str, en: str) -> str:
     return en if lang() == "en" else sv
 
 
-def _real_store():
+def real_store():
     # The switch and the role table live in the real database, also while Exempeldata is shown.
     from lagesbild.ui.state import _open_store
 
@@ -41,7 +41,7 @@ def editing_on() -> bool:
     forced = settings().editing_override
     if forced is not None:
         return forced
-    with _real_store().session() as s:
+    with real_store().session() as s:
         return app_settings.get_flag(s, app_settings.EDITING, False)
 
 
@@ -53,7 +53,7 @@ def current_actor() -> Actor:
     if settings().auth_mode == "oidc":
         if not logged_in():
             return Actor(name="Ej inloggad", role=Role.VIEWER)
-        with _real_store().session() as s:
+        with real_store().session() as s:
             return actor_for(s, st.user.get("email"), st.user.get("name"))
     if editing_on():
         return Actor(name=LOCAL_NAME, role=Role.EDITOR, reform_editor=True)

@@ -13,7 +13,7 @@ from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
 from lagesbild.picture import Picture
-from lagesbild.ui import provenance
+from lagesbild.ui import admin_ui, provenance
 from lagesbild.ui.state import actor, lang, store
 
 PREVIEW_ROWS = 500
@@ -255,3 +255,4 @@ def render(pic: Picture) -> None:
     template_section(pic)
     history_section(pic)
     loaded_section(pic)
+    admin_ui.render(pic)

@@ -109,3 +109,42 @@ def test_the_store_refuses_a_viewer_whatever_the_ui_shows(mode):
         record_update(s, viewer, "R01", 1, UpdateInput(
             status=ReformStatus.PAGAENDE, update_date=date(2026, 3, 1), motivation="Försök",
             source_url="https://example.se", author="x", progress=10))
+
+
+def data_page(user: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.user = user
+    at.run()
+    return at.switch_page(page("data").path).run()
+
+
+def test_an_oidc_admin_manages_the_role_table_in_the_app(mode):
+    st_ = mode("oidc")
+    with st_.transaction() as s:
+        roles.set_role(s, SYSTEM_ACTOR, "admin@huddinge.se", Role.ADMIN)
+    at = data_page({"is_logged_in": True, "email": "admin@huddinge.se", "name": "Admin"})
+    assert not at.exception
+    assert "Administration" in [h.value for h in at.header]
+    at.text_input(key="admin_email").input("Polis@Example.se")
+    at.selectbox(key="admin_role").set_value("editor")
+    at.selectbox(key="admin_partner").set_value("polisen_syd")
+    next(b for b in at.button if b.label == "Spara roll").click().run()
+    assert not at.exception
+    assert any("Rollen för Polis@Example.se är sparad." in s.value for s in at.success)
+    with st_.session() as s:
+        polis = roles.actor_for(s, "polis@example.se")
+    assert (polis.role, polis.partner_id, polis.reform_editor) == (Role.EDITOR, "polisen_syd", False)
+
+    at.text_input(key="admin_email").input("inte-en-adress")
+    at.selectbox(key="admin_role").set_value("viewer")
+    next(b for b in at.button if b.label == "Spara roll").click().run()
+    assert any("är ingen e-postadress" in e.value for e in at.error)
+
+
+def test_no_administration_for_an_editor(mode):
+    st_ = mode("oidc")
+    with st_.transaction() as s:
+        roles.set_role(s, SYSTEM_ACTOR, "anna@huddinge.se", Role.EDITOR, reform_editor=True)
+    at = data_page({"is_logged_in": True, "email": "anna@huddinge.se", "name": "Anna"})
+    assert not at.exception
+    assert "Administration" not in [h.value for h in at.header]
