@@ -53,6 +53,10 @@ def current_actor() -> Actor:
     if settings().auth_mode == "oidc":
         if not logged_in():
             return Actor(name="Ej inloggad", role=Role.VIEWER)
+        if st.user.get("email_verified") is False:
+            # Keycloak says so for an address nobody confirmed (e.g. typed in by the user):
+            # it must not pick up the role of whoever owns it. Entra ID sends no such claim.
+            return Actor(name=st.user.get("name") or st.user.get("email") or "?", role=Role.VIEWER)
         with real_store().session() as s:
             return actor_for(s, st.user.get("email"), st.user.get("name"))
     if editing_on():

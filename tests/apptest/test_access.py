@@ -101,6 +101,16 @@ def test_oidc_reform_editor_from_the_role_table_may_update(mode):
     assert "Inloggad som Anna (redaktör)" in " ".join(c.value for c in at.caption)
 
 
+def test_oidc_unverified_email_does_not_get_the_role_of_that_address(mode):
+    st_ = mode("oidc")
+    with st_.transaction() as s:
+        roles.set_role(s, SYSTEM_ACTOR, "anna@huddinge.se", Role.EDITOR, reform_editor=True)
+    at = reform_page({"is_logged_in": True, "email": "anna@huddinge.se", "email_verified": False, "name": "Anna?"})
+    assert not at.exception
+    assert LOCKED_SV in texts(at)
+    assert "Inloggad som Anna? (läsare)" in " ".join(c.value for c in at.caption)
+
+
 def test_the_store_refuses_a_viewer_whatever_the_ui_shows(mode):
     st_ = mode("oidc")
     with st_.session() as s:
