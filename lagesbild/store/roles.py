@@ -38,8 +38,8 @@ def remove_role(session: Session, actor: Actor, email: str) -> None:
 
 def actor_for(session: Session, email: str | None, name: str | None = None) -> Actor:
     """The actor for a logged-in user; anyone not in the role table may only read."""
-    if not email:
-        return Actor(name="Ej inloggad", role=Role.VIEWER)
+    if not email:  # not logged in, or a provider that sends no e-mail claim: read only
+        return Actor(name=name or "Ej inloggad", role=Role.VIEWER)
     row = session.get(UserRole, email.strip().lower())
     label = name or email
     if row is None:

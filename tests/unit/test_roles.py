@@ -35,8 +35,10 @@ def test_role_table_resolves_actor(store):
         anna = roles.actor_for(s, "anna@huddinge.se", "Anna")
         stranger = roles.actor_for(s, "okand@example.org")
         anonymous = roles.actor_for(s, None)
+        no_email_claim = roles.actor_for(s, None, "Kim Entra")
     assert anna.role == Role.EDITOR and anna.partner_id == "huddinge_kommun" and anna.reform_editor
     assert stranger.role == Role.VIEWER and anonymous.role == Role.VIEWER
+    assert (no_email_claim.name, no_email_claim.role) == ("Kim Entra", Role.VIEWER)
 
 
 def test_bad_role_rows_refused(store):
