@@ -1,6 +1,7 @@
 """The frame around every page: header with the as-of date, demo banner, footer."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import streamlit as st
@@ -15,10 +16,19 @@ def demo_banner() -> None:
         st.warning(t("demo.banner", lang()), icon=":material/science:")
 
 
+def page_language(lg: str) -> None:
+    """Streamlit's page says <html lang="en"> whatever it shows; screen readers then read
+    Swedish with English rules (WCAG 3.1.1). A fixed script sets the shown language; it sits
+    in the sidebar, where its empty box takes no visible room."""
+    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lg)};</script>",
+                    unsafe_allow_javascript=True)
+
+
 def header(as_of: date) -> None:
     from lagesbild.ui.meeting_state import banner
 
     lg = lang()
+    page_language(lg)
     if not banner():  # an open meeting shows its own as-of date (frozen) instead
         st.caption(f"**{t('app.title', lg)}** · {t('header.as_of', lg)} {fmt.iso(as_of)}")
     demo_banner()
