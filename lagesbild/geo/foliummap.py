@@ -54,13 +54,18 @@ def offline_assets(base_url: str = "/app/static/vendor/leaflet") -> Assets:
 
 
 def base_map(bounds: list[list[float]], assets: Assets, *, tiles_url: str | None = None,
-             tiles_attribution: str | None = None, tiles_name: str = "Bakgrundskarta") -> folium.Map:
-    """An empty map fitted to `bounds` ([[south, west], [north, east]]), with local assets only."""
+             tiles_attribution: str | None = None, tiles_name: str = "Bakgrundskarta", label: str = "",
+             lang: str = "sv") -> folium.Map:
+    """An empty map fitted to `bounds` ([[south, west], [north, east]]), with local assets only.
+    `label` names the map for screen readers (see MapA11y)."""
     m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
-                   tiles=None, control_scale=False, zoom_snap=0.25, zoom_delta=0.5, zoom_start=11)
+                   tiles=None, control_scale=False, zoom_snap=0.25, zoom_delta=0.5, zoom_start=11,
+                   zoom_control=False)  # MapA11y adds it with titles in the page's language
     m.default_js = list(assets.js)
     m.default_css = list(assets.css)
     m.get_root().header.add_child(folium.Element(_CSS))
+    MapA11y(label, lang).add_to(m)
+    DefaultIconPath(assets.css[0][1].rsplit("/", 1)[0] + "/images/").add_to(m)  # before any marker
     if tiles_url:
         folium.TileLayer(tiles=tiles_url, attr=e(tiles_attribution or ""), name=e(tiles_name), overlay=False,
                          control=True).add_to(m)
@@ -229,6 +234,50 @@ def add_labels(parent, gdf: gpd.GeoDataFrame, labels: dict[str, str], *, css: st
         icon = folium.DivIcon(html=f'<div class="{css}" data-minzoom="{mz:.2f}">{e(text)}</div>',
                               icon_size=(0, 0), class_name="lb-icon")
         folium.Marker(location=list(pt), icon=icon, interactive=False, keyboard=False).add_to(parent)
+
+
+class MapA11y(MacroElement):
+    """Names the map for assistive technology (WCAG 1.1.1, 3.1.2, 4.1.2): the map becomes a
+    labelled region, the component's iframe (Streamlit names it "streamlit_folium.st_folium")
+    gets the same title, its document the page's language instead of the component's "en",
+    and the zoom buttons are labelled in that language rather than Leaflet's English."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function(map) {
+          var label = {{ this.label|tojson }}, c = map.getContainer();
+          L.control.zoom({zoomInTitle: {{ this.zoom_in|tojson }}, zoomOutTitle: {{ this.zoom_out|tojson }}}).addTo(map);
+          if (label) { c.setAttribute('role', 'region'); c.setAttribute('aria-label', label); }
+          document.documentElement.lang = {{ this.lang|tojson }};
+          try { if (label && window.frameElement) { window.frameElement.title = label; } } catch (err) {}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, label: str, lang: str = "sv"):
+        super().__init__()
+        self._name = "MapA11y"
+        self.label = label  # tojson escapes it for the script; Leaflet sets it as an attribute
+        self.lang = "en" if lang == "en" else "sv"
+        self.zoom_in, self.zoom_out = ("Zoom in", "Zoom out") if lang == "en" else ("Zooma in", "Zooma ut")
+
+
+class DefaultIconPath(MacroElement):
+    """folium creates every marker with Leaflet's default icon before it sets the DivIcon, so
+    the browser fetches marker-icon.png. Leaflet finds the image folder from leaflet.css; when
+    the CSS is not applied yet, its fallback drops the slash (…/leafletmarker-icon.png, 404).
+    Naming the folder avoids the race."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.Icon.Default.imagePath = {{ this.path|tojson }};
+        {% endmacro %}
+    """)
+
+    def __init__(self, path: str):
+        super().__init__()
+        self._name = "DefaultIconPath"
+        self.path = path
 
 
 # --- legend, hatch, zoom-aware labels -------------------------------------------------------

@@ -62,7 +62,8 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
                                   suppress_explanation=f"{fmt.SUPPRESSED} {_t(lang, 'för få att visa', 'too few to show')}")
     outline = layer("kommun_outline")
     m = fm.base_map(fm.bounds_of(outline), assets, tiles_url=tiles_url, tiles_attribution=tiles_attribution,
-                    tiles_name=_t(lang, "Bakgrundskarta", "Background map"))
+                    tiles_name=_t(lang, "Bakgrundskarta", "Background map"), lang=lang,
+                    label=_t(lang, f"Karta: {legend_title(measure, lang)} per område", f"Map: {legend_title(measure, lang)} by area"))
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
 
@@ -115,7 +116,8 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
     minx, miny, maxx, maxy = target.total_bounds
     pad_x, pad_y = (maxx - minx) * 0.35 + 0.004, (maxy - miny) * 0.35 + 0.002
     m = fm.base_map([[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]], assets, tiles_url=tiles_url,
-                    tiles_attribution=tiles_attribution, tiles_name=_t(lang, "Bakgrundskarta", "Background map"))
+                    tiles_attribution=tiles_attribution, tiles_name=_t(lang, "Bakgrundskarta", "Background map"),
+                    lang=lang, label=_t(lang, f"Karta över {target['name'].iloc[0]}", f"Map of {target['name'].iloc[0]}"))
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
     ctx = layer(context_level)
