@@ -18,6 +18,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from bench.server import ROOT, peak_rss_mb
 
@@ -44,11 +45,13 @@ def _timed(run) -> float:
     return dt
 
 
-def measure_script(path: str, reps: int, switch_to: str | None = None) -> dict:
+def measure_script(path: str, reps: int, switch_to: str | None = None, query: dict | None = None) -> dict:
     """Cold and warm run time of one script (optionally one page of the router)."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(path, default_timeout=TIMEOUT)
+    for k, v in (query or {}).items():  # set before the first run, as tests/apptest/helpers.py does
+        at.query_params[k] = v
     if switch_to:
         at.run()  # the router's default page first, as a browser does
     _clear_caches()
@@ -67,7 +70,8 @@ def measure(slugs: list[str], reps: int) -> dict:
         base = measure_script(str(minimal), reps)
     pages = {}
     for slug in slugs:
-        r = measure_script(str(ROOT / "app.py"), reps, switch_to=page(slug).path)
+        name, _, q = slug.partition("?")  # "omraden?omrade=prio-varby": a page with its URL state
+        r = measure_script(str(ROOT / "app.py"), reps, switch_to=page(name).path, query=dict(parse_qsl(q)))
         r["cold_ratio"] = round(r["cold_s"] / base["cold_s"], 1)
         r["warm_ratio"] = round(r["warm_s"] / base["warm_s"], 1)
         pages[slug] = r
@@ -79,7 +83,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--pages", help="comma-separated slugs (default: every registered page)")
+    ap.add_argument("--pages", help="comma-separated slugs, optionally with a query: omraden?omrade=prio-varby")
     args = ap.parse_args()
     slugs = args.pages.split(",") if args.pages else [p.slug for p in PAGES]
     t0 = time.perf_counter()

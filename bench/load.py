@@ -19,11 +19,14 @@ from pathlib import Path
 from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from lagesbild.registry.pages import PAGES
 
+# Ready = the script run has finished (the stApp element's data-test-script-state, which
+# Streamlit's own e2e tests use; the toolbar's running widget can be hidden and is not a
+# reliable signal) and the page title is drawn.
 READY_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
   const h1 = document.querySelector('h1');
-  const running = document.querySelector('[data-testid="stStatusWidget"]');
   const spinner = document.querySelector('[data-testid="stSpinner"]');
-  return !!h1 && !running && !spinner;
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && !!h1 && !spinner;
 }"""
 
 

@@ -33,6 +33,7 @@ from bench.server import ROOT, peak_rss_mb, streamlit_server
 
 RESULTS = ROOT / "bench" / "results"
 STAGE_TIMEOUT = 3600
+PROFILE = "omraden?omrade=prio-flemingsberg"
 
 
 @dataclass
@@ -115,7 +116,8 @@ def machine() -> dict:
 def measure(plan: Plan, tmp: Path) -> dict:
     from lagesbild.registry.pages import PAGES
 
-    slugs = list(plan.pages) or [p.slug for p in PAGES]
+    # Områden without ?omrade is only a chooser; one profile is the page people actually read.
+    slugs = list(plan.pages) or [p.slug for p in PAGES] + [PROFILE]
     env = bench_env(tmp)
     (tmp / "var").mkdir()
     result: dict = {"plan": asdict(plan), "machine": machine(), "loadavg_start": [round(x, 2) for x in os.getloadavg()]}
