@@ -104,6 +104,19 @@ def decode_text(data: bytes, encodings: Iterable[str] = ("utf-8-sig", "cp1252"))
     return data.decode("iso-8859-1")
 
 
+def load_json(data: bytes, expected: str):
+    """The JSON document in `data`, or a Swedish refusal. Nesting too deep for the parser
+    (RecursionError, e.g. "[[[[…" a hundred thousand levels) is refused like a syntax error."""
+    import json
+
+    try:
+        return json.loads(decode_text(data))
+    except json.JSONDecodeError as err:
+        fail([Issue(f"filen är inte giltig JSON (rad {err.lineno}, tecken {err.colno}); förväntat {expected}.")])
+    except RecursionError:
+        fail([Issue(f"filen har för djupt nästlade listor eller objekt; förväntat {expected}.")])
+
+
 def read_table(data: bytes, filename: str) -> pd.DataFrame:
     """A CSV (`;`, `,` or tab, sniffed) or XLSX sheet as a frame of stripped strings.
 
@@ -113,13 +126,34 @@ def read_table(data: bytes, filename: str) -> pd.DataFrame:
         try:
             df = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl").fillna("")
         except Exception as err:  # openpyxl raises many kinds for a broken workbook
-            raise ValidationError([Issue(f"Excel-filen kunde inte läsas ({type(err).__name__}); förväntat en .xlsx-fil.")], "Filen har inte lästs in.") from err
+            raise ValidationError([Issue(XLSX_UNREADABLE)], "Filen har inte lästs in.") from err
     else:
-        text = decode_text(data)
-        delimiter = sniff_delimiter(text)
-        df = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=True)
+        df = _read_csv(decode_text(data))
+        if not isinstance(df.index, pd.RangeIndex):
+            # pandas turns the surplus of rows longer than the header into an index
+            fail([Issue(f"raden har fler värden än rubrikraden ({len(df.columns)} kolumner); förväntat lika många värden som "
+                        "kolumner (kontrollera avgränsaren och citattecken).", 2)])
     df.columns = [str(c).strip() for c in df.columns]
     return df.apply(lambda col: col.astype(str).str.strip())
+
+
+XLSX_UNREADABLE = "Excel-filen kunde inte läsas: den är skadad eller ingen .xlsx-arbetsbok; förväntat en .xlsx-fil sparad i Excel."
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    """pandas' tokenizer errors (a row longer than the header, no header at all) as Swedish
+    issues naming the row, instead of a ParserError reaching the user."""
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+    except pd.errors.EmptyDataError as err:
+        raise ValidationError([Issue("filen har ingen rubrikrad; förväntat en rad med kolumnnamn överst.", 1)], "Filen har inte lästs in.") from err
+    except pd.errors.ParserError as err:
+        m = _FIELDS.search(str(err))
+        issue = (Issue(f"raden har {m.group(3)} värden men rubrikraden har {m.group(1)}; förväntat lika många värden som kolumner "
+                       "(kontrollera avgränsaren och citattecken).", int(m.group(2)))
+                 if m else Issue("filen kunde inte läsas som en tabell; förväntat en rubrikrad och rader med samma avgränsare (; , eller tabb)."))
+        raise ValidationError([issue], "Filen har inte lästs in.") from err
 
 
 def sniff_delimiter(text: str) -> str:
@@ -168,7 +202,11 @@ def is_number(text, *, minimum: float | None = None, allow_empty: bool = False) 
     return minimum is None or v >= minimum
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:K([1-4])|-(0[1-9]|1[0-2]))?$")
+# Years 1900–2099 in ASCII digits: "0000" or "9999" would pass \d{4} and then break the
+# date arithmetic (year 0 / year 10000), and \d also matches digits like "٢".
+_PERIOD = re.compile(r"^((?:19|20)[0-9]{2})(?:K([1-4])|-(0[1-9]|1[0-2]))?$")
+_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+_COUNT = re.compile(r"^[0-9]+$")
 
 
 def period_end(period: str) -> date:
@@ -189,6 +227,16 @@ def period_end(period: str) -> date:
 
 def is_period(text: str) -> bool:
     return bool(_PERIOD.match(text or ""))
+
+
+def is_year(text: str) -> bool:
+    """"2025" → True; "0000", "9999", "25", "²⁰²⁵" → False."""
+    return bool(_YEAR.match(text or ""))
+
+
+def is_count(text: str) -> bool:
+    """A whole number ≥ 0 in ASCII digits ("12"); not "²" or "٣", which str.isdigit accepts."""
+    return bool(_COUNT.match(text or ""))
 
 
 PERIOD_EXPECTED = "en period som ÅÅÅÅ (år), ÅÅÅÅKn (kvartal, t.ex. 2025K1) eller ÅÅÅÅ-MM (månad)"

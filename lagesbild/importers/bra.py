@@ -14,7 +14,7 @@ import pandera.pandas as pa
 
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
-from lagesbild.importers.base import ParsedImport, check, fail, is_number, observation_frame, parse_number, period_end, read_table, text_column, validate
+from lagesbild.importers.base import ParsedImport, check, fail, is_count, is_number, observation_frame, parse_number, period_end, read_table, text_column, validate
 
 SOURCE_ID = "bra_sol"
 KEYS = ("total", "person", "theft", "burglary", "vandalism", "drugs_weapons")
@@ -75,7 +75,7 @@ def _schema() -> pa.DataFrameSchema:
         "kommun": text_column(check(lambda v: v.isdigit() and len(v) == 4, "en kommunkod med fyra siffror, t.ex. 0126")),
         "period": text_column(check(period_ok, "ett år ÅÅÅÅ eller ett kvartal ÅÅÅÅKn, t.ex. 2025 eller 2026K1")),
         "key": text_column(check(lambda v: v in KEYS, "en av " + ", ".join(KEYS))),
-        "count": text_column(check(lambda v: v == "" or v.isdigit(), "ett heltal ≥ 0 (antal anmälda brott) eller tom cell")),
+        "count": text_column(check(lambda v: v == "" or is_count(v), "ett heltal ≥ 0 (antal anmälda brott) eller tom cell")),
         "per100k": text_column(check(lambda v: is_number(v, minimum=0, allow_empty=True), "ett tal ≥ 0 (per 100 000 invånare) eller tom cell")),
         "preliminary": text_column(check(lambda v: v in ("", "0", "1"), "1 för preliminär period, annars tom")),
     })

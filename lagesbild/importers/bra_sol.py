@@ -22,7 +22,7 @@ from lagesbild.importers.bra import BraValue
 NOT_SELECTED = ".."
 _PREL = re.compile(r"\s*\bprel(?:iminär|iminary)?\.?\s*", re.IGNORECASE)
 _QUARTER = re.compile(r"^kvartal\s*([1-4])$", re.IGNORECASE)
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")  # ASCII, 1900–2099: period_end cannot take year 0 or 10000
 # SOL category codes, for exports that show them (from the source repo's fetch script)
 _CODES = {"5036": "total", "11086": "person", "11095": "theft", "11462": "burglary", "11099": "vandalism",
           "11650": "narkotika", "11708": "vapen"}

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers.base import (
-    ParsedImport, check, decode_text, fail, is_number, observation_frame, parse_number, period_end, read_table,
+    ParsedImport, check, fail, is_year, load_json, is_number, observation_frame, parse_number, period_end, read_table,
     rename_columns, text_column, validate,
 )
 from lagesbild.registry.indicators import indicators
@@ -41,7 +41,7 @@ def _schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema({
         "kpi": text_column(check(lambda v: bool(v), "ett Kolada-id, t.ex. N07403")),
         "municipality": text_column(check(lambda v: v.isdigit() and len(v) == 4, "en kommunkod med fyra siffror, t.ex. 0126")),
-        "period": text_column(check(lambda v: v.isdigit() and len(v) == 4, "ett årtal ÅÅÅÅ")),
+        "period": text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)")),
         "gender": text_column(check(lambda v: v in ("T", "K", "M"), "T (totalt), K (kvinnor) eller M (män)")),
         "value": text_column(check(lambda v: v.casefold() in ("", "null", "none") or is_number(v), "ett tal eller tom cell (saknas)")),
     })
@@ -49,10 +49,7 @@ def _schema() -> pa.DataFrameSchema:
 
 def _flatten(data: bytes) -> tuple[pd.DataFrame, list[str]]:
     """The v3 response (one page, or a list of pages) as a five-column frame of text."""
-    try:
-        doc = json.loads(decode_text(data))
-    except json.JSONDecodeError as err:
-        fail([Issue(f"filen är inte giltig JSON (rad {err.lineno}, tecken {err.colno}); förväntat ett svar från Koladas API v3.")])
+    doc = load_json(data, "ett svar från Koladas API v3")
     pages = doc if isinstance(doc, list) else [doc]
     rows, notes = [], []
     for p, page in enumerate(pages, start=1):
@@ -60,8 +57,12 @@ def _flatten(data: bytes) -> tuple[pd.DataFrame, list[str]]:
             fail([Issue(f"sida {p} saknar listan ”values”; förväntat {{\"count\": …, \"values\": [{{\"kpi\": …, \"municipality\": …, \"period\": …, \"values\": [{{\"gender\": …, \"value\": …}}]}}]}}.")])
         if page.get("next_page"):
             notes.append(f"Sida {p} hänvisar till en nästa sida ({page['next_page']}); bara det som finns i filen har lästs in.")
-        for item in page["values"]:
-            for g in item.get("values") or []:
+        for n, item in enumerate(page["values"], start=1):
+            genders = (item.get("values") or []) if isinstance(item, dict) else None
+            if not isinstance(genders, list) or not all(isinstance(g, dict) for g in genders):
+                fail([Issue(f"sida {p}, post {n} i ”values”: förväntat ett objekt med kpi, municipality, period och en lista "
+                            "”values” med {\"gender\": …, \"value\": …}.")])
+            for g in genders:
                 rows.append({
                     "kpi": str(item.get("kpi", "")), "municipality": str(item.get("municipality", "")),
                     "period": str(item.get("period", "")), "gender": str(g.get("gender", "")),

@@ -11,7 +11,7 @@ import pandera.pandas as pa
 
 from lagesbild.errors import Issue
 from lagesbild.importers import areas
-from lagesbild.importers.base import ParsedImport, check, fail, is_number, observation_frame, parse_number, period_end, read_table, rename_columns, text_column, validate
+from lagesbild.importers.base import ParsedImport, check, fail, is_number, is_year, observation_frame, parse_number, period_end, read_table, rename_columns, text_column, validate
 
 KIND = "ntu"
 SOURCE_ID = "bra_ntu"
@@ -44,7 +44,7 @@ def parse(data: bytes, filename: str) -> ParsedImport:
     schema = pa.DataFrameSchema({
         "area": text_column(check(lambda v: areas.by_name(v) is not None, f"HELA RIKET, {areas.county()['name']} eller kommunens namn")),
         **{c: text_column(check(_value_ok, "en andel i procent (0–100) eller XX för sekretess")) for c in measures},
-        **({"year": text_column(check(lambda v: v.isdigit() and len(v) == 4, "ett årtal ÅÅÅÅ"))} if "year" in df.columns else {}),
+        **({"year": text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)"))} if "year" in df.columns else {}),
     })
     fail(validate(df, schema))
     rows, districts = [], {}

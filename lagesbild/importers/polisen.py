@@ -12,7 +12,6 @@ count should use.
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 
@@ -20,7 +19,7 @@ import pandas as pd
 
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
-from lagesbild.importers.base import ParsedImport, Progress, decode_text, fail
+from lagesbild.importers.base import ParsedImport, Progress, fail, load_json
 from lagesbild.importers.places import district_from_text
 
 KIND = "polisen"
@@ -75,10 +74,7 @@ def _check(event, n: int) -> list[Issue]:
 def parse(data: bytes, filename: str = "events.json", *, progress: Progress | None = None) -> ParsedImport:
     """Events of this installation's kommun (from data/kommun.toml), nothing hard-coded."""
     kommun = load_kommun()
-    try:
-        doc = json.loads(decode_text(data))
-    except json.JSONDecodeError as err:
-        fail([Issue(f"filen är inte giltig JSON (rad {err.lineno}, tecken {err.colno}); förväntat en lista med händelser från polisen.se/api/events.")])
+    doc = load_json(data, "en lista med händelser från polisen.se/api/events")
     events = doc.get("events", doc) if isinstance(doc, dict) else doc
     if not isinstance(events, list):
         fail([Issue("förväntat en lista med händelser ([{\"id\": …, \"datetime\": …, …}]).")])

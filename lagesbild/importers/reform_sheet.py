@@ -88,7 +88,8 @@ def _refuse(message: str, row: int | None = None, column: str | None = None) -> 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
     text = decode_text(data)  # UTF-8 (with or without BOM), else Windows-1252 from "CSV (semikolonavgränsad)"
     if "\x00" in text:
-        _refuse("filen innehåller binära data och är ingen CSV-fil; förväntat text med semikolon som avgränsare.")
+        line = text[: text.index("\x00")].count("\n") + 1  # the first place it occurs, to look for in the file
+        _refuse("filen innehåller binära data (tecknet NUL) och är ingen CSV-fil; förväntat text med semikolon som avgränsare.", line)
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -111,7 +112,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         rows = [(i, [_cell_text(v) for v in row]) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
         wb.close()
     except Exception as err:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a broken file
-        _refuse(f"Excel-filen kunde inte läsas ({type(err).__name__}); förväntat en .xlsx-fil exporterad från sidan Reformer.")
+        _refuse("Excel-filen kunde inte läsas: den är skadad eller ingen .xlsx-arbetsbok; förväntat en .xlsx-fil exporterad från sidan Reformer.")
     return rows
 
 

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from lagesbild import fmt
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
-from lagesbild.importers.base import ParsedImport, check, fail, observation_frame, period_end, read_table, rename_columns, text_column, validate
+from lagesbild.importers.base import ParsedImport, check, fail, is_count, is_year, observation_frame, period_end, read_table, rename_columns, text_column, validate
 
 KIND = "scb"
 SOURCE_ID = "scb_befolkning"
@@ -41,7 +41,7 @@ def strip_suffix(code: str) -> str:
 
 
 def year_from_filename(filename: str) -> int | None:
-    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", filename or "")
+    years = re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", filename or "")
     return int(years[-1]) if years else None
 
 
@@ -51,13 +51,13 @@ def _schema(kommun_code: str, deso: bool, with_year: bool) -> pa.DataFrameSchema
         "regso_code": text_column(check(lambda v: bool(REGSO.match(strip_suffix(v))), "en RegSO-kod som 0126R001"),
                                   check(lambda v: v.startswith(kommun_code), in_kommun)),
         "regso_name": text_column(check(lambda v: bool(v.strip()), "RegSO-områdets namn")),
-        "population": text_column(check(lambda v: v.isdigit(), "ett heltal ≥ 0 (antal personer)")),
+        "population": text_column(check(is_count, "ett heltal ≥ 0 (antal personer)")),
     }
     if deso:
         cols["deso_code"] = text_column(check(lambda v: bool(DESO.match(strip_suffix(v))), "en DeSO-kod som 0126C1010"),
                                         check(lambda v: v.startswith(kommun_code), in_kommun))
     if with_year:
-        cols["year"] = text_column(check(lambda v: bool(re.fullmatch(r"\d{4}", v)), "ett årtal ÅÅÅÅ"))
+        cols["year"] = text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)"))
     return pa.DataFrameSchema(cols)
 
 

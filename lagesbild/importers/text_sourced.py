@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from lagesbild.config import DATA_DIR, load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers import areas
-from lagesbild.importers.base import ParsedImport, check, fail, is_number, observation_frame, parse_number, period_end, read_table, text_column, validate
+from lagesbild.importers.base import ParsedImport, check, fail, is_number, is_year, observation_frame, parse_number, period_end, read_table, text_column, validate
 from lagesbild.registry.indicators import indicators
 
 KIND = "enkat_text"
@@ -43,7 +43,7 @@ def _schema() -> pa.DataFrameSchema:
         "measure": text_column(check(bool, "vad som mäts, som i data/registry/text_sourced_measures.toml")),
         "area": text_column(check(bool, "områdets namn")),
         "area_level": text_column(check(lambda v: v in LEVELS, "en av " + ", ".join(LEVELS))),
-        "period": text_column(check(lambda v: v.isdigit() and len(v) == 4, "ett årtal ÅÅÅÅ")),
+        "period": text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)")),
         "value": text_column(check(lambda v: is_number(v, minimum=0), "ett tal ≥ 0")),
         "unit": text_column(check(lambda v: v in UNITS, "percent (procent)")),
         "survey_or_source": text_column(check(bool, "undersökningens namn")),
