@@ -21,6 +21,7 @@ from lagesbild.picture import Picture
 from lagesbild.registry.pages import page
 from lagesbild.store.activities import ActivityInput, create_activity, update_activity
 from lagesbild.ui import provenance
+from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import actor, lang, store
 from lagesbild.ui.urlstate import url_multiselect
 
@@ -85,8 +86,8 @@ def _date_or_warn(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        st.warning(_t(f"”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD. Filtret används inte.",
-                      f"\u201c{text}\u201d is not a date; write YYYY-MM-DD. The filter is not used."), icon=":material/warning:")
+        st.warning(_t(f"”{md_escape(text)}” är inget datum; skriv ÅÅÅÅ-MM-DD. Filtret används inte.",
+                      f"\u201c{md_escape(text)}\u201d is not a date; write YYYY-MM-DD. The filter is not used."), icon=":material/warning:")
         return None
 
 

@@ -23,6 +23,15 @@ def md_escape(text) -> str:
     return str(text or "").translate(_MD_SPECIAL)
 
 
+def md_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy for st.table, which renders text cells as Markdown: every text cell escaped."""
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):  # object or pandas' str dtype
+            out[col] = out[col].map(lambda v: md_escape(v) if isinstance(v, str) else v)
+    return out
+
+
 def chart(c: Chart, *, key: str, source_ids: list[str] | str, tom: date | str | None, note: str = "") -> None:
     st.markdown(md_escape(c.summary))
     st.plotly_chart(c.fig, key=key, config=PLOTLY_CONFIG)

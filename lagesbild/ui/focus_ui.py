@@ -69,8 +69,8 @@ def choose(pic: Picture) -> str:
     ids = list(names)
     asked = st.query_params.get(PARAM)
     if asked is not None and asked not in ids:
-        st.warning(_t(f"Okänt fokusområde i adressen: ”{asked}”. Visar {names[ids[0]]}.",
-                      f"Unknown focus area in the address: \u201c{asked}\u201d. Showing {names[ids[0]]}."), icon=":material/warning:")
+        st.warning(_t(f"Okänt fokusområde i adressen: ”{md_escape(asked)}”. Visar {names[ids[0]]}.",
+                      f"Unknown focus area in the address: \u201c{md_escape(asked)}\u201d. Showing {names[ids[0]]}."), icon=":material/warning:")
         del st.query_params[PARAM]
         asked = None
     chosen = asked or ids[0]

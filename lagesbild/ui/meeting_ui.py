@@ -140,7 +140,7 @@ def create_form() -> None:
 def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     lg = lang()
     names = partner_names(picture())
-    st.header(m.title)
+    st.header(md_escape(m.title))
     status = (_t(f"🔒 Fryst {fmt.iso(m.frozen_at)}: dagordningen är låst och sidorna visar mötets data.",
                  f"🔒 Frozen {fmt.iso(m.frozen_at)}: the agenda is locked and the pages show the meeting's data.")
               if m.frozen else _t("✎ Utkast: dagordningen kan ändras. Frys mötet när underlaget är klart.",
@@ -249,7 +249,7 @@ def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
                 st.rerun()
     action_list(carried, key="mote_fran")
     for it in m.items:
-        st.subheader(f"{it.position}. {it.title}")
+        st.subheader(f"{it.position}. {md_escape(it.title)}")
         mine = acts[acts["agenda_item_id"] == it.id] if not acts.empty else acts
         action_list(mine, key=f"mote_akt_{it.id}")
         action_form(m, it.id, key=f"mote_form_{it.id}")

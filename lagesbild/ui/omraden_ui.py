@@ -12,6 +12,7 @@ from lagesbild.geo import karta, profile
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.ui import map_ui, provenance
+from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 
 PARAM = map_ui.AREA_PARAM
@@ -42,7 +43,7 @@ def choose() -> str | None:
     pending = map_ui.take_pending_area()  # always taken, so it cannot resurface later
     asked = st.query_params.get(PARAM) or pending
     if asked and not profile.exists(asked):
-        st.warning(f"{t('omr.unknown', lg)}: ”{asked}”.", icon=":material/warning:")
+        st.warning(f"{t('omr.unknown', lg)}: ”{md_escape(asked)}”.", icon=":material/warning:")
         asked = None
     if asked and st.session_state.get(WIDGET) != asked:
         st.session_state[WIDGET] = asked

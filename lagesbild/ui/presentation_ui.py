@@ -14,7 +14,7 @@ import streamlit as st
 from lagesbild import fmt, views
 from lagesbild.store import meetings
 from lagesbild.ui import meeting_state, view_ui
-from lagesbild.ui.figure_ui import md_escape
+from lagesbild.ui.figure_ui import md_escape, md_frame
 from lagesbild.ui.state import lang, picture, store
 
 NEXT, PREV, EXIT = "mote_nasta", "mote_foregaende", "mote_avsluta"
@@ -123,7 +123,7 @@ def render() -> None:
             st.info(_t("Dagordningen är tom.", "The agenda is empty."))
             return
         item = m.items[n - 1]
-        st.title(f"{n}. {item.title}")
+        st.title(f"{n}. {md_escape(item.title)}")
         vc = views.build(pic, item.page_slug, item.params, lang(), ctx)
         two = len(vc.figures) == 2
         view_ui.render(vc, key=f"pres_{item.id}", chart_height=400 if two else 470, static_tables=True,
@@ -131,7 +131,8 @@ def render() -> None:
         decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
         if not decided.empty:
             st.markdown("**" + _t("Beslut och åtgärder under punkten", "Decisions and actions under the item") + "**")
-            st.table(views.meeting.actions_table(decided, lang(), with_item=False), hide_index=True, border="horizontal")
+            st.table(md_frame(views.meeting.actions_table(decided, lang(), with_item=False)), hide_index=True,
+                     border="horizontal")
 
 
 def head(m: meetings.MeetingView, pic, n: int, total: int) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from lagesbild import privacy
 from lagesbild.i18n import t
 from lagesbild.ui import provenance
-from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape
+from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape, md_frame
 from lagesbild.ui.state import lang
 from lagesbild.views.content import FigureBlock, TableBlock, ViewContent
 
@@ -39,7 +39,7 @@ def table(block: TableBlock, *, key: str, height: int | None = None, show_source
     if block.title:
         st.markdown(f"**{md_escape(block.title)}**")
     if static:
-        st.table(block.table.head(block.max_rows), hide_index=True, border="horizontal")
+        st.table(md_frame(block.table.head(block.max_rows)), hide_index=True, border="horizontal")
         more = len(block.table) - block.max_rows
         if more > 0:
             st.caption(f"… och {more} rader till" if lang() == "sv" else f"… and {more} more rows")
