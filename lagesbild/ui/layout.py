@@ -18,10 +18,23 @@ def demo_banner() -> None:
 
 def page_language(lg: str) -> None:
     """Streamlit's page says <html lang="en"> whatever it shows; screen readers then read
-    Swedish with English rules (WCAG 3.1.1). A fixed script sets the shown language; it sits
-    in the sidebar, where its empty box takes no visible room."""
-    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lg)};</script>",
-                    unsafe_allow_javascript=True)
+    Swedish with English rules (WCAG 3.1.1). A fixed script sets the shown language and keeps
+    it if the frontend resets the attribute; it sits in the sidebar, where its empty box takes
+    no visible room."""
+    st.sidebar.html(_LANG_JS.replace("LANG", json.dumps(lg)), unsafe_allow_javascript=True)
+
+
+_LANG_JS = """<script>(function (lang) {
+  var root = document.documentElement;
+  window.lagesbildLang = lang;
+  root.lang = lang;
+  if (!window.lagesbildLangKeeper) {
+    window.lagesbildLangKeeper = new MutationObserver(function () {
+      if (root.lang !== window.lagesbildLang) { root.lang = window.lagesbildLang; }
+    });
+    window.lagesbildLangKeeper.observe(root, {attributes: true, attributeFilter: ["lang"]});
+  }
+})(LANG);</script>"""
 
 
 def header(as_of: date) -> None:
