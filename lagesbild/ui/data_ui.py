@@ -169,7 +169,8 @@ def kolada_online_section(pic: Picture) -> None:
         ))
         allowed = st.toggle(_t("Tillåt hämtning från Kolada", "Allow fetching from Kolada"), value=False, key="data_kolada_allow")
         this_year = date.today().year
-        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years")
+        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years",
+                               placeholder=_t("Välj år", "Choose years"))
         if st.button(_t("Hämta registrerade Kolada-nyckeltal nu", "Fetch the registered Kolada KPIs now"), disabled=not (allowed and years), key="data_kolada_fetch"):
             with st.spinner(_t("Hämtar från Kolada …", "Fetching from Kolada …")):
                 try:

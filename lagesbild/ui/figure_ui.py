@@ -3,6 +3,7 @@ summary, a "Visa som tabell" expander holding the same data, and the provenance 
 (source · type · data t.o.m.) right under it; a metric gets its caption right under it."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -15,12 +16,17 @@ from lagesbild.ui import provenance
 from lagesbild.ui.state import lang
 
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv"}
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~$|:#"})
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~$|:])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+-])", re.MULTILINE)
+_MD_NUMBERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 
 
-def md_escape(text) -> str:
-    """Text from data shown as text (no Markdown, links, icons or HTML)."""
-    return str(text or "").translate(_MD_SPECIAL)
+def md_escape(text: str) -> str:
+    """User text shown as text: no Markdown emphasis, links, icons (:material/…:), HTML,
+    LaTeX or lists. Plain punctuation (. , ( )) stays as it is."""
+    out = _MD_INLINE.sub(r"\\\1", str(text or ""))
+    out = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    return _MD_NUMBERED.sub(lambda m: m.group(1) + "\\.", out)
 
 
 def md_frame(df: pd.DataFrame) -> pd.DataFrame:

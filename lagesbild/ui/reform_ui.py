@@ -7,8 +7,6 @@ so a view can be shared; the reform is named by its id (?reform=R07).
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +17,7 @@ from lagesbild.i18n import t
 from lagesbild.reform_method import method_markdown
 from lagesbild.registry.pages import page
 from lagesbild.ui import provenance, reform_bulk_ui, reform_form
+from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_multiselect, url_selectbox
 from lagesbild.views.params import reform_statuses
@@ -31,19 +30,6 @@ FILTER_KEYS = ("status", "tema", "ansvarig", "fokus", "sok")
 
 def _sv_en(sv: str, en: str) -> str:
     return en if lang() == "en" else sv
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>~$|:])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+-])", re.MULTILINE)
-_MD_NUMBERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
-
-
-def md_escape(text: str) -> str:
-    """User text shown as text: no Markdown emphasis, links, icons (:material/…:), HTML,
-    LaTeX or lists. Plain punctuation (. , ( )) stays as it is."""
-    out = _MD_INLINE.sub(r"\\\1", str(text or ""))
-    out = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
-    return _MD_NUMBERED.sub(lambda m: m.group(1) + "\\.", out)
 
 
 def safe_url(url: str) -> str:
