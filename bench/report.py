@@ -1,5 +1,8 @@
 """bench/results/latest.md from the result of bench.run: machine facts, one table per page
-(server and browser time, each with its ratio to the minimal page) and one of the rest."""
+(server and browser time, each with its ratio to the minimal page) and one of the rest.
+
+    .venv/bin/python -m bench.report bench/results/latest.json   # re-render the Markdown
+"""
 from __future__ import annotations
 
 
@@ -70,6 +73,8 @@ def other_table(r: dict) -> list[str]:
                  f"| Export sizes: PDF / PPTX / ZIP | {_kib(ex['pdf_bytes'])} / {_kib(ex['pptx_bytes'])} / {_kib(ex['zip_bytes'])} |"]
     elif "skipped" in ex:
         rows.append(f"| Meeting export | skipped: {ex['skipped']} |")
+    if "first_load_s" in br:
+        rows.append(f"| Browser: first load of the start page on a fresh server (store opened, picture read) | {br['first_load_s']} s |")
     rows += [f"| Peak RSS: server after one visit to every page | {_mb(br.get('server_peak_rss_mb'))} |",
              f"| Peak RSS: server after the load test | {_mb(lt.get('server_peak_rss_mb_after'))} |",
              f"| Peak RSS: AppTest process (all pages) | {_mb(app.get('process_peak_rss_mb'))} |",
@@ -86,3 +91,10 @@ def markdown(r: dict) -> str:
     lines = header(r) + page_table(r) + [""] + other_table(r) + ([""] + errs if errs else [])
     lines += ["", f"Whole run: {r.get('total_seconds')} s. Reproduce: `.venv/bin/python -m bench.run` (see docs/benchmark.md)."]
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(markdown(json.loads(open(sys.argv[1], encoding="utf-8").read())), end="")
