@@ -5,13 +5,13 @@ district profile (`activities_for_area`). Nothing here writes; see lagesbild.sto
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
 from lagesbild import fmt
+from lagesbild.dates import as_date
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, ActivityStatus
 
 COLUMNS = [
@@ -21,17 +21,6 @@ COLUMNS = [
 ]
 STATUS_SYMBOLS = {"planerad": "○", "pagaende": "↻", "genomford": "✓", "avbruten": "✕"}
 STATUS_ICONS = {"planerad": "radio_button_unchecked", "pagaende": "autorenew", "genomford": "check_circle", "avbruten": "cancel"}
-
-
-def _date(v) -> date | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    ts = pd.to_datetime(v, errors="coerce")
-    return None if pd.isna(ts) else ts.date()
 
 
 def status_label(code: str, lang: str = "sv", *, symbol: bool = True) -> str:
@@ -61,7 +50,7 @@ def activities(picture, lang: str = "sv") -> pd.DataFrame:
     df["district"] = df["district_code"].map(lambda d: d_names.get(d, d) if isinstance(d, str) and d else "")
     df["status_label"] = df["status"].map(lambda s: status_label(s, lang))
     for col in ("start_date", "end_date"):
-        df[col] = df[col].map(_date)
+        df[col] = df[col].map(as_date)
     df["updated_at"] = pd.to_datetime(df["updated_at"], errors="coerce")
     df["external_id"] = df["external_id"].where(df["external_id"].notna(), None)
     df["district_code"] = df["district_code"].where(df["district_code"].notna(), None)

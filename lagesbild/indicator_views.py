@@ -16,11 +16,12 @@ import tomllib
 import weakref
 from functools import lru_cache
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
 from lagesbild import fmt, privacy
+from lagesbild.dates import as_date
 from lagesbild.domain import DataType
 from lagesbild.registry.indicators import Indicator, indicator, indicators
 from lagesbild.registry.sources import source
@@ -137,7 +138,7 @@ def protected(picture, indicator_id: str) -> pd.DataFrame:
         out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
                               population=populations(picture))
         # Once here, so the views need not convert dates on every call.
-        out["period_end"] = out["period_end"].map(_as_date)
+        out["period_end"] = out["period_end"].map(as_date)
     for iid in fam:
         cache[iid] = out[out["indicator_id"] == iid].reset_index(drop=True)
     return cache[indicator_id]
@@ -152,17 +153,6 @@ def protected_all(picture, indicator_ids: list[str] | None = None) -> pd.DataFra
 
 
 # --- series, latest and change -----------------------------------------------------------
-
-
-def _as_date(v) -> date | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    ts = pd.to_datetime(v, errors="coerce")
-    return None if pd.isna(ts) else ts.date()
 
 
 def series(picture, indicator_id: str, area_code: str | None = None, gender: str = "T") -> pd.DataFrame:
@@ -209,7 +199,7 @@ class Change:
 
 def _point(row) -> Point:
     v = row["value"]
-    return Point(str(row["period"]), _as_date(row["period_end"]), None if pd.isna(v) else float(v),
+    return Point(str(row["period"]), as_date(row["period_end"]), None if pd.isna(v) else float(v),
                  bool(row["suppressed"]), bool(row["preliminary"]))
 
 

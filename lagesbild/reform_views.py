@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
+from lagesbild.dates import as_date
 from lagesbild.domain import STATUS_INFO, ReformStatus
 
 NOT_ASSESSED = ReformStatus.EJ_BEDOMD.value
@@ -27,18 +28,6 @@ HISTORY_COLUMNS = [
 
 
 # --- normalising the picture's tables ----------------------------------------------------
-
-
-def _as_date(value) -> date | None:
-    """A date from whatever the table holds (date, datetime, Timestamp, ISO text, NaN)."""
-    if value is None or (not isinstance(value, (date, datetime, str)) and pd.isna(value)):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    ts = pd.to_datetime(value, errors="coerce")
-    return None if pd.isna(ts) else ts.date()
 
 
 def _as_int(value) -> int | None:
@@ -62,7 +51,7 @@ def updates(picture) -> pd.DataFrame:
     df["seq"] = [int(v) for v in df["seq"]]
     for col in ("progress", "via_import"):
         df[col] = pd.Series([_as_int(v) for v in df[col]], index=df.index, dtype=object)
-    df["update_date"] = [_as_date(v) for v in df["update_date"]]
+    df["update_date"] = [as_date(v) for v in df["update_date"]]
     for col in ("author", "motivation", "source_url", "recorded_by"):
         df[col] = df[col].fillna("").astype(str)
     return df.sort_values(["reform_id", "seq"]).reset_index(drop=True)

@@ -5,10 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from lagesbild import fmt
 from lagesbild.i18n import t
 from lagesbild.registry.sources import source
 from lagesbild.ui.state import lang
+from lagesbild.views import sources as views_sources
 
 _USED = "_sources_used"
 
@@ -18,15 +18,8 @@ def reset() -> None:
 
 
 def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, note: str = "") -> str:
-    """"Källa: Brå · Typ: Anmälda brott · Data t.o.m. 2025-12-31" (used in captions and exports)."""
-    ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-    lg = lang()
-    srcs = [source(i) for i in ids]
-    attributions = " · ".join(dict.fromkeys(s.attribution for s in srcs))
-    types = ", ".join(dict.fromkeys((s.data_type.label_en if lg == "en" else s.data_type.label_sv) for s in srcs))
-    tom = fmt.iso(data_tom) if isinstance(data_tom, date) else (data_tom or t("common.missing", lg))
-    text = f"{attributions} · {t('common.type', lg)}: {types} · {t('common.data_tom', lg)} {tom}"
-    return f"{text} · {note}" if note else text
+    """"Källa: Brå · Typ: Anmälda brott · Data t.o.m. 2025-12-31" in the shown language."""
+    return views_sources.source_line(source_ids, data_tom, lang=lang(), note=note)
 
 
 def caption(source_ids: list[str] | str, data_tom: date | str | None, *, note: str = "") -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild.errors import ConflictError, LagesbildError, PermissionDenied, ValidationError
+from lagesbild.errors import ConflictError, LagesbildError, ValidationError
 from lagesbild.export import reform_sheet as export
 from lagesbild.i18n import t
 from lagesbild.importers import reform_sheet as importer
-from lagesbild.store.access import require
+from lagesbild.ui import reform_form
 from lagesbild.ui.state import actor, lang, store
 
 UPLOAD_N = "reform_bulk_upload_n"  # bumped after an import, so the uploader starts empty
@@ -40,13 +40,7 @@ def render(pic) -> None:
             "the file again. You see a preview before anything is saved, and everything is saved at once or not at all. "
             "Do not change the columns id, nummer, titel and version."))
         _downloads(pic)
-        if pic.frozen:
-            st.info(t("reform.form.frozen", lg), icon=":material/lock:")
-            return
-        try:
-            require(actor(), "reform.update")
-        except PermissionDenied as err:
-            st.info(str(err), icon=":material/lock:")
+        if not reform_form.may_update(pic):
             return
         _upload(pic)
 

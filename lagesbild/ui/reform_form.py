@@ -25,6 +25,19 @@ FIELDS = ("status", "date", "progress", "motivation", "source", "author")
 CHOICES = [c for c in STATUS_ORDER if c != ReformStatus.EJ_BEDOMD.value]
 
 
+def may_update(pic) -> bool:
+    """Say why not (frozen meeting, read access) and return False; the store checks again."""
+    if pic.frozen:
+        st.info(t("reform.form.frozen", lang()), icon=":material/lock:")
+        return False
+    try:
+        require(actor(), "reform.update")
+    except PermissionDenied as err:
+        st.info(str(err), icon=":material/lock:")
+        return False
+    return True
+
+
 def seen_key(rid: str) -> str:
     return f"reform_seen_version_{rid}"
 
@@ -54,13 +67,7 @@ def render(pic, row: pd.Series, rid: str, hist: pd.DataFrame) -> None:
         ss[seen_key(rid)] = int(row["version"])
         ss.pop(_conflict_key(rid), None)  # messages from an earlier visit no longer apply
         ss.pop(_issues_key(rid), None)
-    if pic.frozen:
-        st.info(t("reform.form.frozen", lg), icon=":material/lock:")
-        return
-    try:
-        require(actor(), "reform.update")
-    except PermissionDenied as err:
-        st.info(str(err), icon=":material/lock:")
+    if not may_update(pic):
         return
     _messages(rid, row, hist)
     with st.expander(t("reform.form.title", lg), icon=":material/edit_note:", expanded=bool(ss.get(_conflict_key(rid)) or ss.get(_issues_key(rid)))):

@@ -2,11 +2,10 @@
 source of a Picture (for the snapshot manifest and the exports)."""
 from __future__ import annotations
 
-from datetime import date, datetime
-
-import pandas as pd
+from datetime import date
 
 from lagesbild import fmt
+from lagesbild.dates import as_date
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 from lagesbild.registry.sources import source, sources
@@ -25,19 +24,8 @@ def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, lan
     return f"{text} · {note}" if note else text
 
 
-def _day(v) -> date | None:
-    if v is None:
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    ts = pd.to_datetime(v, errors="coerce")
-    return None if pd.isna(ts) else ts.date()
-
-
 def _newest(values) -> date | None:
-    days = [d for d in (_day(v) for v in values) if d is not None]
+    days = [d for d in (as_date(v) for v in values) if d is not None]
     return max(days) if days else None
 
 
