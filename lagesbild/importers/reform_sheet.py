@@ -111,7 +111,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         ws = wb.worksheets[0]
         rows = [(i, [_cell_text(v) for v in row]) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
         wb.close()
-    except Exception as err:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a broken file
+    except Exception:  # openpyxl raises many kinds (zipfile, KeyError, XML) for a broken file
         _refuse("Excel-filen kunde inte läsas: den är skadad eller ingen .xlsx-arbetsbok; förväntat en .xlsx-fil exporterad från sidan Reformer.")
     return rows
 

@@ -299,7 +299,6 @@ def quotes_block(pic: Picture, ind: Indicator) -> None:
     q = q[q["indicator_id"] == ind.id]
     if q.empty:
         return
-    lg = lang()
     with st.expander(_t("Citat och källadresser", "Quotes and source addresses"), icon=":material/format_quote:"):
         for (quote, url), _grp in q.groupby(["quote", "source_url"], sort=False):
             st.markdown(f"> {md_escape(quote)}\n\n:material/link: {md_escape(url)}")

@@ -126,7 +126,6 @@ def reform_summary(pic: Picture) -> None:
 
 
 def priority_map(pic: Picture) -> None:
-    lg = lang()
     st.subheader(_t("Prioriterade områden", "Priority areas"))
     try:
         from lagesbild.ui import map_ui

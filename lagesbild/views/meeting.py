@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from lagesbild import fmt
+from lagesbild.dates import as_date
 from lagesbild.picture import Picture
 from lagesbild.registry.sources import sources
 from lagesbild.views.changes import changes
@@ -106,7 +107,7 @@ def since_last(picture: Picture, ctx: MeetingContext | None, lang: str = "sv") -
     if not ch.reforms.empty:
         tom = picture.table("reform_updates")["update_date"].max() if not picture.table("reform_updates").empty else None
         tables.append(TableBlock(_t(lang, "Reformer med nya bedömningar", "Reforms with new assessments"), ch.reforms,
-                                 Provenance(("reformuppfoljning",), _day(tom)), max_rows=8))
+                                 Provenance(("reformuppfoljning",), as_date(tom)), max_rows=8))
     if not ch.indicators.empty:
         ids = tuple(dict.fromkeys(_source_of(i) for i in ch.indicators["id"]))
         tables.append(TableBlock(_t(lang, "Indikatorer med nya eller ändrade värden", "Indicators with new or changed values"),
@@ -115,12 +116,6 @@ def since_last(picture: Picture, ctx: MeetingContext | None, lang: str = "sv") -
         tables.append(TableBlock(_t(lang, "Nya och ändrade aktiviteter", "New and changed activities"), ch.activities,
                                  Provenance(("partner",), data_tom_by_source(picture).get("partner")), max_rows=8))
     return ViewContent(title, ch.summary(lang), [], tables, [span], "mote", {"vy": "sedan"})
-
-
-def _day(v):
-    from lagesbild.views.sources import _day as day
-
-    return day(v)
 
 
 def _source_of(indicator_id: str) -> str:

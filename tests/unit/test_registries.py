@@ -1,5 +1,4 @@
 """The three registries are consistent with each other and with the files they name."""
-from pathlib import Path
 
 from lagesbild.config import PROJECT_ROOT
 from lagesbild.i18n import STRINGS
