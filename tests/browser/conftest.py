@@ -8,6 +8,7 @@ page whose blocked requests are in `page.blocked`).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,23 +20,29 @@ START_TIMEOUT = 180
 _SERVER: dict[str, str] = {}  # facts about the running app server, for fixtures below
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory) -> str:
-    """Start the app on a free port with a temp var dir and database; yield its base URL.
-
+@contextmanager
+def running_app(tmp_path_factory, name: str = "app-server"):
+    """The app on a free port with its own temp var dir and database; yields (url, db_url).
     The starter is shared with the benchmark (bench/server.py), so both run the app alike."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} missing (scripts/setup.sh dev installs it)")
-    var = tmp_path_factory.mktemp("app-server")
+    var = tmp_path_factory.mktemp(name)
     env = {"LAGESBILD_VAR_DIR": str(var), "LAGESBILD_DB_URL": f"sqlite:///{var / 'app.db'}",
            "LAGESBILD_DEMO_DB_URL": f"sqlite:///{var / 'exempel.db'}",
            "LAGESBILD_TILES_URL": None}  # None removes it: the offline default, no background tiles
-    _SERVER["db_url"] = env["LAGESBILD_DB_URL"]
     try:  # ServerFailed can only come from the start: pytest never throws into a fixture's yield
         with streamlit_server("app.py", env=env, timeout=START_TIMEOUT, log=var / "server.log") as (url, _proc):
-            yield url
+            yield url, env["LAGESBILD_DB_URL"]
     except ServerFailed as err:
         pytest.fail(f"the app did not start: {err}")
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory) -> str:
+    """The shared app server of the browser tests; yields its base URL."""
+    with running_app(tmp_path_factory) as (url, db_url):
+        _SERVER["db_url"] = db_url
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -77,12 +84,16 @@ def app_url(app_server, browser_context) -> str:
     directly (old multipage mode, without app.py's router) until app.py has called
     st.navigation once. Opening the start page first makes every later page load go
     through the router, as it does for a user who starts at the front page."""
+    first_visit(browser_context, app_server)
+    return app_server
+
+
+def first_visit(browser_context, url: str) -> None:
     page = browser_context.new_page()
     _block_outside(page)
-    page.goto(app_server)
+    page.goto(url)
     page.locator("h1").first.wait_for()
     page.close()
-    return app_server
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from lagesbild.store.activities import ActivityInput, create_activity
 from lagesbild.store.db import Store
 from lagesbild.store.models import Reform
 from lagesbild.store.reforms import UpdateInput, record_update
+from tests.browser.conftest import first_visit, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +83,25 @@ def fit(text: str, lo: int, hi: int) -> str:
     """The payload within a field's length limits (padded with inert text, or cut)."""
     text = text if len(text.strip()) >= lo else text + " (fyllnadstext)"
     return text[:hi]
+
+
+@pytest.fixture(scope="module")
+def own_app(tmp_path_factory, browser_context):
+    """This module's own server and database: its payloads must not leak into the other
+    browser tests, which share one app and expect its seeded state."""
+    with running_app(tmp_path_factory, "hostile-app") as (url, db_url):
+        first_visit(browser_context, url)
+        yield url, db_url
+
+
+@pytest.fixture(scope="module")
+def app_url(own_app) -> str:
+    return own_app[0]
+
+
+@pytest.fixture(scope="module")
+def app_db_url(own_app) -> str:
+    return own_app[1]
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +251,7 @@ def test_reform_form_stores_payloads_as_text(offline_page, app_url, artifacts):
     page.screenshot(path=str(artifacts / "hostile-reform-form.png"))
 
 
-def test_activity_form_stores_payloads_as_text(offline_page, app_url):
+def test_activity_form_stores_payloads_as_text(offline_page, app_url, app_db_url):
     page = offline_page
     watch = Watch(page)
     _open(page, app_url + "/fokusomraden?fokus=trygghet")
@@ -246,9 +266,8 @@ def test_activity_form_stores_payloads_as_text(offline_page, app_url):
     from sqlalchemy import select
 
     from lagesbild.store.models import Activity
-    from tests.browser.conftest import _SERVER
 
-    store = Store.open(_SERVER["db_url"])
+    store = Store.open(app_db_url)
     with store.session() as s:
         row = s.scalars(select(Activity).where(Activity.title == store_title)).first()
     store.engine.dispose()
