@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from lagesbild import activity_views as av
 from lagesbild import fmt, privacy
 from lagesbild.config import load_kommun
 from lagesbild.geo import areas as areas_mod
@@ -338,26 +339,15 @@ def _events_summary(yearly: pd.Series, lang: str) -> str:
 
 
 def activities_for(picture, code, parts, lang) -> pd.DataFrame:
-    acts = picture.table("activities")
-    if acts.empty:
-        return acts
+    """The area's activities (its own code or one of its districts), as the profile lists them."""
+    acts = av.activities(picture, lang)
     hit = acts[acts["district_code"].isin([code, *parts])]
     if hit.empty:
         return hit
-    partners = dict(zip(picture.table("partners")["id"], picture.table("partners")["short_name"]))
-    from lagesbild.domain import ActivityStatus
-
-    def status(s):
-        try:
-            st = ActivityStatus.parse(s)
-            return st.label_en if lang == "en" else st.label_sv
-        except ValueError:
-            return s
-
     return pd.DataFrame({
         _t(lang, "Aktivitet", "Activity"): hit["title"],
-        _t(lang, "Part", "Partner"): hit["partner_id"].map(partners).fillna(hit["partner_id"]),
-        "Status": hit["status"].map(status),
+        _t(lang, "Part", "Partner"): hit["partner"],
+        "Status": [av.status_label(s, lang, symbol=False) for s in hit["status"]],
         _t(lang, "Start", "Start"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["start_date"]],
         _t(lang, "Slut", "End"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["end_date"]],
     }).reset_index(drop=True)

@@ -34,17 +34,19 @@ def mode(fresh_app_db, monkeypatch):
     settings.cache_clear()
 
 
-def reform_page(user: dict | None = None) -> AppTest:
+def open_as(slug: str, user: dict | None = None, query: dict | None = None) -> AppTest:
+    """A page as the given st.user sees it (None: AppTest's default user)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if user is not None:
         at.user = user
-    at.query_params["reform"] = "R01"
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
     at.run()
-    return at.switch_page(page("reformer").path).run()
+    return at.switch_page(page(slug).path).run()
 
 
-def has_update_form(at: AppTest) -> bool:
-    return any(e.label.startswith("Registrera") or "bedömning" in e.label.lower() for e in at.expander)
+def reform_page(user: dict | None = None) -> AppTest:
+    return open_as("reformer", user, {"reform": "R01"})
 
 
 def test_local_mode_is_read_only_until_an_admin_turns_editing_on(mode):
@@ -122,10 +124,7 @@ def test_the_store_refuses_a_viewer_whatever_the_ui_shows(mode):
 
 
 def data_page(user: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.user = user
-    at.run()
-    return at.switch_page(page("data").path).run()
+    return open_as("data", user)
 
 
 def test_an_oidc_admin_manages_the_role_table_in_the_app(mode):
