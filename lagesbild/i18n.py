@@ -71,6 +71,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reform.form.source": ("Källänk (http:// eller https://)", "Source link (http:// or https://)"),
     "reform.form.author": ("Bedömd av", "Assessed by"),
     "reform.form.submit": ("Spara bedömningen", "Save the assessment"),
+    "reform.form.interrupted": ("Sparandet avbröts innan bedömningen hann sparas. Din text finns kvar i formuläret: spara igen.",
+                                "Saving was interrupted before the assessment was stored. Your text is still in the form: save again."),
+    "reform.form.required": ("Fält markerade med * måste fyllas i.", "Fields marked * are required."),
     "reform.form.saved": ("Bedömningen är sparad. Den tidigare historiken finns kvar.", "The assessment is saved. The earlier history is kept."),
     "reform.form.newer": ("Bedömning som någon annan sparade efter att du öppnade sidan", "Assessment someone else saved after you opened the page"),
     "reform.form.frozen": (

@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 import pandas as pd
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from lagesbild import reform_views
@@ -102,6 +102,17 @@ def record_update(session: Session, actor: Actor, reform_id: str, expected_versi
 # --- reading (thin wrappers: the logic lives in lagesbild.reform_views) -------------------
 
 _REFORM_TABLES = ["reforms", "reform_updates", "reform_focus_links", "reform_district_links", "focus_areas", "districts"]
+
+
+def saved_since(session: Session, reform_id: str, since_version: int, recorded_by: str, motivation: str) -> int | None:
+    """The version an update by `recorded_by` with this motivation created after `since_version`,
+    or None. Lets a form whose save was cut short learn from the store whether it landed."""
+    return session.scalar(
+        select(ReformUpdate.seq).where(
+            ReformUpdate.reform_id == reform_id, ReformUpdate.seq > since_version,
+            ReformUpdate.recorded_by == recorded_by, ReformUpdate.motivation == motivation.strip(),
+        ).order_by(ReformUpdate.seq.desc()).limit(1)
+    )
 
 
 def _picture(session: Session):

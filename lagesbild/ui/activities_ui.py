@@ -20,7 +20,7 @@ from lagesbild.importers import activities as tpl
 from lagesbild.picture import Picture
 from lagesbild.registry.pages import page
 from lagesbild.store.activities import ActivityInput, create_activity, update_activity
-from lagesbild.ui import provenance
+from lagesbild.ui import forms, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import actor, lang, store
 from lagesbild.ui.urlstate import url_multiselect
@@ -163,38 +163,49 @@ def form(pic: Picture, *, focus_area: str | None = None, key: str = "akt_form") 
     districts = pic.table("districts")
     district_opts = [None, *districts.loc[districts["level"].isin(["prioriterat", "regso", "kommundel"]), "code"].tolist()]
     d_names = dict(zip(districts["code"], districts["name"]))
-    with st.form(f"{key}_{chosen or 'ny'}", clear_on_submit=chosen is None):
-        title = st.text_input(_t("Titel", "Title"), value="" if current is None else current["title"], max_chars=300)
-        desc = st.text_area(_t("Beskrivning", "Description"), value="" if current is None else current["description"] or "")
+    fk = f"{key}_{chosen or 'ny'}"
+    forms.clear_if_saved(fk, [f"{fk}_{name}" for name in _FIELDS])
+    with st.form(fk):
+        title = st.text_input(_t("Titel", "Title"), value="" if current is None else current["title"], max_chars=300, key=f"{fk}_title")
+        desc = st.text_area(_t("Beskrivning", "Description"), value="" if current is None else current["description"] or "",
+                            key=f"{fk}_desc")
         c1, c2, c3 = st.columns(3)
         p_ids = partners["id"].tolist()
         partner = c1.selectbox(_t("Ansvarig part", "Responsible partner"), p_ids,
                                index=p_ids.index(current["partner_id"]) if current is not None else (p_ids.index(who.partner_id) if who.partner_id in p_ids else 0),
-                               format_func=dict(zip(partners["id"], partners["name"])).get)
+                               format_func=dict(zip(partners["id"], partners["name"])).get, key=f"{fk}_partner")
         f_ids = focus["id"].tolist()
         f_default = current["focus_area_id"] if current is not None else (focus_area or f_ids[0])
         fa = c2.selectbox(_t("Fokusområde", "Focus area"), f_ids, index=f_ids.index(f_default),
-                          format_func=dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"])).get)
+                          format_func=dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"])).get, key=f"{fk}_focus")
         s_ids = [s.value for s in ActivityStatus]
         status = c3.selectbox("Status", s_ids, index=s_ids.index(current["status"]) if current is not None else 0,
-                              format_func=lambda s: av.status_label(s, lg))
+                              format_func=lambda s: av.status_label(s, lg), key=f"{fk}_status")
         c4, c5, c6 = st.columns(3)
         cur_d = current["district_code"] if current is not None else None
         district = c4.selectbox(_t("Område", "Area"), district_opts, index=district_opts.index(cur_d) if cur_d in district_opts else 0,
-                                format_func=lambda c: _t("Hela kommunen", "Whole kommun") if c is None else d_names.get(c, c))
-        start = c5.date_input(_t("Start", "Start"), value=None if current is None else current["start_date"], format="YYYY-MM-DD")
-        end = c6.date_input(_t("Slut", "End"), value=None if current is None else current["end_date"], format="YYYY-MM-DD")
-        follow = st.text_area(_t("Uppföljning (resultat)", "Follow-up (result)"), value="" if current is None else current["follow_up"] or "")
+                                format_func=lambda c: _t("Hela kommunen", "Whole kommun") if c is None else d_names.get(c, c),
+                                key=f"{fk}_district")
+        start = c5.date_input(_t("Start", "Start"), value=None if current is None else current["start_date"], format="YYYY-MM-DD",
+                              key=f"{fk}_start")
+        end = c6.date_input(_t("Slut", "End"), value=None if current is None else current["end_date"], format="YYYY-MM-DD",
+                            key=f"{fk}_end")
+        follow = st.text_area(_t("Uppföljning (resultat)", "Follow-up (result)"), value="" if current is None else current["follow_up"] or "",
+                              key=f"{fk}_follow")
         saved = st.form_submit_button(_t("Spara", "Save"), icon=":material/save:", type="primary")
     if not saved:
         return
     data = ActivityInput(title=title, description=desc, partner_id=partner, focus_area_id=fa, status=ActivityStatus(status),
                          district_code=district, start_date=start, end_date=end, follow_up=follow,
                          external_id=None if current is None else current["external_id"])
-    _save(data, None if current is None else (int(current["id"]), int(current["version"])))
+    _save(data, None if current is None else (int(current["id"]), int(current["version"])), fk)
 
 
-def _save(data: ActivityInput, existing: tuple[int, int] | None) -> None:
+_FIELDS = ("title", "desc", "partner", "focus", "status", "district", "start", "end", "follow")
+
+
+def _save(data: ActivityInput, existing: tuple[int, int] | None, form_key: str) -> None:
+    """On refusal the message shows and the fields keep what was typed; cleared only after a save."""
     try:
         with store().transaction() as s:
             if existing is None:
@@ -208,6 +219,7 @@ def _save(data: ActivityInput, existing: tuple[int, int] | None) -> None:
         st.error(str(err), icon=":material/error:")
         return
     st.session_state[_RESULT] = _t("Aktiviteten är sparad.", "The activity is saved.")
+    forms.mark_saved(form_key)
     st.rerun()
 
 

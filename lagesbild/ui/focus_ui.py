@@ -24,6 +24,7 @@ from lagesbild.registry.sources import source
 from lagesbild.ui import activities_ui, figure_ui, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
+from lagesbild.ui.urlstate import url_id
 
 PARAM = "fokus"
 WIDGET = "fokus_val"
@@ -67,7 +68,7 @@ def choose(pic: Picture) -> str:
     focus = pic.table("focus_areas").sort_values("sort")
     names = dict(zip(focus["id"], focus["name_en" if lang() == "en" else "name_sv"]))
     ids = list(names)
-    asked = st.query_params.get(PARAM)
+    asked = url_id(PARAM)
     if asked is not None and asked not in ids:
         st.warning(_t(f"Okänt fokusområde i adressen: ”{md_escape(asked)}”. Visar {names[ids[0]]}.",
                       f"Unknown focus area in the address: \u201c{md_escape(asked)}\u201d. Showing {names[ids[0]]}."), icon=":material/warning:")

@@ -16,7 +16,7 @@ from lagesbild import fmt, views
 from lagesbild.errors import LagesbildError
 from lagesbild.registry.pages import page
 from lagesbild.store import meetings
-from lagesbild.ui import agenda_form, meeting_state, presentation_ui, view_ui
+from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, view_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import actor, demo_on, lang, picture, store
 
@@ -116,7 +116,8 @@ def _status(code: str) -> str:
 def create_form() -> None:
     pic = picture()
     names = partner_names(pic)
-    with st.form("mote_nytt", clear_on_submit=True, enter_to_submit=False):
+    forms.clear_if_saved("mote_nytt", ("mote_ny_titel", "mote_ny_datum", "mote_ny_org"))
+    with st.form("mote_nytt", enter_to_submit=False):
         title = st.text_input(_t("Titel", "Title"), max_chars=300, key="mote_ny_titel",
                               placeholder=_t("t.ex. Samverkansmöte trygghet, november", "e.g. Safety cooperation meeting, November"))
         day = st.date_input(_t("Datum", "Date"), value=date.today(), format="YYYY-MM-DD", key="mote_ny_datum")
@@ -131,6 +132,7 @@ def create_form() -> None:
             if _write(do, _t("Mötet är skapat. Öppna åtgärder från förra mötet har förts över.",
                              "The meeting is created. Open actions from the previous meeting were carried over.")):
                 meeting_state.set_open(created["id"])
+                forms.mark_saved("mote_nytt")
                 st.rerun()
 
 
@@ -282,7 +284,8 @@ def action_list(df: pd.DataFrame, *, key: str) -> None:
 
 def action_form(m: meetings.MeetingView, item_id: int | None, *, key: str) -> None:
     with st.popover(_t("Nytt beslut eller ny åtgärd", "New decision or action"), icon=":material/add:"):
-        with st.form(key, clear_on_submit=True, enter_to_submit=False):
+        forms.clear_if_saved(key, (f"{key}_typ", f"{key}_vad", f"{key}_vem", f"{key}_senast"))
+        with st.form(key, enter_to_submit=False):
             kind = st.radio(_t("Typ", "Type"), list(meetings.KINDS), horizontal=True, key=f"{key}_typ",
                             format_func=lambda k, lg=lang(): views.meeting.kind_label(k, lg))
             text = st.text_area(_t("Vad", "What"), max_chars=meetings.MAX_TEXT, key=f"{key}_vad")
@@ -292,6 +295,7 @@ def action_form(m: meetings.MeetingView, item_id: int | None, *, key: str) -> No
             if st.form_submit_button(_t("Spara", "Save"), icon=":material/save:", key=f"{key}_spara"):
                 data = meetings.ActionInput(kind, text, owner, due, item_id)
                 if _write(lambda s: meetings.add_action(s, actor(), m.id, data), _t("Sparat.", "Saved.")):
+                    forms.mark_saved(key)
                     st.rerun()
 
 

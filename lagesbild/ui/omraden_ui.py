@@ -14,6 +14,7 @@ from lagesbild.registry.pages import page
 from lagesbild.ui import map_ui, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
+from lagesbild.ui.urlstate import url_id
 
 PARAM = map_ui.AREA_PARAM
 
@@ -41,13 +42,13 @@ def choose() -> str | None:
     opts = profile.options()
     names = {c: f"{n} – {areas_mod.level_label(lv, lg)}" for c, n, lv in opts}
     pending = map_ui.take_pending_area()  # always taken, so it cannot resurface later
-    asked = st.query_params.get(PARAM) or pending
+    asked = url_id(PARAM) or pending
     if asked and not profile.exists(asked):
         st.warning(f"{t('omr.unknown', lg)}: ”{md_escape(asked)}”.", icon=":material/warning:")
         asked = None
     if asked and st.session_state.get(WIDGET) != asked:
         st.session_state[WIDGET] = asked
-    if asked and st.query_params.get(PARAM) != asked:
+    if asked and st.query_params.get(PARAM) != asked:  # from the map's click
         st.query_params[PARAM] = asked
     if not asked and st.query_params.get(PARAM):
         del st.query_params[PARAM]

@@ -7,6 +7,7 @@ assessment is shown. Having seen it, the user can save again. Nothing is lost ei
 """
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pandas as pd
@@ -17,11 +18,14 @@ from lagesbild.errors import ConflictError, Issue, LagesbildError, PermissionDen
 from lagesbild.i18n import t
 from lagesbild.reform_views import STATUS_ORDER
 from lagesbild.store.access import require
-from lagesbild.store.reforms import UpdateInput, record_update
+from lagesbild.store.reforms import UpdateInput, record_update, saved_since
 from lagesbild.ui.state import actor, lang, store
 
 OPEN_KEY = "reform_open"  # the reform whose page is open; reopening reads the version afresh
+SAVE_LOCK_KEY = "_reform_save_lock"
+DRAFTS_KEY = "reform_drafts"  # {reform id: {field: value}}: what was typed, until it is saved
 FIELDS = ("status", "date", "progress", "motivation", "source", "author")
+REQUIRED = ("status", "date", "motivation", "source", "author")
 CHOICES = [c for c in STATUS_ORDER if c != ReformStatus.EJ_BEDOMD.value]
 
 
@@ -58,6 +62,10 @@ def _flash_key(rid: str) -> str:
     return f"reform_form_saved_{rid}"
 
 
+def _pending_key(rid: str) -> str:
+    return f"reform_form_pending_{rid}"
+
+
 def render(pic, row: pd.Series, rid: str, hist: pd.DataFrame) -> None:
     """The form, or why it is not there (read-only role, frozen meeting view)."""
     lg = lang()
@@ -67,11 +75,75 @@ def render(pic, row: pd.Series, rid: str, hist: pd.DataFrame) -> None:
         ss[seen_key(rid)] = int(row["version"])
         ss.pop(_conflict_key(rid), None)  # messages from an earlier visit no longer apply
         ss.pop(_issues_key(rid), None)
+        ss.pop(_flash_key(rid), None)
+        _restore_draft(rid, reopened=True)
     if not may_update(pic):
         return
+    if _reconcile(rid):
+        st.rerun()  # the save landed: draw the page again from the store, with the new history
+    _restore_draft(rid)
     _messages(rid, row, hist)
-    with st.expander(t("reform.form.title", lg), icon=":material/edit_note:", expanded=bool(ss.get(_conflict_key(rid)) or ss.get(_issues_key(rid)))):
+    open_ = bool(ss.get(_conflict_key(rid)) or ss.get(_issues_key(rid)) or ss.get(DRAFTS_KEY, {}).get(rid))
+    with st.expander(t("reform.form.title", lg), icon=":material/edit_note:", expanded=open_):
         _form(rid)
+
+
+def _save_lock() -> threading.Lock:
+    """One per session. Streamlit's fast reruns start the next run of a session while the
+    previous one is still inside a callback (e.g. waiting for a busy database); without the
+    lock the next run could look at the store before the save has finished."""
+    return st.session_state.setdefault(SAVE_LOCK_KEY, threading.Lock())
+
+
+def _reconcile(rid: str) -> bool:
+    """A save whose callback was cut short by the next rerun (a click while the store was busy)
+    may or may not have reached the store. Ask the store, not the session, once the save has
+    finished: if it landed, finish as a save does (True); if not, say so and keep the input."""
+    ss = st.session_state
+    if _pending_key(rid) not in ss:
+        return False
+    with _save_lock():
+        pending = ss.pop(_pending_key(rid), None)
+        if pending is None:  # the cut-short run finished the save itself meanwhile
+            return False
+        with store().session() as s:
+            seq = saved_since(s, rid, pending["since"], actor().name, pending["motivation"])
+    if seq is None:
+        ss[_issues_key(rid)] = (t("reform.form.interrupted", lang()), [])
+        return False
+    _saved(rid, seq)
+    return True
+
+
+def _saved(rid: str, seq: int) -> None:
+    """Finish a save: confirm it and empty the form. The pending mark goes last, so a run cut
+    short here is finished by the next one."""
+    ss = st.session_state
+    ss[seen_key(rid)] = seq
+    ss.pop(_conflict_key(rid), None)
+    ss[_flash_key(rid)] = True
+    ss.get(DRAFTS_KEY, {}).pop(rid, None)
+    for name in FIELDS:
+        ss.pop(field_key(rid, name), None)
+    ss.pop(_pending_key(rid), None)
+
+
+def _keep_draft(rid: str) -> None:
+    """Copy the typed values out of the widgets' state. Streamlit forgets a widget's state after
+    any run that does not draw it (the list shown instead, another page), so the form's input
+    is kept here, per reform, until it is saved."""
+    ss = st.session_state
+    ss.setdefault(DRAFTS_KEY, {})[rid] = {name: ss.get(field_key(rid, name)) for name in FIELDS}
+
+
+def _restore_draft(rid: str, *, reopened: bool = False) -> None:
+    """Put the kept input back before the widgets are drawn: always when the reform is opened
+    again (the browser may have dropped the widgets), else only for widgets that lost theirs."""
+    ss = st.session_state
+    draft = ss.get(DRAFTS_KEY, {}).get(rid) or {}
+    for name, value in draft.items():
+        if value is not None and (reopened or field_key(rid, name) not in ss):
+            ss[field_key(rid, name)] = value
 
 
 def _messages(rid: str, row: pd.Series, hist: pd.DataFrame) -> None:
@@ -79,7 +151,9 @@ def _messages(rid: str, row: pd.Series, hist: pd.DataFrame) -> None:
 
     lg = lang()
     ss = st.session_state
-    if ss.pop(_flash_key(rid), None):
+    # Not popped when shown: a run that drew it can be cut short by the next rerun (another
+    # click while saving) and the confirmation would be lost. It goes with the next submit.
+    if ss.get(_flash_key(rid)):
         st.success(t("reform.form.saved", lg), icon=":material/check_circle:")
     issues = ss.get(_issues_key(rid))
     if issues:
@@ -96,25 +170,31 @@ def _messages(rid: str, row: pd.Series, hist: pd.DataFrame) -> None:
         ss[seen_key(rid)] = int(row["version"])
 
 
+def _label(name: str) -> str:
+    """Field label; required fields carry an asterisk, explained above the form."""
+    return t("reform.form." + name, lang()) + (" *" if name in REQUIRED else "")
+
+
 def _form(rid: str) -> None:
     from lagesbild.charts.reforms import status_label
 
     lg = lang()
+    st.caption(t("reform.form.required", lg))
     with st.form(f"reform_form_{rid}", border=False):
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(t("reform.form.status", lg), CHOICES, index=None, key=field_key(rid, "status"),
+        c1.selectbox(_label("status"), CHOICES, index=None, key=field_key(rid, "status"),
                      format_func=lambda c: status_label(c, lg), placeholder=t("reform.form.status_placeholder", lg))
-        c2.date_input(t("reform.form.date", lg), max_value=date.today(), format="YYYY-MM-DD", key=field_key(rid, "date"))
-        c3.number_input(t("reform.form.progress", lg), min_value=0, max_value=100, step=5, value=None,
+        c2.date_input(_label("date"), max_value=date.today(), format="YYYY-MM-DD", key=field_key(rid, "date"))
+        c3.number_input(_label("progress"), min_value=0, max_value=100, step=5, value=None,
                         key=field_key(rid, "progress"), placeholder="0–100",
                         help=_sv_en(lg, "För reformer med flera delar: andelen delar som är klara.",
                                     "For reforms with several parts: the share of parts done."))
-        st.text_area(t("reform.form.motivation", lg), key=field_key(rid, "motivation"), max_chars=4000,
+        st.text_area(_label("motivation"), key=field_key(rid, "motivation"), max_chars=4000,
                      help=_sv_en(lg, "Vad har hänt, och vilka delar är klara? Utfall, inte avsikter.",
                                  "What has happened, and which parts are done? Outcomes, not intentions."))
         c4, c5 = st.columns([2, 1])
-        c4.text_input(t("reform.form.source", lg), key=field_key(rid, "source"), placeholder="https://")
-        c5.text_input(t("reform.form.author", lg), key=field_key(rid, "author"))
+        c4.text_input(_label("source"), key=field_key(rid, "source"), placeholder="https://")
+        c5.text_input(_label("author"), key=field_key(rid, "author"))
         st.form_submit_button(t("reform.form.submit", lg), type="primary", icon=":material/save:",
                               on_click=_save, args=(rid,), key=f"reform_form_{rid}_submit")
 
@@ -158,22 +238,26 @@ def _save(rid: str) -> None:
     """Submit callback: runs before the rerun, so it may reset the widgets after a save."""
     ss = st.session_state
     ss.pop(_issues_key(rid), None)
+    ss.pop(_flash_key(rid), None)
+    _keep_draft(rid)
     try:
         data = _read_form(rid)
-        with store().transaction() as s:
-            record_update(s, actor(), rid, int(ss[seen_key(rid)]), data)
+        # Written before the store is touched: if this callback is cut short, the next run
+        # asks the store whether the update landed (see _reconcile).
+        ss[_pending_key(rid)] = {"since": int(ss[seen_key(rid)]), "motivation": data.motivation}
+        with _save_lock(), store().transaction() as s:
+            seq = record_update(s, actor(), rid, int(ss[seen_key(rid)]), data).seq
     except ValidationError as err:
+        ss.pop(_pending_key(rid), None)
         ss[_issues_key(rid)] = (err.summary, [_issue_line(i) for i in err.issues])
         return
     except ConflictError as err:
+        ss.pop(_pending_key(rid), None)
         # Keep what was typed (the widgets keep their state) and show what the other person saved.
         ss[_conflict_key(rid)] = {"message": str(err), "since": int(ss[seen_key(rid)])}
         return
     except LagesbildError as err:  # permission withdrawn, reform missing
+        ss.pop(_pending_key(rid), None)
         ss[_issues_key(rid)] = (str(err), [])
         return
-    ss[seen_key(rid)] = int(ss[seen_key(rid)]) + 1
-    ss.pop(_conflict_key(rid), None)
-    ss[_flash_key(rid)] = True
-    for name in FIELDS:
-        ss.pop(field_key(rid, name), None)
+    _saved(rid, seq)

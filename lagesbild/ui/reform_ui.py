@@ -19,7 +19,7 @@ from lagesbild.registry.pages import page
 from lagesbild.ui import provenance, reform_bulk_ui, reform_form
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
-from lagesbild.ui.urlstate import url_multiselect, url_selectbox
+from lagesbild.ui.urlstate import url_id, url_multiselect, url_selectbox
 from lagesbild.views.params import reform_statuses
 
 SOURCE_ID = "reformuppfoljning"
@@ -78,7 +78,7 @@ def choose(cur: pd.DataFrame) -> str | None:
     selectbox writes it, links from the list set it."""
     lg = lang()
     ids = cur["id"].tolist()
-    asked = st.query_params.get(REFORM_PARAM)
+    asked = url_id(REFORM_PARAM)
     if asked and asked not in ids:
         st.warning(_sv_en(f"Okänd reform i adressen: ”{asked}”.", f"Unknown reform in the address: \u201c{asked}\u201d."),
                    icon=":material/warning:")

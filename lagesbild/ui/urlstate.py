@@ -57,6 +57,20 @@ def _multiselect_to_url(key: str) -> None:
         del st.query_params[key]
 
 
+def url_id(param: str) -> str | None:
+    """?param=id, with the address bar brought in line with this run.
+
+    A `st.page_link(..., query_params=...)` to the page already shown runs the page with its
+    parameters but leaves the browser's address unchanged (in both directions: a link to a
+    reform keeps /reformer, the link back to the list keeps ?reform=R06). The next rerun (a
+    form submit, any widget) then arrives with the stale address and the page shows something
+    else than the user was working on. `update()` with nothing sends this run's parameters to
+    the browser, which adds a history entry only when they differ from the address."""
+    value = st.query_params.get(param)
+    st.query_params.update()
+    return value
+
+
 TRUE = ("true", "1", "ja", "yes", "on")
 
 

@@ -176,9 +176,11 @@ class Watch:
 
 
 def _open(page, url: str) -> None:
+    """Wait for the script run to finish (the status widget shows only after a delay, so its
+    absence said nothing on a busy machine)."""
     page.goto(url)
     page.locator("h1").first.wait_for()
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=90_000)
 
 
 # --- the pages that show the text ------------------------------------------------------------
@@ -246,6 +248,7 @@ def test_reform_form_stores_payloads_as_text(offline_page, app_url, artifacts):
     page.get_by_role("textbox", name=re.compile("Källänk")).fill(URL_PAYLOADS[0])
     page.get_by_role("textbox", name="Bedömd av").fill(PAYLOADS[4])
     page.get_by_role("button", name=re.compile("Spara bedömningen")).click()
+    page.get_by_text("Bedömningen är sparad").wait_for()
     page.get_by_text(PAYLOADS[1] + " " + PAYLOADS[3]).first.wait_for()  # saved, and shown as text
     watch.check("Reformer: formuläret")
     page.screenshot(path=str(artifacts / "hostile-reform-form.png"))

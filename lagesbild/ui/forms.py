@@ -1,0 +1,28 @@
+"""Forms that keep what was typed until it is saved.
+
+`st.form(clear_on_submit=True)` empties the fields on every submit, also when the store then
+refuses the input, so a user who made one mistake had to type everything again. Instead a form
+is cleared only after a successful save: the save marks the form, and the next run empties its
+fields before they are drawn (Streamlit refuses changes to a widget's state once it is drawn).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+
+def _flag(form: str) -> str:
+    return f"_form_saved_{form}"
+
+
+def mark_saved(form: str) -> None:
+    """Call after a successful save, before `st.rerun()`."""
+    st.session_state[_flag(form)] = True
+
+
+def clear_if_saved(form: str, keys: Iterable[str]) -> None:
+    """Call before drawing the form's widgets: empties them once after a save."""
+    if st.session_state.pop(_flag(form), False):
+        for k in keys:
+            st.session_state.pop(k, None)
