@@ -207,8 +207,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.legend.median": ("Jämförelsekommuner, median", "Comparison kommuner, median"),
     "peers.legend.outliers": ("Avvikande värde (markerat, medräknat)", "Outlier (marked, included)"),
     "peers.summary": (
-        "{name}: {kommun} jämfört med {n} jämförbara kommuner {first}–{last}; {outliers} avvikande värden är markerade.",
-        "{name}: {kommun} compared with {n} comparable kommuner {first}–{last}; {outliers} outliers are marked.",
+        "{name}: {kommun} jämfört med {n} jämförbara kommuner {first}–{last}; markerade avvikande värden: {outliers}.",
+        "{name}: {kommun} compared with {n} comparable kommuner {first}–{last}; marked outliers: {outliers}.",
     ),
     "peers.col.year": ("År", "Year"),
     "peers.col.rank": ("Plats (1 = lägst)", "Rank (1 = lowest)"),
@@ -224,6 +224,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.col.value": ("Per 100 000 inv. {period}", "Per 100,000 inh. {period}"),
     "peers.col.outlier": ("Avvikande", "Outlier"),
     "peers.yes": ("ja", "yes"),
+    "peers.values_expander": ("Alla jämförda kommuners värden {period}", "Every compared kommun's value, {period}"),
 }
 
 

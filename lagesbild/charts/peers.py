@@ -73,8 +73,10 @@ def peer_chart(table: pd.DataFrame, ind: Indicator, *, kommun_name: str, lang: s
             customdata=[outlier_text(o[1], o[0], o[2], o[3], lang) for o in beyond], hovertemplate="%{customdata}<extra></extra>",
         ))
     layout(fig, title=t("peers.chart_title", lang).format(name=ind.name(lang), kommun=kommun_name), x_title=t("peers.col.year", lang),
-           y_title=ind.unit_label(lang), lang=lang, height=400)
-    fig.update_layout(hovermode="closest")
+           y_title=ind.unit_label(lang), lang=lang, height=470)
+    # Four legend entries do not fit beside the title: the legend goes under the chart.
+    fig.update_layout(hovermode="closest", margin=dict(l=10, r=20, t=60, b=150),
+                      legend=dict(orientation="h", yanchor="top", y=-0.28, xanchor="left", x=0, traceorder="normal"))
     if top > 0:
         fig.update_yaxes(range=[0, top * 1.04])
     n_out = sum(len(o) for o in table["outliers"])

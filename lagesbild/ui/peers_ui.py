@@ -57,6 +57,6 @@ def block(pic: Picture, ind: Indicator, focus_name: str, *, key: str) -> None:
     chart = iv.memo(pic, ("peers.chart", ind.id, lg), lambda: peer_charts.peer_chart(table, ind, kommun_name=kommun, lang=lg))
     figure_ui.chart(chart, key=f"{key}_chart", source_ids=[ind.source_id], tom=tom_text)
     newest = verdict.period if verdict else str(table["period"].iloc[-1])
-    with st.expander(t("peers.col.value", lg).format(period=newest) + " – " + t("peers.col.kommun", lg).lower(), icon=":material/list:"):
+    with st.expander(t("peers.values_expander", lg).format(period=newest), icon=":material/list:"):
         figure_ui.table(peer_charts.peer_values_table(peers.values(pic, ind.id), newest, lg), key=f"{key}_kommuner",
                         source_ids=[ind.source_id], tom=tom_text)
