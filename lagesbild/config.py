@@ -76,6 +76,37 @@ class KommunConfig:
         """A file named in the [files] table, relative to the project root."""
         return PROJECT_ROOT / self.raw["files"][key]
 
+    @property
+    def peers(self) -> "Peers":
+        """The comparison kommuner of the [peers] table (none when the table is absent)."""
+        raw = self.raw.get("peers", {})
+        codes, names = [str(c) for c in raw.get("codes", [])], [str(n) for n in raw.get("names", [])]
+        if len(codes) != len(names):
+            raise ValueError("[peers] i kommunfilen: codes och names måste vara lika många.")
+        if self.code in codes:
+            raise ValueError("[peers] i kommunfilen: kommunen själv kan inte vara en jämförelsekommun.")
+        return Peers(tuple(zip(codes, names)), str(raw.get("reason_sv", "")), str(raw.get("reason_en", "")))
+
+
+@dataclass(frozen=True)
+class Peers:
+    """Kommuner to compare with: (code, name) pairs and why they were chosen."""
+
+    kommuner: tuple[tuple[str, str], ...]
+    reason_sv: str = ""
+    reason_en: str = ""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c for c, _n in self.kommuner)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return dict(self.kommuner)
+
+    def reason(self, lang: str = "sv") -> str:
+        return self.reason_en if lang == "en" else self.reason_sv
+
 
 @lru_cache(maxsize=4)
 def load_kommun(path: Path | None = None) -> KommunConfig:

@@ -147,6 +147,87 @@ STRINGS: dict[str, tuple[str, str]] = {
     "omr.delimitation": ("Så avgränsas området", "How the area is delimited"),
     "omr.map": ("Karta över området", "Map of the area"),
     "omr.unknown": ("Okänt område i adressen", "Unknown area in the address"),
+    # Fokusområden: the kommun against its comparison kommuner (lagesbild.peers)
+    "peers.title": ("Jämfört med liknande kommuner", "Compared with similar kommuner"),
+    "peers.intro": (
+        "Anmälda brott per 100 000 invånare i {kommun} och i {n} jämförbara kommuner, år för år. Bandet är "
+        "jämförelsekommunernas mittenhalva (25:e–75:e percentilen); platsen räknas bland {kommun} och jämförelsekommunerna, "
+        "1 = lägst.",
+        "Reported offences per 100,000 inhabitants in {kommun} and {n} comparable kommuner, year by year. The band is the "
+        "comparison kommuner's middle half (25th–75th percentile); the rank is among {kommun} and the comparison kommuner, "
+        "1 = lowest.",
+    ),
+    "peers.sentence": (
+        "{kommun} {period}: {value} {unit} – {rank}, {position}. Jämförelsekommunernas mittenhalva: {p25}–{p75} (median {median}).",
+        "{kommun} {period}: {value} {unit} – {rank}, {position}. The comparison kommuner's middle half: {p25}–{p75} (median {median}).",
+    ),
+    "peers.rank": ("plats {rank} av {n} (1 = lägst)", "rank {rank} of {n} (1 = lowest)"),
+    "peers.position.lagre": ("lägre än jämförbara kommuner (under mittenhalvan)", "lower than comparable kommuner (below the middle half)"),
+    "peers.position.i_niva": ("i nivå med jämförbara kommuner (inom mittenhalvan)", "in line with comparable kommuner (within the middle half)"),
+    "peers.position.hogre": ("högre än jämförbara kommuner (över mittenhalvan)", "higher than comparable kommuner (above the middle half)"),
+    "peers.direction.lower_better": ("Lägre värde räknas som bättre för detta mått", "A lower value counts as better for this measure"),
+    "peers.direction.higher_better": ("Högre värde räknas som bättre för detta mått", "A higher value counts as better for this measure"),
+    "peers.reading.battre": ("{kommun} ligger bättre till än jämförbara kommuner.", "{kommun} is better placed than comparable kommuner."),
+    "peers.reading.samre": ("{kommun} ligger sämre till än jämförbara kommuner.", "{kommun} is worse placed than comparable kommuner."),
+    "peers.reading.i_niva": ("{kommun} ligger i nivå med jämförbara kommuner.", "{kommun} is in line with comparable kommuner."),
+    "peers.reading.neutral": (
+        "För detta mått anges inte om högre eller lägre är bättre, så placeringen är ingen bedömning.",
+        "For this measure neither higher nor lower is deemed better, so the rank is not a judgement.",
+    ),
+    "peers.no_verdict": (
+        "{kommun}: en jämförelse kräver ett värde för kommunen och minst {min} jämförelsekommuner med värde samma år; det finns inte.",
+        "{kommun}: a comparison needs a value for the kommun and at least {min} comparison kommuner with a value the same year; there is none.",
+    ),
+    "peers.caveat": (
+        "Anmälningsbenägenheten skiljer sig mellan kommuner, och en del brott (t.ex. narkotika- och vapenbrott) kommer främst "
+        "fram genom polisens egna insatser. Färre anmälda brott per invånare betyder därför inte säkert mindre brottslighet.",
+        "The propensity to report differs between kommuner, and some offences (e.g. drug and weapons offences) come to light "
+        "mainly through police initiatives. Fewer reported offences per inhabitant therefore need not mean less crime.",
+    ),
+    "peers.proxy": ("Ersättningsmått för {focus}", "Proxy for {focus}"),
+    "peers.kommun_outlier": (
+        "Obs: {kommun}s eget värde {period} är markerat som avvikande (se regeln nedan).",
+        "Note: {kommun}'s own value for {period} is marked as an outlier (see the rule below).",
+    ),
+    "peers.who": ("Vilka kommuner jämförs, och varför", "Which kommuner are compared, and why"),
+    "peers.who_list": ("Jämförelsekommuner: {names}.", "Comparison kommuner: {names}."),
+    "peers.outlier_rule": (
+        "Avvikande värde: mer än dubbelt så högt som medianen av samma kommuns värden två år före och två år efter. "
+        "Sådana värden tas inte bort: de markeras i diagrammet och räknas med i mittenhalvan, medianen och platsen.",
+        "Outlier: more than twice the median of the same kommun's values two years before and two years after. "
+        "Such values are not removed: they are marked in the chart and count in the middle half, the median and the rank.",
+    ),
+    "peers.outlier_point": (
+        "{name} {period}: {value} – mer än dubbla medianen för grannåren ({median})",
+        "{name} {period}: {value} – more than twice the median of the neighbouring years ({median})",
+    ),
+    "peers.off_scale": (
+        "Avvikande värden utanför skalan visas vid diagrammets överkant med sitt värde.",
+        "Outliers beyond the scale are shown at the top edge of the chart with their value.",
+    ),
+    "peers.chart_title": ("{name} – {kommun} och jämförbara kommuner", "{name} – {kommun} and comparable kommuner"),
+    "peers.legend.band": ("Jämförelsekommuner, mittenhalvan (25:e–75:e percentilen)", "Comparison kommuner, middle half (25th–75th percentile)"),
+    "peers.legend.median": ("Jämförelsekommuner, median", "Comparison kommuner, median"),
+    "peers.legend.outliers": ("Avvikande värde (markerat, medräknat)", "Outlier (marked, included)"),
+    "peers.summary": (
+        "{name}: {kommun} jämfört med {n} jämförbara kommuner {first}–{last}; markerade avvikande värden: {outliers}.",
+        "{name}: {kommun} compared with {n} comparable kommuner {first}–{last}; marked outliers: {outliers}.",
+    ),
+    "peers.col.year": ("År", "Year"),
+    "peers.col.rank": ("Plats (1 = lägst)", "Rank (1 = lowest)"),
+    "peers.col.median": ("Median, jämförelsekommuner", "Median, comparison kommuner"),
+    "peers.col.p25": ("25:e percentilen", "25th percentile"),
+    "peers.col.p75": ("75:e percentilen", "75th percentile"),
+    "peers.col.min": ("Lägst", "Lowest"),
+    "peers.col.max": ("Högst", "Highest"),
+    "peers.col.n": ("Jämförelsekommuner med värde", "Comparison kommuner with a value"),
+    "peers.col.outliers": ("Avvikande värden", "Outliers"),
+    "peers.col.kommun": ("Kommun", "Kommun"),
+    "peers.col.code": ("Kommunkod", "Kommun code"),
+    "peers.col.value": ("Per 100 000 inv. {period}", "Per 100,000 inh. {period}"),
+    "peers.col.outlier": ("Avvikande", "Outlier"),
+    "peers.yes": ("ja", "yes"),
+    "peers.values_expander": ("Alla jämförda kommuners värden {period}", "Every compared kommun's value, {period}"),
 }
 
 

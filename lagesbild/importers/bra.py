@@ -3,8 +3,11 @@
 Two formats:
 - the tidy CSV (`kommun;period;key;count;per100k;preliminary`, data/raw/bra_sol/*.csv);
 - SOL's own "textfil" export (see `lagesbild.importers.bra_sol`).
-Both end in `records()`: a count goes to `bra_<key>_antal`, Brå's rate to `bra_<key>_per100k`;
-a quarterly total to `bra_total_kvartal_antal`. Preliminary periods get status "preliminar".
+Both end in `records()`: a count goes to `bra_<key>_antal`, Brå's rate to `bra_<key>_per100k`
+(`indicator_id`, the one mapping); a quarterly total to `bra_total_kvartal_antal`. Preliminary
+periods get status "preliminar". The tidy CSV may also hold the comparison kommuner named in
+the kommun file's [peers] table: their rows are kept under their own kommun code (area level
+"jamforelsekommun"), so every view that filters on the kommun's code is unaffected.
 """
 from __future__ import annotations
 
@@ -27,6 +30,12 @@ KEY_LABELS = {
     "drugs_weapons": "Narkotikastrafflagen + vapenlagen",
 }
 QUARTERLY_KEYS = {"total": "bra_total_kvartal_antal"}
+PEER_LEVEL = "jamforelsekommun"  # district level of a comparison kommun (not "kommun": that is ours)
+
+
+def indicator_id(key: str, unit: str) -> str:
+    """A SOL category key and "antal" | "per100k" → the registered indicator id."""
+    return f"bra_{key}_{unit}"
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,9 @@ def records(values: list[BraValue], kommun_code: str) -> tuple[list[dict], list[
             skipped_rates += v.rate is not None
             continue
         if v.count is not None:
-            out.append({**base, "indicator_id": f"bra_{v.key}_antal", "value": v.count})
+            out.append({**base, "indicator_id": indicator_id(v.key, "antal"), "value": v.count})
         if v.rate is not None:
-            out.append({**base, "indicator_id": f"bra_{v.key}_per100k", "value": v.rate})
+            out.append({**base, "indicator_id": indicator_id(v.key, "per100k"), "value": v.rate})
     notes = []
     if skipped_rates:
         notes.append(f"{skipped_rates} kvartalsvärden per 100 000 invånare lästes inte in: det finns ingen registrerad kvartalsindikator per 100 000.")
@@ -82,27 +91,39 @@ def _schema() -> pa.DataFrameSchema:
 
 
 def parse_csv(data: bytes, filename: str) -> ParsedImport:
-    """The tidy CSV. Rows for other kommuner are skipped and counted in a warning."""
+    """The tidy CSV: the kommun's rows, and those of its comparison kommuner ([peers] in the
+    kommun file). Rows for any other kommun are skipped and counted in a warning."""
     kommun = load_kommun()
+    peers = kommun.peers.names
     df = read_table(data, filename)
     fail(validate(df, _schema()))
-    values, issues, other = [], [], 0
+    by_area: dict[str, list[BraValue]] = {}
+    issues, other = [], 0
     for i, r in enumerate(df.to_dict("records")):
         row = i + 2
-        if r["kommun"] != kommun.code:
+        if r["kommun"] != kommun.code and r["kommun"] not in peers:
             other += 1
             continue
         if "K" in r["period"] and r["key"] not in QUARTERLY_KEYS:
             issues.append(Issue(f"kvartalsvärden finns bara för ”total”; förväntat key = total för perioden {r['period']}.", row, "key"))
             continue
-        values.append(BraValue(row, r["period"], r["key"], parse_number(r["count"]), parse_number(r["per100k"]), r["preliminary"] == "1"))
+        by_area.setdefault(r["kommun"], []).append(
+            BraValue(row, r["period"], r["key"], parse_number(r["count"]), parse_number(r["per100k"]), r["preliminary"] == "1"))
     fail(issues)
-    if not values:
+    if kommun.code not in by_area:
         fail([Issue(f"filen har inga rader för {kommun.name} (kommunkod {kommun.code}); förväntat minst en sådan rad.", column="kommun")])
-    rows, notes = records(values, kommun.code)
+    rows, notes = [], []
+    for code, values in by_area.items():
+        more_rows, more_notes = records(values, code)
+        rows += more_rows
+        notes += [n for n in more_notes if n not in notes]
+    found_peers = [c for c in peers if c in by_area]
+    if found_peers:
+        notes.append(f"Jämförelsekommuner: {len(found_peers)} ({', '.join(peers[c] for c in found_peers)}).")
     if other:
-        notes.append(f"{other} rader för andra kommuner än {kommun.name} hoppades över.")
-    return ParsedImport(kind="bra_csv", source_id=SOURCE_ID, records=observation_frame(rows), warnings=notes)
+        notes.append(f"{other} rader för andra kommuner än {kommun.name} och dess jämförelsekommuner hoppades över.")
+    districts = [{"code": c, "name": peers[c], "level": PEER_LEVEL, "parent_code": None, "is_priority": False} for c in found_peers]
+    return ParsedImport(kind="bra_csv", source_id=SOURCE_ID, records=observation_frame(rows), warnings=notes, districts=districts)
 
 
 def parse_sol(data: bytes, filename: str) -> ParsedImport:

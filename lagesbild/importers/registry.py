@@ -28,8 +28,10 @@ class ImporterSpec:
 
 IMPORTERS: tuple[ImporterSpec, ...] = (
     ImporterSpec("bra", "Brå – anmälda brott", "Brå – reported offences", ("csv", "txt"), bra.parse,
-                 "Brå:s SOL-export (”textfil”, ISO-8859-1, semikolon) eller den städade CSV-filen kommun;period;key;count;per100k;preliminary.",
-                 "Brå's SOL export (\"textfil\", ISO-8859-1, semicolon) or the tidy CSV kommun;period;key;count;per100k;preliminary."),
+                 "Brå:s SOL-export (”textfil”, ISO-8859-1, semikolon) eller den städade CSV-filen kommun;period;key;count;per100k;preliminary. "
+                 "I den städade filen läses även jämförelsekommunerna i kommunfilens [peers] in.",
+                 "Brå's SOL export (\"textfil\", ISO-8859-1, semicolon) or the tidy CSV kommun;period;key;count;per100k;preliminary. "
+                 "From the tidy file the comparison kommuner in the kommun file's [peers] are read too."),
     ImporterSpec("kolada", "Kolada – nyckeltal", "Kolada – KPIs", ("json", "csv", "xlsx"), kolada.parse,
                  "Svar från Koladas API v3 (JSON) eller en CSV med kolumnerna kpi, municipality, period, gender, value. KPI:n måste finnas i indikatorregistret.",
                  "A Kolada API v3 response (JSON) or a CSV with kpi, municipality, period, gender, value. The KPI must be in the indicator registry."),

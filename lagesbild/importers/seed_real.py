@@ -26,6 +26,8 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("scb", "data/raw/scb_population/huddinge_regso2025_population_2025.csv"),
     ("bra", "data/raw/bra_sol/bra_anmalda_brott_huddinge_0126_1996_2025.csv"),
     ("bra", "data/raw/bra_sol/bra_anmalda_brott_totalt_kvartal_huddinge_0126_2014-2026.csv"),
+    # The comparison kommuner ([peers] in data/kommun.toml); its Huddinge rows equal the file above.
+    ("bra", "data/raw/bra_jmf/bra_anmalda_brott_jmf_kommuner_1996_2025.csv"),
     ("kolada", "data/raw/kolada/kolada_values_huddinge_0126_via_juvahem.csv"),
     ("polisen", "data/raw/polisen_events/polisen_events_huddinge_2022-09_2026-08.json"),
     ("enkat_text", "data/raw/text_sourced/huddinge_survey_figures_from_text.csv"),

@@ -3,7 +3,8 @@
 Per area: its scope, its indicators (trend, same period last year with % change, rate per
 inhabitants, level and proxy notes next to the figure, quoted survey sentences with their
 address, freshness warnings), the registered indicators without data ("Uppgift saknas"
-and how to import), its activities and its linked reforms. Every figure carries its
+and how to import), the kommun against its comparison kommuner per Brå category (peers_ui),
+its activities and its linked reforms. Every figure carries its
 provenance caption; every chart a "Visa som tabell" and a one-sentence summary.
 """
 from __future__ import annotations
@@ -14,14 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import indicator_views as iv
-from lagesbild import privacy, reform_views
+from lagesbild import peers, privacy, reform_views
 from lagesbild.charts import indicators as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import Indicator, for_focus_area
 from lagesbild.registry.pages import page
 from lagesbild.registry.sources import source
-from lagesbild.ui import activities_ui, figure_ui, provenance
+from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_id
@@ -101,6 +102,7 @@ def focus_area(pic: Picture, fid: str) -> None:
         with st.container(border=True):
             indicator_block(pic, ind, rate_ind, key=f"{fid}_{ind.id}")
     missing_block(without)
+    peers_ui.section(pic, fid)
     st.subheader(_t("Aktiviteter", "Activities"))
     activities_ui.manage(pic, focus_area=fid, key=f"akt_{fid}")
     st.subheader(_t("Kopplade reformer", "Linked reforms"))
@@ -275,7 +277,8 @@ def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame
     kommun = iv.kommun_code()
     shown_in_trend = (df["area_code"] == kommun) & (df["gender"] == "T") if len(kommun_series) >= 2 else pd.Series(False, index=df.index)
     per_area = df["area_code"].map(lambda c: c.startswith(kommun + "R") or c.startswith("prio-"))
-    rest = df[~shown_in_trend & ~per_area]
+    compared = df["area_code"].isin(peers.config().codes)  # shown in "Jämfört med liknande kommuner"
+    rest = df[~shown_in_trend & ~per_area & ~compared]
     if rest.empty:
         return
     names = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))

@@ -8,12 +8,15 @@ def test_history_and_loaded(store):
     with store.session() as s:
         pic = load_live(s)
     hist = status.import_history(pic.table("import_batches"))
-    assert list(hist.columns) == status.HISTORY_COLUMNS and len(hist) == 9
+    assert list(hist.columns) == status.HISTORY_COLUMNS and len(hist) == 10  # incl. the comparison kommuner's Brå file
     assert hist.iloc[0]["id"] > hist.iloc[-1]["id"]  # newest first
     assert "Polisen, händelser" in set(hist["kind"])
     loaded = status.loaded_by_indicator(pic.table("observations"), pic.table("police_events")).set_index("indicator_id")
     assert set(loaded.index) == set(indicators())
-    assert loaded.loc["bra_total_antal", "observations"] == 30 and loaded.loc["bra_total_antal", "first_period"] == "1996"
+    # Every stored value counts: the kommun's 30 years and the same 30 for each comparison kommun.
+    from lagesbild.config import load_kommun
+    n_kommuner = 1 + len(load_kommun().peers.codes)
+    assert loaded.loc["bra_total_antal", "observations"] == 30 * n_kommuner and loaded.loc["bra_total_antal", "first_period"] == "1996"
     assert loaded.loc["bra_total_kvartal_antal", "data_tom"] == "2026-06-30"
     assert "preliminar 2" in loaded.loc["bra_total_kvartal_antal", "statuses"]
     assert loaded.loc["polisen_handelser_antal", "observations"] == 357
