@@ -16,7 +16,8 @@ from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.geo import WEB_CRS, factors, omradestyp, priority, turnout, uso_share
 from lagesbild.geo.layers import layer
 from lagesbild.importers.base import ParsedImport, apply_in, observation_frame, period_end
-from lagesbild.importers.seed_real import SEED_ACTOR
+from lagesbild.importers.seed_real import SEED_ACTOR  # registers "verkliga data" …
+from lagesbild.geo import seed as _geo_seed  # noqa: F401, I001  … then "områden", before this step
 from lagesbild.store.seed import seed_step
 
 
@@ -51,9 +52,10 @@ def omradestyp_import() -> ParsedImport:
 
 
 def uso_areas() -> gpd.GeoDataFrame:
-    """Every area the share is stored for: DeSO (outlines from the SCB file), RegSO, priority
-    areas and the kommun outline."""
+    """Every area the share is stored for: DeSO (outlines from the SCB file), RegSO,
+    valdistrikt, priority areas and the kommun outline."""
     parts = [uso_share.deso_polygons(factors.factor_file("scb_deso")), layer("regso")[["code", "geometry"]],
+             layer("valdistrikt")[["code", "geometry"]],
              priority.geometries()[["code", "geometry"]], layer("kommun_outline")[["code", "geometry"]]]
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=WEB_CRS)
 
