@@ -71,7 +71,7 @@ def factor_file(key: str, config: Path | None = None) -> Path:
 
 
 def strip_suffix(code: str) -> str:
-    """"0126R006_RegSO2025" → "0126R006"."""
+    """"<code>_RegSO2025" → "<code>" (SCB's vintage suffix)."""
     return str(code).split("_", 1)[0].strip()
 
 

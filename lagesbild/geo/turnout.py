@@ -6,8 +6,8 @@ are in the same files and are deliberately not read.
 Match rule (no official crosswalk exists): an old district is given to a current district
 only when the codes are equal AND the normalised names are equal. Normalising: case
 folded, spaces collapsed, and a one-letter last word expanded as Valmyndigheten abbreviates
-it (c = centrum, n = norra, s = södra, ö = östra, v = västra), so "Huddinge c" = "Huddinge
-centrum". 2018 codes are the kommun code (län + kommun) + the district number, four digits.
+it (c = centrum, n = norra, s = södra, ö = östra, v = västra), so "X c" = "X centrum".
+2018 codes are the kommun code (län + kommun) + the district number, four digits.
 Rows without röstberättigade (early votes not split by district, a collection district)
 count only in the kommun total.
 """

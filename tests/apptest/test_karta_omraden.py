@@ -123,3 +123,19 @@ def test_omraden_factors_in_english_and_for_a_valdistrikt():
     assert "SCB:s statistik finns per DeSO och RegSO, inte per valdistrikt" in shown
     turnout = [t.value for t in at.table if "Valdistrikt" in t.value.columns][0]
     assert list(turnout["2022"]) == ["71,4\u00a0%", "80,8\u00a0%"]
+
+
+def test_karta_shows_a_registered_area_factor_as_a_choropleth():
+    at = open_page("karta", {"matt": "ind:scb_lag_ekonomisk_standard"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="_url_matt").value == "ind:scb_lag_ekonomisk_standard"
+    table = dataframes(at)[0].set_index("Kod")
+    col = [c for c in table.columns if c.startswith("Andel med låg ekonomisk standard")][0]
+    assert table.loc["prio-flemingsberg", col] == "28,9"
+    assert "Källa: SCB, bearbetad" in texts(at)
+    at.selectbox(key="_url_matt").set_value("ind:scb_omradestyp").run()
+    assert not at.exception
+    table = dataframes(at)[0].set_index("Kod")
+    col = [c for c in table.columns if c.startswith("Socioekonomisk områdestyp")][0]
+    assert table.loc["0126R001", col] == "2"
+    assert table.loc["prio-flemingsberg", col] == "Uppgift saknas"  # a class is not averaged
