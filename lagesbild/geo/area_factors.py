@@ -117,7 +117,8 @@ def _deso_of(districts: pd.DataFrame, parts) -> list[str]:
 
 
 def income_text(obs: pd.DataFrame, districts: pd.DataFrame, code: str, parts, lang: str) -> tuple[str, str | None]:
-    """"245–410 tkr (4 DeSO; kommunen 180–520 tkr)": the range of DeSO medians, never a mean."""
+    """"lowest–highest tkr (n DeSO)" for the area and the kommun: the range of the DeSO
+    medians, never a mean of them."""
     rows = obs[obs["indicator_id"] == factors.MEDIAN_INDICATOR]
     if rows.empty:
         return "", None
@@ -226,7 +227,8 @@ def section(picture, code: str, parts, level: str, lang: str = "sv") -> FactorSe
     sec.table = comparison_table(rows, lang)
     shown = rows[~rows["indicator_id"].isin(OWN_BLOCK) & (rows["unit"] == "procent")]
     sec.table_sources = tuple(dict.fromkeys(shown["source_id"]))
-    sec.table_tom = ", ".join(sorted(shown["year"].unique())) if not shown.empty else None
+    years = sorted(shown["year"].unique())
+    sec.table_tom = "–".join(dict.fromkeys([years[0], years[-1]])) if years else None  # "2024–2025" (year per row)
     sec.income, sec.income_year = income_text(obs, picture.table("districts"), code, parts, lang)
     sec.types = types_text(obs, code, parts, lang)
     sec.uso, sec.uso_note = uso_texts(obs, code, lang)
