@@ -179,6 +179,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fac.role.protective": ("Skyddsfaktor", "Protective factor"),
     "fac.role.neutral": ("Beskrivande (ingen bedömning)", "Descriptive (no assessment)"),
     "fac.kommun": ("Hela kommunen", "Whole municipality"),
+    "fac.kommun.inline": ("hela kommunen", "the whole municipality"),
     "fac.tkr": ("tkr", "SEK k"),
     "fac.income": (
         "Medianinkomst (disponibel per konsumtionsenhet) i områdets DeSO: {area}; kommunens DeSO: {kommun}. "

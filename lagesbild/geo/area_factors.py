@@ -172,7 +172,7 @@ def uso_texts(obs: pd.DataFrame, code: str, lang: str) -> tuple[str, str]:
     hit = cmp[cmp["code"].isin([code, kommun]) & cmp["sarskilt_only_in_file"]]
     note = ""
     if not hit.empty:
-        names = {**dict(zip(areas_mod.catalogue()["code"], areas_mod.catalogue()["name"])), kommun: t("fac.kommun", lang)}
+        names = {**dict(zip(areas_mod.catalogue()["code"], areas_mod.catalogue()["name"])), kommun: t("fac.kommun.inline", lang)}
         where = ", ".join(f"{names.get(c, c)} ({fmt.number(v, 2, lang)}\u00a0%)" for c, v in zip(hit["code"], hit["sarskilt_file"]))
         note = t("fac.uso.note", lang).format(where=where)
     return text, note
