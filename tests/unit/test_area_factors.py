@@ -27,16 +27,21 @@ def agg(deso):
 
 
 @pytest.fixture(scope="module")
-def picture(tmp_path_factory):
-    """A store seeded from the shipped files, read as a Picture (SQLite, once per module)."""
-    from lagesbild.picture import load_live
+def store(tmp_path_factory):
+    """A store seeded from the shipped files (SQLite, once per module)."""
     from lagesbild.store.db import Store
 
     st = Store.open(f"sqlite:///{tmp_path_factory.mktemp('factors') / 'f.db'}")
-    with st.session() as s:
-        pic = load_live(s)
+    yield st
     st.engine.dispose()
-    return pic
+
+
+@pytest.fixture(scope="module")
+def picture(store):
+    from lagesbild.picture import load_live
+
+    with store.session() as s:
+        return load_live(s)
 
 
 # --- (a) SCB per DeSO → RegSO, priority areas, kommun ------------------------------------
@@ -215,6 +220,11 @@ def test_area_factor_rows(picture):
     vd = area_factors.area_factor_rows(picture, "01260130").set_index("indicator_id")
     assert vd.loc["val_valdeltagande_riksdag", "value"] == pytest.approx(71.4, abs=0.05)
     assert "scb_lag_ekonomisk_standard" not in vd.index  # no SCB figure per valdistrikt
+
+
+def test_area_factor_rows_from_a_store_equal_those_from_a_picture(store, picture):
+    pd.testing.assert_frame_equal(area_factors.area_factor_rows(store, "0126R001"),
+                                  area_factors.area_factor_rows(picture, "0126R001"))
 
 
 def test_profile_section_for_flemingsberg(picture):
