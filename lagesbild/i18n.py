@@ -228,6 +228,92 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.col.outlier": ("Avvikande", "Outlier"),
     "peers.yes": ("ja", "yes"),
     "peers.values_expander": ("Alla jämförda kommuners värden {period}", "Every compared kommun's value, {period}"),
+    # Risk- och skyddsfaktorer (area profile; lagesbild/geo/area_factors.py)
+    "fac.title": ("Risk- och skyddsfaktorer", "Risk and protective factors"),
+    "fac.intro": (
+        "Nivåer för ett år jämförda med hela kommunen: faktorer som forskningen kopplar till brott och trygghet, "
+        "inte mått på brott och inte trender. Riskfaktor: ett högre värde betyder större risk. Skyddsfaktor: ett "
+        "högre värde skyddar. Beskrivande: demografi och bostäder, som aldrig får en bedömning.",
+        "Levels for one year against the whole municipality: factors that research links to crime and safety, not "
+        "measures of crime and not trends. Risk factor: a higher value means more risk. Protective factor: a higher "
+        "value protects. Descriptive: demography and housing, which never get an assessment.",
+    ),
+    "fac.weights": (
+        "Andelarna är vägda med sin egen nämnare: låg ekonomisk standard, utländsk bakgrund och 20–34 år med "
+        "folkmängden; arbetslöshet med arbetskraften 20–64 år; förvärvsfrekvens med folkmängden 20–64 år; utbildning "
+        "med folkmängden 25–64 år; hyresrätt med antalet bostäder",
+        "Each share is weighted by its own denominator: low economic standard, foreign background and ages 20–34 by "
+        "population; unemployment by the labour force aged 20–64; employment by the population aged 20–64; education "
+        "by the population aged 25–64; rented dwellings by the number of dwellings",
+    ),
+    "fac.no_scb": (
+        "SCB:s statistik finns per DeSO och RegSO, inte per valdistrikt. Öppna RegSO-området för jämförelsen.",
+        "SCB's statistics exist per DeSO and RegSO, not per election district. Open the RegSO district for the comparison.",
+    ),
+    "fac.pp": ("p.e.", "pp"),
+    "fac.col.factor": ("Faktor", "Factor"),
+    "fac.col.kind": ("Slag", "Kind"),
+    "fac.col.area": ("Området", "The area"),
+    "fac.col.kommun": ("Hela kommunen", "Whole municipality"),
+    "fac.col.diff": ("Skillnad", "Difference"),
+    "fac.col.year": ("År", "Year"),
+    "fac.col.source": ("Källa", "Source"),
+    "fac.col.valdistrikt": ("Valdistrikt", "Election district"),
+    "fac.role.risk": ("Riskfaktor", "Risk factor"),
+    "fac.role.protective": ("Skyddsfaktor", "Protective factor"),
+    "fac.role.neutral": ("Beskrivande (ingen bedömning)", "Descriptive (no assessment)"),
+    "fac.kommun": ("Hela kommunen", "Whole municipality"),
+    "fac.kommun.inline": ("hela kommunen", "the whole municipality"),
+    "fac.tkr": ("tkr", "SEK k"),
+    "fac.income": (
+        "Medianinkomst (disponibel per konsumtionsenhet) i områdets DeSO: {area}; kommunens DeSO: {kommun}. "
+        "En median kan inte vägas samman, så spannet mellan DeSO-medianerna visas.",
+        "Median equivalised disposable income in the area's DeSO: {area}; the municipality's DeSO: {kommun}. "
+        "A median cannot be aggregated, so the range of the DeSO medians is shown.",
+    ),
+    "fac.income.none": (
+        "Medianinkomst finns per DeSO, inte för den här indelningen. Kommunens DeSO: {kommun}.",
+        "Median income exists per DeSO, not for this kind of area. The municipality's DeSO: {kommun}.",
+    ),
+    "fac.type": ("typ", "type"),
+    "fac.types": (
+        "SCB:s socioekonomiska områdestyp (1 = störst utmaningar, 5 = minst), andel av befolkningen: {area}. "
+        "Hela kommunen: {kommun}.",
+        "SCB's socio-economic area type (1 = largest challenges, 5 = smallest), share of the population: {area}. "
+        "Whole municipality: {kommun}.",
+    ),
+    "fac.types.year": ("2022 (enligt källan)", "2022 (per the source)"),
+    "fac.types.none": ("SCB:s områdestyp finns per RegSO, inte för den här indelningen.",
+                       "SCB's area type exists per RegSO, not for this kind of area."),
+    "fac.uso": (
+        "Andel av ytan inom Polisens utsatta områden 2025, omräknat ur polygonerna: {area} (hela kommunen {kommun}). "
+        "Andel inom särskilt utsatt område: {special}. Ytandel, inte befolkningsandel.",
+        "Share of the surface inside the Police's vulnerable areas 2025, recomputed from the polygons: {area} (whole "
+        "municipality {kommun}). Share inside a particularly vulnerable area: {special}. A share of surface, not of people.",
+    ),
+    "fac.uso.note": (
+        "En delad, förberäknad fil anger ”särskilt utsatt” för {where}. Det kommer av en smal remsa vid "
+        "kommungränsen: inget särskilt utsatt område ligger i kommunen enligt Polisens polygoner, och omräkningen ger 0 %.",
+        "A shared precomputed file marks {where} as \u201cparticularly vulnerable\u201d. That comes from "
+        "a thin sliver at the municipal border: no particularly vulnerable area lies in the municipality according to "
+        "the Police's polygons, and the recomputation gives 0 %.",
+    ),
+    "fac.turnout.own": (
+        "Valdeltagande i riksdagsvalen i valdistriktet: ett ersättningsmått för social sammanhållning, inte ett "
+        "trygghetsmått. Ett distrikt från 2018 eller 2022 visas bara där kod och namn stämmer med 2026.",
+        "Turnout in the general elections in the election district: a proxy for social cohesion, not a safety "
+        "measure. A district of 2018 or 2022 is shown only where code and name agree with 2026.",
+    ),
+    "fac.turnout.list": (
+        "Valdeltagande finns per valdistrikt och vägs inte samman till området, eftersom valdistrikten inte följer "
+        "områdets gränser. Här visas valdistrikten med minst halva ytan i området; ett distrikt från 2018 visas bara där kod "
+        "och namn stämmer med 2026. Ett ersättningsmått för social sammanhållning, inte ett trygghetsmått.",
+        "Turnout exists per election district and is not aggregated to the area, since the districts do not follow "
+        "its borders. Shown: the districts with at least half their surface in the area; a 2018 district only where code "
+        "and name agree with 2026. A proxy for social cohesion, not a safety measure.",
+    ),
+    "fac.turnout.none": ("Inget valdistrikt har minst halva ytan i området.",
+                         "No election district has at least half its surface in the area."),
 }
 
 

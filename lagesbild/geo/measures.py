@@ -164,8 +164,9 @@ def indicator_measure(indicator_id: str) -> Measure:
         return Measure(f"ind:{ind.id}", f"{ind.name_sv} per 1 000 invånare", f"{ind.name_en} per 1,000 inhabitants",
                        "per 1 000 inv.", "per 1,000 inh.", (ind.source_id, "scb_befolkning"), 1, ind.id,
                        ind.proxy, ind.proxy)
+    # Whole numbers for counts and for classes (an områdestyp is 2, not 2,0).
     return Measure(f"ind:{ind.id}", ind.name_sv, ind.name_en, ind.unit_label("sv"), ind.unit_label("en"),
-                   (ind.source_id,), 1 if ind.unit != "antal" else 0, ind.id, ind.proxy, ind.proxy)
+                   (ind.source_id,), 0 if ind.unit in ("antal", "typ") else 1, ind.id, ind.proxy, ind.proxy)
 
 
 def periods(picture, measure: Measure) -> list[str]:

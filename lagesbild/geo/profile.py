@@ -14,6 +14,7 @@ import pandas as pd
 from lagesbild import activity_views as av
 from lagesbild import fmt, privacy
 from lagesbild.config import load_kommun
+from lagesbild.geo import area_factors
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import events, measures, priority
 from lagesbild.geo.delimitation import components
@@ -50,6 +51,7 @@ class Profile:
     parts_table: pd.DataFrame = field(default_factory=pd.DataFrame)
     in_priority: list[tuple[str, str]] = field(default_factory=list)
     key_figures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    factors: area_factors.FactorSection = field(default_factory=area_factors.FactorSection)
     uso: pd.DataFrame = field(default_factory=pd.DataFrame)
     uso_history: pd.DataFrame = field(default_factory=pd.DataFrame)
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -92,6 +94,7 @@ def build(picture, code: str, lang: str = "sv") -> Profile:
     names = dict(zip(cat["code"], cat["name"]))
     p.in_priority = [(c, names[c]) for c in areas_mod.priority_of(code)]
     p.key_figures = key_figures(picture, code, parts, row["level"], float(row["area_km2"]), pop, kpop, lang)
+    p.factors = area_factors.section(picture, code, parts, row["level"], lang)
     p.uso = _uso(code)
     p.uso_history = uso_history_for(list(p.uso["uso_name"]) if not p.uso.empty else [])
     p.events, p.events_summary, p.events_tom = _events(picture, code, lang)
@@ -147,7 +150,10 @@ def key_figures(picture, code, parts, level, area_km2, pop: Figure, kpop: Figure
     shown = {"scb_befolkning", "kolada_N01951", measures.EVENTS}
     for ind in indicators().values():
         # The headline indicators always (so a missing area figure is said plainly), and
-        # every other indicator that has a figure for this area.
+        # every other indicator that has a figure for this area. The area factors have a
+        # section of their own (Risk- och skyddsfaktorer).
+        if ind.factor or ind.id == area_factors.factors.MEDIAN_INDICATOR:
+            continue
         if ind.id not in shown and (ind.headline or _has(obs, ind.id, related)):
             rows.append(_indicator_row(obs, ind, related, kommun.code, lang))
     return pd.DataFrame(rows)

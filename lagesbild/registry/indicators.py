@@ -18,6 +18,8 @@ UNITS = {
     "per_100k": ("per 100 000 inv.", "per 100,000 inh."),
     "per_1000": ("per 1 000 inv.", "per 1,000 inh."),
     "procent": ("procent", "per cent"),
+    "tkr": ("tusen kr", "SEK thousand"),
+    "typ": ("områdestyp", "area type"),  # an ordinal class (SCB's områdestyp 1–5), not a quantity
 }
 
 
@@ -39,6 +41,7 @@ class Indicator:
     derived: bool = False
     count_of: str | None = None
     kolada_kpi: str | None = None
+    factor: bool = False  # an area risk or protective factor (Risk- och skyddsfaktorer)
 
     @property
     def data_type(self) -> DataType:
@@ -66,7 +69,7 @@ def indicators() -> dict[str, Indicator]:
             source_id=d["source"], unit=d["unit"], level=d["level"], periodicity=d["periodicity"],
             direction=d["direction"], focus_areas=tuple(d.get("focus_areas", [])), proxy=d.get("proxy", ""),
             sensitive=d.get("sensitive", False), headline=d.get("headline", False), derived=d.get("derived", False),
-            count_of=d.get("count_of"), kolada_kpi=d.get("kolada_kpi"),
+            count_of=d.get("count_of"), kolada_kpi=d.get("kolada_kpi"), factor=d.get("factor", False),
         )
     return out
 

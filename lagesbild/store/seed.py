@@ -50,7 +50,8 @@ def _load_plugins() -> None:
     """Import the modules that register further seed steps (real data, geography, demo)."""
     import importlib
 
-    for mod in ("lagesbild.importers.seed_real", "lagesbild.geo.seed", "lagesbild.demo"):
+    # Order matters: the factors name priority areas, which the geography step adds.
+    for mod in ("lagesbild.importers.seed_real", "lagesbild.geo.seed", "lagesbild.importers.seed_factors", "lagesbild.demo"):
         try:
             importlib.import_module(mod)
         except ModuleNotFoundError as err:

@@ -68,6 +68,7 @@ def render() -> None:
     st.caption(f"{areas_mod.level_label(p.level, lg)} · {_sv_en('kod', 'code')} {p.code}")
     _membership(p)
     _headline(p)
+    _factors(p)
     _delimitation(p)
     _area_map(p)
     _key_figures(p)
@@ -125,6 +126,36 @@ def _headline(p: profile.Profile) -> None:
         with col:
             st.metric(label, value)
             provenance.caption(sources, data_tom, note=note)
+
+
+def _factors(p: profile.Profile) -> None:
+    """Risk- och skyddsfaktorer: each block with its own provenance caption (different sources)."""
+    lg = lang()
+    f = p.factors
+    st.subheader(t("fac.title", lg))
+    st.caption(t("fac.intro", lg))
+    if f.table.empty:
+        st.markdown(t("fac.no_scb", lg))
+    else:
+        st.table(f.table, hide_index=True)
+        provenance.caption(list(f.table_sources), f.table_tom, note=t("fac.weights", lg))
+    if f.income:
+        st.markdown(f.income)
+        provenance.caption("scb_deso_socioekonomi", f.income_year)
+    if f.types:
+        st.markdown(f.types)
+        provenance.caption("scb_omradestyp", t("fac.types.year", lg))
+    if f.uso:
+        st.markdown(f.uso)
+        if f.uso_note:
+            st.info(f.uso_note, icon=":material/info:")
+        provenance.caption(["polisen_uso", "scb_regso"], "2025-12-01")
+    st.markdown(f.turnout_text)
+    if f.turnout.empty:
+        st.markdown(t("fac.turnout.none", lg))
+    else:
+        st.table(f.turnout, hide_index=True)
+    provenance.caption("valmyndigheten_val", f.turnout_tom)
 
 
 def _delimitation(p: profile.Profile) -> None:

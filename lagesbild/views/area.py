@@ -122,9 +122,16 @@ def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
         notes.append(_t(lang, "Avgränsningen är preliminär.", "The delimitation is preliminary."))
     notes.append(_t(lang, "Kommentarer per nyckeltal, händelser, aktiviteter och reformer finns på sidan Områden.",
                     "Notes per key figure, events, activities and reforms are on the Areas page."))
+    tables = [TableBlock(_t(lang, "Nyckeltal jämfört med hela kommunen", "Key figures against the whole municipality"),
+                         kf, kf_prov, max_rows=14)]
+    f = p.factors
+    if not f.table.empty:  # the area factors travel into the meeting pack with their own provenance
+        from lagesbild.i18n import t
+
+        tables.insert(0, TableBlock(t("fac.title", lang), f.table,
+                                    Provenance(f.table_sources, f.table_tom, t("fac.weights", lang)), max_rows=14))
     return ViewContent(f"{_t(lang, 'Område', 'Area')}: {p.name}", p.map_summary, [block],
-                       [TableBlock(_t(lang, "Nyckeltal jämfört med hela kommunen", "Key figures against the whole municipality"),
-                                   kf, kf_prov, max_rows=14)], notes, "omraden", {"omrade": code})
+                       tables, notes, "omraden", {"omrade": code})
 
 
 def _key_sources(p) -> tuple[str, ...]:

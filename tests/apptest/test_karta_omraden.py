@@ -89,3 +89,53 @@ def test_omraden_valdistrikt_says_population_is_missing():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Folkmängd"] == "Uppgift saknas"
     assert "inte per valdistrikt" in texts(at)
+
+
+def test_omraden_flemingsberg_shows_risk_and_protective_factors():
+    at = open_page("omraden", {"omrade": "prio-flemingsberg"})
+    assert not at.exception, [e.value for e in at.exception]
+    subheaders = [s.value for s in at.subheader]
+    assert "Risk- och skyddsfaktorer" in subheaders
+    # near the top: right after the headline figures, before the delimitation and the map
+    assert subheaders.index("Risk- och skyddsfaktorer") < subheaders.index("Så avgränsas området")
+    table = [t.value for t in at.table if "Faktor" in t.value.columns][0].set_index("Faktor")
+    assert table.loc["Andel med låg ekonomisk standard", "Området"] == "28,9\u00a0%"
+    assert table.loc["Andel med låg ekonomisk standard", "Slag"] == "Riskfaktor"
+    assert table.loc["Andel med utländsk bakgrund", "Slag"] == "Beskrivande (ingen bedömning)"
+    shown = texts(at)
+    assert "Källa: SCB, bearbetad" in shown
+    assert "am-dashboard" not in shown  # the processing chain belongs to the technical provenance
+    assert "typ 2" in shown and "2022 (enligt källan)" in shown
+    assert "ersättningsmått för social sammanhållning" in shown
+    assert "Källa: Valmyndigheten" in shown
+
+
+def test_omraden_factors_in_english_and_for_a_valdistrikt():
+    at = open_page("omraden", {"omrade": "0126R022"})
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Risk and protective factors" in [s.value for s in at.subheader]
+    assert "Vårby Udde-Duvberget (1.02" in texts(at)  # the shared file's sliver, explained
+    at = open_page("omraden", {"omrade": "01260130"})
+    assert not at.exception
+    shown = texts(at)
+    assert "SCB:s statistik finns per DeSO och RegSO, inte per valdistrikt" in shown
+    turnout = [t.value for t in at.table if "Valdistrikt" in t.value.columns][0]
+    assert list(turnout["2022"]) == ["71,4\u00a0%", "80,8\u00a0%"]
+
+
+def test_karta_shows_a_registered_area_factor_as_a_choropleth():
+    at = open_page("karta", {"matt": "ind:scb_lag_ekonomisk_standard"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="_url_matt").value == "ind:scb_lag_ekonomisk_standard"
+    table = dataframes(at)[0].set_index("Kod")
+    col = [c for c in table.columns if c.startswith("Andel med låg ekonomisk standard")][0]
+    assert table.loc["prio-flemingsberg", col] == "28,9"
+    assert "Källa: SCB, bearbetad" in texts(at)
+    at.selectbox(key="_url_matt").set_value("ind:scb_omradestyp").run()
+    assert not at.exception
+    table = dataframes(at)[0].set_index("Kod")
+    col = [c for c in table.columns if c.startswith("Socioekonomisk områdestyp")][0]
+    assert table.loc["0126R001", col] == "2"
+    assert table.loc["prio-flemingsberg", col] == "Uppgift saknas"  # a class is not averaged
