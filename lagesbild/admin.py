@@ -13,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from lagesbild.config import settings
+from lagesbild import netguard
+from lagesbild.config import PROJECT_ROOT, settings
 from lagesbild.domain import Actor, Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, backup, roles
@@ -32,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _editing(store: Store, args) -> None:
+def _editing(store: Store, args) -> int | None:
+    address = netguard.configured_address(PROJECT_ROOT)
+    if args.state == "on" and settings().auth_mode == "local" and not netguard.is_loopback(address):
+        print("Fel: " + netguard.refusal(address), file=sys.stderr)
+        return 2
     with store.transaction() as s:
         app_settings.set_flag(s, CLI_ACTOR, app_settings.EDITING, args.state == "on")
     print("Redigering är " + ("påslagen." if args.state == "on" else "avstängd (endast läsning)."))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
+from lagesbild import netguard
 from lagesbild.config import settings
 from lagesbild.domain import Actor, Role
 from lagesbild.store import app_settings
@@ -36,8 +37,16 @@ def real_store():
     return _open_store(settings().db_url, False)
 
 
+def exposed() -> bool:
+    """Local mode served beyond this machine (see lagesbild.netguard): never editable."""
+    return not netguard.is_loopback(st.get_option("server.address"))
+
+
 def editing_on() -> bool:
-    """Local mode: may the single local user edit?"""
+    """Local mode: may the single local user edit? Never while the server is reachable from
+    the network, whatever the switch or LAGESBILD_EDITING say."""
+    if exposed():
+        return False
     forced = settings().editing_override
     if forced is not None:
         return forced
@@ -110,8 +119,10 @@ def sidebar_user() -> None:
         return
     if who.can_write:
         st.sidebar.caption(_t("Lokalt läge · redigering påslagen", "Local mode · editing on"))
-    else:
-        st.sidebar.caption(_t("Lokalt läge · endast läsning. En administratör slår på redigering med "
-                              "`python -m lagesbild.admin editing on`.",
-                              "Local mode · read-only. An administrator turns editing on with "
-                              "`python -m lagesbild.admin editing on`."))
+    elif exposed():
+        st.sidebar.caption(_t("Lokalt läge · endast läsning: appen nås från nätverket utan inloggning, så "
+                              "redigering är avstängd.",
+                              "Local mode · read-only: the app is reachable from the network without login, so "
+                              "editing is off."))
+    else:  # readers see no commands; the administrator knows where the switch is (Data page, admin CLI)
+        st.sidebar.caption(_t("Lokalt läge · endast läsning.", "Local mode · read-only."))

@@ -63,6 +63,26 @@ def test_local_mode_is_read_only_until_an_admin_turns_editing_on(mode):
     assert "redigering påslagen" in " ".join(c.value for c in at.caption)
 
 
+def test_local_mode_is_never_editable_while_served_beyond_loopback(mode):
+    """Bound to another address than 127.0.0.1, local mode (no login) stays read-only even with
+    the switch on and LAGESBILD_EDITING=1, and says why; readers see no command line."""
+    from streamlit import config
+
+    st_ = mode("local", editing="1")
+    with st_.transaction() as s:
+        app_settings.set_flag(s, SYSTEM_ACTOR, app_settings.EDITING, True)
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = reform_page()
+    finally:
+        config.set_option("server.address", before)
+    assert not at.exception
+    assert LOCKED_SV in texts(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "nås från nätverket utan inloggning" in captions and "python -m" not in captions
+
+
 def test_data_page_import_is_disabled_for_a_viewer(mode):
     mode("local", editing="0")
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()

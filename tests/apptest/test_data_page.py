@@ -16,7 +16,7 @@ def test_data_page_shows_seeded_history_and_missing_data(fresh_app_db):
     at = open_page("data")
     assert not at.exception, [e.value for e in at.exception]
     hist = _history(at)
-    assert len(hist) == 10  # the nine shipped files and the comparison kommuner's Brå file
+    assert len(hist) == 14  # the nine shipped files, the comparison kommuner's Brå file and four area-factor files
     assert "data/raw/bra_sol/bra_anmalda_brott_huddinge_0126_1996_2025.csv" in set(hist["Fil"])
     assert "data/raw/bra_jmf/bra_anmalda_brott_jmf_kommuner_1996_2025.csv" in set(hist["Fil"])
     assert set(hist["Av"]) == {"system (grunddata)"}
@@ -52,7 +52,7 @@ def test_bad_file_is_refused_with_row_and_column(fresh_app_db):
     issues = next(df.value for df in at.dataframe if "fel" in df.value.columns)
     assert issues.iloc[0]["rad"] == 2 and issues.iloc[0]["kolumn"] == "value" and "många" in issues.iloc[0]["fel"]
     assert not [b for b in at.button if b.label == "Importera"]
-    assert len(_history(at)) == 10
+    assert len(_history(at)) == 14
 
 
 def test_data_page_in_english(fresh_app_db):

@@ -8,7 +8,7 @@ def test_history_and_loaded(store):
     with store.session() as s:
         pic = load_live(s)
     hist = status.import_history(pic.table("import_batches"))
-    assert list(hist.columns) == status.HISTORY_COLUMNS and len(hist) == 10  # incl. the comparison kommuner's Brå file
+    assert list(hist.columns) == status.HISTORY_COLUMNS and len(hist) == 14  # incl. the comparison kommuner's Brå file and the four area-factor files
     assert hist.iloc[0]["id"] > hist.iloc[-1]["id"]  # newest first
     assert "Polisen, händelser" in set(hist["kind"])
     loaded = status.loaded_by_indicator(pic.table("observations"), pic.table("police_events")).set_index("indicator_id")
