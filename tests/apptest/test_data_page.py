@@ -39,7 +39,7 @@ def test_import_with_preview_then_apply(fresh_app_db):
     assert not at.exception, [e.value for e in at.exception]
     assert any("Importerat: sol_kvartal.txt" in s.value for s in at.success)
     hist = _history(at)
-    assert len(hist) == 11 and hist.iloc[0]["Fil"] == "sol_kvartal.txt" and hist.iloc[0]["Av"] == "Lokal användare"
+    assert len(hist) == 15 and hist.iloc[0]["Fil"] == "sol_kvartal.txt" and hist.iloc[0]["Av"] == "Lokal användare"
 
 
 def test_bad_file_is_refused_with_row_and_column(fresh_app_db):
