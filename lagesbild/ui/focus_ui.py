@@ -15,14 +15,15 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import indicator_views as iv
-from lagesbild import peers, privacy, reform_views
+from lagesbild import peers, privacy, reform_views, verdict
 from lagesbild.charts import indicators as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import Indicator, for_focus_area
 from lagesbild.registry.pages import page
 from lagesbild.registry.sources import source
-from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance
+from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_id
@@ -91,6 +92,9 @@ def focus_area(pic: Picture, fid: str) -> None:
     lg = lang()
     row = pic.table("focus_areas").set_index("id").loc[fid]
     st.header(row["name_en"] if lg == "en" else row["name_sv"])
+    lines = verdict.focus_lines(pic, fid)
+    notes = [f":small[{t('verdict.proxy_only', lg)}]"] if lines and verdict.proxies_only(lines) else []
+    verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}")
     st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
     st.subheader(_t("Indikatorer", "Indicators"))
     st.caption(_t("Anmälda brott är inte detsamma som faktisk brottslighet, och Polisens publicerade händelser är inte statistik. "
