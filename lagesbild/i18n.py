@@ -148,6 +148,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "omr.map": ("Karta över området", "Map of the area"),
     "omr.unknown": ("Okänt område i adressen", "Unknown area in the address"),
     # Fokusområden: the kommun against its comparison kommuner (lagesbild.peers)
+    "focus.older": ("Äldre serier ({n})", "Older series ({n})"),
+    "focus.older_note": ("Uppgifterna nedan är äldre än källans vanliga uppdateringscykel; senaste värde och period står vid "
+                         "varje mått.", "The figures below are older than the source's usual update cycle; the newest value "
+                         "and period are given for each measure."),
     # Läget i korthet (lagesbild.verdict): the words and the rule
     "verdict.title": ("Läget i korthet", "The situation in brief"),
     "verdict.time.battre": ("bättre", "better"),
