@@ -148,6 +148,85 @@ STRINGS: dict[str, tuple[str, str]] = {
     "omr.map": ("Karta över området", "Map of the area"),
     "omr.unknown": ("Okänt område i adressen", "Unknown area in the address"),
     # Fokusområden: the kommun against its comparison kommuner (lagesbild.peers)
+    "focus.older": ("Äldre serier ({n})", "Older series ({n})"),
+    "focus.older_note": ("Uppgifterna nedan är äldre än källans vanliga uppdateringscykel; senaste värde och period står vid "
+                         "varje mått.", "The figures below are older than the source's usual update cycle; the newest value "
+                         "and period are given for each measure."),
+    # Läget i korthet (lagesbild.verdict): the words and the rule
+    "verdict.title": ("Läget i korthet", "The situation in brief"),
+    "verdict.time.battre": ("bättre", "better"),
+    "verdict.time.samre": ("sämre", "worse"),
+    "verdict.time.oforandrat": ("oförändrat", "unchanged"),
+    "verdict.time.kan_inte": ("kan inte bedömas", "cannot be judged"),
+    "verdict.place.hogre": ("högre än kommunen", "higher than the kommun"),
+    "verdict.place.lagre": ("lägre än kommunen", "lower than the kommun"),
+    "verdict.place.i_niva": ("i nivå med kommunen", "in line with the kommun"),
+    "verdict.reading.battre": ("bättre", "better"),
+    "verdict.reading.samre": ("sämre", "worse"),
+    "verdict.kommun": ("kommunen", "kommun"),
+    "verdict.area_summary": ("**sämre än kommunen** på {worse} av {n} mått ({names}), **bättre** på {better}",
+                             "**worse than the kommun** on {worse} of {n} measures ({names}), **better** on {better}"),
+    "verdict.priority_areas": ("Prioriterade områden jämfört med kommunen:", "Priority areas compared with the kommun:"),
+    "verdict.rule_title": ("Så bedöms läget", "How the situation is judged"),
+    "verdict.rule_text": (
+        "Varje sida börjar med **Läget i korthet**: de mått som finns på den nivån, med det senaste värdet och dess jämförelse. "
+        "Orden följer fasta regler:\n\n"
+        "- **Över tid** jämförs det senaste värdet med samma period ett år tidigare (år mot år, kvartal mot samma kvartal). "
+        "En förändring räknas bara om den är större än seriens normala variation: {factor} gånger medianen av de absoluta "
+        "årsförändringarna under de senaste {years} åren (ungefär en standardavvikelse). Är den mindre står det "
+        "**oförändrat**. Finns färre än {min_history} tidigare årsförändringar står det **kan inte bedömas** – ett ord bygger "
+        "aldrig på en enda mätpunkt.\n"
+        "- **Mellan platser** jämförs ett område med kommunen för samma mått och samma år: **högre** eller **lägre än "
+        "kommunen** när skillnaden är mer än {margin} % av kommunens värde, annars **i nivå med kommunen**. Kommunen jämförs "
+        "med jämförbara kommuner (se Fokusområden): **lägre** eller **högre än jämförbara kommuner** när värdet ligger under "
+        "eller över deras mittenhalva (25:e–75:e percentilen), annars i nivå.\n"
+        "- **Bättre** eller **sämre** står bara där indikatorregistret anger vilken riktning som är önskvärd (till exempel "
+        "färre anmälda brott, lägre andel med låg ekonomisk standard, högre förvärvsfrekvens). Befolkning och demografi, "
+        "Polisens publicerade händelser och narkotika- och vapenbrott (som speglar polisens egna insatser) får aldrig ett "
+        "sådant ord.\n"
+        "- Anmälda brott är inte detsamma som brottslighet, och anmälningsbenägenheten skiljer sig mellan kommuner. "
+        "Ersättningsmått är markerade som sådana.",
+        "Every page opens with **The situation in brief**: the measures that exist at that level, with the newest value "
+        "and its comparison. The words follow fixed rules:\n\n"
+        "- **Over time** the newest value is compared with the same period a year earlier. A change counts only if it is "
+        "larger than the series' normal variation: {factor} times the median absolute year-on-year change over the last "
+        "{years} years (about one standard deviation). Otherwise it says **unchanged**. With fewer than {min_history} "
+        "earlier changes it says **cannot be judged** – a word is never built on a single point.\n"
+        "- **Across places** an area is compared with the kommun for the same measure and year: **higher** or **lower than "
+        "the kommun** when the difference exceeds {margin} % of the kommun's value, else **in line**. The kommun is "
+        "compared with comparable kommuner (see Focus areas) by their middle half (25th–75th percentile).\n"
+        "- **Better** or **worse** only where the indicator registry states the desirable direction. Population and "
+        "demography, Polisen's published notices and drug and weapon offences (which reflect police activity) never get "
+        "such a word.\n"
+        "- Reported offences are not crime, and reporting propensity differs between kommuner. Proxies are marked as such.",
+    ),
+    "verdict.proxy_only": (
+        "Inget offentligt mått visar läget för fokusområdet på lokal nivå; det som visas är ersättningsmått. Parterna kan "
+        "lämna egna siffror per område med mallen under Aktiviteter och data.",
+        "No public measure shows the situation for this focus area at local level; what is shown are proxies. The partners "
+        "can supply their own figures per area with the template.",
+    ),
+    "verdict.proxy_shared": ("samma mått som för {names}", "same measure as for {names}"),
+    "verdict.proxy": ("ersättningsmått", "proxy"),
+    "verdict.more": ("Fler mått, med källor och tidsserier, finns nedan.", "More measures, with sources and time series, are below."),
+    "verdict.pp": ("procentenheter", "percentage points"),
+    "verdict.normal": ("normal variation", "normal variation"),
+    "verdict.too_few": ("för få år att känna seriens normala variation", "too few years to know the series' normal variation"),
+    "verdict.rule": ("Orden följer regeln på sidan Om data och metod (Så bedöms läget).",
+                     "The words follow the rule on the About data page (How the situation is judged)."),
+    "verdict.none_area": (
+        "Inga mått med angiven riktning finns ännu för området. Fakta om området finns nedan.",
+        "No measure with a stated direction exists for the area yet. Facts about the area are below.",
+    ),
+    "verdict.none_focus": (
+        "Det finns inget offentligt mått som visar om läget blir bättre eller sämre för fokusområdet på lokal nivå.",
+        "No public measure shows whether the situation is getting better or worse for this focus area at local level.",
+    ),
+    "verdict.kommun_only": (
+        "Känt bara för hela kommunen: anmälda brott (Brå), enkäter och Kolada – se Fokusområden.",
+        "Known only for the whole kommun: reported offences (Brå), surveys and Kolada – see Focus areas.",
+    ),
+    "verdict.missing": ("Saknas här – kan lämnas av parterna med mallen", "Missing here – partners can supply it with the template"),
     "peers.title": ("Jämfört med liknande kommuner", "Compared with similar kommuner"),
     "peers.intro": (
         "Anmälda brott per 100 000 invånare i {kommun} och i {n} jämförbara kommuner, år för år. Bandet är "

@@ -10,7 +10,7 @@ from lagesbild import privacy
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.registry.sources import sources
-from lagesbild.ui import provenance
+from lagesbild.ui import provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.focus_ui import LEVELS
 from lagesbild.ui.state import lang, picture
@@ -28,6 +28,7 @@ def render() -> None:
         "Samma register styr bildtexterna under diagrammen.",
         "Every source and indicator the situation picture shows, how small numbers are protected and how to read the figures. "
         "The same registry drives the captions under the charts."))
+    verdict_ui.rule_section()
     sources_section(pic)
     indicators_section(pic)
     privacy_section()

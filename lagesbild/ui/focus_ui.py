@@ -15,14 +15,15 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import indicator_views as iv
-from lagesbild import peers, privacy, reform_views
+from lagesbild import peers, privacy, reform_views, verdict
 from lagesbild.charts import indicators as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import Indicator, for_focus_area
 from lagesbild.registry.pages import page
 from lagesbild.registry.sources import source
-from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance
+from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_id
@@ -91,6 +92,9 @@ def focus_area(pic: Picture, fid: str) -> None:
     lg = lang()
     row = pic.table("focus_areas").set_index("id").loc[fid]
     st.header(row["name_en"] if lg == "en" else row["name_sv"])
+    lines = verdict.focus_lines(pic, fid)
+    notes = [f":small[{t('verdict.proxy_only', lg)}]"] if lines and verdict.proxies_only(lines) else []
+    verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}")
     st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
     st.subheader(_t("Indikatorer", "Indicators"))
     st.caption(_t("Anmälda brott är inte detsamma som faktisk brottslighet, och Polisens publicerade händelser är inte statistik. "
@@ -98,9 +102,18 @@ def focus_area(pic: Picture, fid: str) -> None:
                   "Reported offences are not actual crime, and Polisen's published events are not statistics. "
                   "More on the About data page."))
     with_data, without = split_by_data(pic, fid)
-    for ind, rate_ind in with_data:
+    current, stale = split_by_freshness(pic, with_data)
+    for ind, rate_ind in current:
         with st.container(border=True):
             indicator_block(pic, ind, rate_ind, key=f"{fid}_{ind.id}")
+    if stale:
+        # Folded: one note for the block instead of a warning on every chart (the page was
+        # 14 000 px tall with seven warnings); the verdict and the current series come first.
+        with st.expander(t("focus.older", lg).format(n=len(stale)), icon=":material/history:"):
+            st.warning(t("focus.older_note", lg), icon=":material/update:")
+            for ind, rate_ind in stale:
+                with st.container(border=True):
+                    indicator_block(pic, ind, rate_ind, key=f"{fid}_{ind.id}", warn=False)
     missing_block(without)
     peers_ui.section(pic, fid)
     st.subheader(_t("Aktiviteter", "Activities"))
@@ -144,7 +157,17 @@ def notes_line(ind: Indicator) -> None:
         st.warning(f"**{_t('Ersättningsmått', 'Proxy measure')}:** {md_escape(text)}", icon=":material/info:")
 
 
-def indicator_block(pic: Picture, ind: Indicator, rate_ind: Indicator | None, *, key: str) -> None:
+def split_by_freshness(pic: Picture, pairs: list[tuple[Indicator, Indicator | None]]):
+    """(current, stale): stale when the newest figure is older than the source's cycle allows."""
+    current, stale = [], []
+    for ind, rate_ind in pairs:
+        tom = iv.data_tom(pic, ind.id)
+        old = iv.freshness_warning(ind.id, tom, today(pic), lang()) is not None
+        (stale if old else current).append((ind, rate_ind))
+    return current, stale
+
+
+def indicator_block(pic: Picture, ind: Indicator, rate_ind: Indicator | None, *, key: str, warn: bool = True) -> None:
     lg = lang()
     st.markdown(f"#### {md_escape(ind.name(lg))}")
     notes_line(ind)
@@ -152,9 +175,9 @@ def indicator_block(pic: Picture, ind: Indicator, rate_ind: Indicator | None, *,
     main = ind
     s = iv.series(pic, ind.id, kommun)
     tom = iv.data_tom(pic, ind.id)
-    warn = iv.freshness_warning(ind.id, tom, today(pic), lg)
-    if warn:
-        st.warning(warn, icon=":material/update:")
+    stale_note = iv.freshness_warning(ind.id, tom, today(pic), lg) if warn else None
+    if stale_note:
+        st.warning(stale_note, icon=":material/update:")
     src = [ind.source_id]
     tom_text = tom.text(lg) if tom else None
     if not s.empty:

@@ -37,11 +37,17 @@ _LANG_JS = """<script>(function (lang) {
 })(LANG);</script>"""
 
 
+# Streamlit's main column starts 6rem down; at 1366×768 that pushed the first figure below the
+# fold. A style-only st.html takes no room on the page.
+_COMPACT = "<style>[data-testid='stMainBlockContainer']{padding-top:2rem}</style>"
+
+
 def header(as_of: date) -> None:
     from lagesbild.ui.meeting_state import banner
 
     lg = lang()
     page_language(lg)
+    st.html(_COMPACT)
     if not banner():  # an open meeting shows its own as-of date (frozen) instead
         st.caption(f"**{t('app.title', lg)}** · {t('header.as_of', lg)} {fmt.iso(as_of)}")
     demo_banner()

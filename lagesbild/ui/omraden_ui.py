@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lagesbild import fmt, privacy
+from lagesbild import fmt, privacy, verdict
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, profile
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
-from lagesbild.ui import map_ui, provenance
+from lagesbild.ui import map_ui, provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_id
@@ -35,7 +35,7 @@ def _url_from_widget() -> None:
         del st.query_params[PARAM]
 
 
-def choose() -> str | None:
+def choose(where=st) -> str | None:
     """The area named in the URL (?omrade=…). The URL is the source of truth, so every
     profile's address names its area; no default area."""
     lg = lang()
@@ -52,20 +52,24 @@ def choose() -> str | None:
         st.query_params[PARAM] = asked
     if not asked and st.query_params.get(PARAM):
         del st.query_params[PARAM]
-    return st.selectbox(t("omr.choose", lg), [c for c, _, _ in opts], index=None, key=WIDGET,
+    return where.selectbox(t("omr.choose", lg), [c for c, _, _ in opts], index=None, key=WIDGET,
                         format_func=names.get, placeholder=t("omr.placeholder", lg), on_change=_url_from_widget)
 
 
 def render() -> None:
     lg = lang()
-    st.title(t("omr.title", lg))
-    code = choose()
+    # A profile opens with its name and verdict; the page title and the chooser share one row
+    # so the verdict stays above the fold at 1366×768.
+    head, pick = st.columns([3, 2], vertical_alignment="bottom")
+    head.title(t("omr.title", lg))
+    code = choose(pick)
     if code is None:
         _overview()
         return
     p = profile.build(picture(), code, lg)
     st.header(p.name)
     st.caption(f"{areas_mod.level_label(p.level, lg)} · {_sv_en('kod', 'code')} {p.code}")
+    _verdict(p)
     _membership(p)
     _headline(p)
     _factors(p)
@@ -76,6 +80,20 @@ def render() -> None:
     _events(p)
     _activities(p)
     _reforms(p)
+
+
+def _verdict(p: profile.Profile) -> None:
+    """Läget i korthet: the area against the kommun on every measure with a stated direction,
+    then what is known only for the whole kommun and what partners could add."""
+    lg = lang()
+    pic = picture()
+    loaded = set(pic.table("observations").loc[lambda o: o["area_code"] == p.code, "indicator_id"])
+    missing = verdict.missing_partner_indicators(("regso", "valdistrikt", "kommundel", "deso"), loaded)
+    notes = [t("verdict.kommun_only", lg)]
+    if missing:
+        notes.append(f"{t('verdict.missing', lg)}: " + ", ".join(i.name(lg).lower() for i in missing) + ".")
+    notes = [f":small[{n}]" for n in notes]
+    verdict_ui.block(pic, verdict.area_lines(pic, p.code), empty=t("verdict.none_area", lg), notes=notes, key="omrade")
 
 
 def _overview() -> None:

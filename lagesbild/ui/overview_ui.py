@@ -9,12 +9,16 @@ from __future__ import annotations
 import streamlit as st
 
 from lagesbild import indicator_views as iv
-from lagesbild import privacy, reform_views
+from lagesbild import privacy, reform_views, verdict
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.geo import areas as areas_mod
+from lagesbild.geo import profile
+from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import Indicator, for_focus_area
 from lagesbild.registry.pages import page
-from lagesbild.ui import activities_ui, figure_ui, provenance
+from lagesbild.ui import activities_ui, figure_ui, provenance, verdict_ui
+from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.focus_ui import today
 from lagesbild.ui.state import lang, picture
 
@@ -32,6 +36,7 @@ def render() -> None:
                    "de prioriterade områdena och de senaste aktiviteterna.",
                    "The shared situation picture in brief: the headline indicators per focus area, the reforms' status, "
                    "the priority areas and the latest activities."))
+    in_brief(pic)
     headlines(pic)
     left, right = st.columns(2)
     with left:
@@ -40,6 +45,30 @@ def render() -> None:
         priority_map(pic)
     st.subheader(_t("Senaste aktiviteter", "Latest activities"))
     activities_ui.recent_section(pic)
+
+
+# --- the verdict ----------------------------------------------------------------------------
+
+
+def in_brief(pic: Picture) -> None:
+    """Läget i korthet: per focus area its headline verdict, per priority area how it compares
+    with the kommun (links to each)."""
+    lg = lang()
+    focus = pic.table("focus_areas").sort_values("sort")
+    names = dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"]))
+    per_focus = verdict.overview_lines(pic, list(names))
+    shown = [(fid, ln) for fid, ln in per_focus.items() if ln is not None]
+    notes = []
+    for code, name, level in profile.options():
+        if level != areas_mod.PRIORITY_LEVEL:
+            continue
+        summary = verdict.area_summary(verdict.area_lines(pic, code), lg)
+        if summary:
+            notes.append(f"- **{md_escape(name)}**: {summary}")
+    if notes:
+        notes = [t("verdict.priority_areas", lg) + "\n" + "\n".join(notes)]
+    verdict_ui.block(pic, [ln for _f, ln in shown], empty=t("verdict.none_focus", lg), notes=notes, key="oversikt",
+                     labels={i: f"**{md_escape(names[fid])}**" for i, (fid, _ln) in enumerate(shown)})
 
 
 # --- headline indicators ------------------------------------------------------------------

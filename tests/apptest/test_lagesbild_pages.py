@@ -55,9 +55,14 @@ def test_survey_figures_show_their_quote_and_address(fresh_app_db):
     assert any("71 procent till 77 procent" in q and "polisen.se" in q for q in quotes)
 
 
-def test_old_data_gets_a_freshness_warning(fresh_app_db):
+def test_old_data_is_folded_with_one_freshness_note(fresh_app_db):
+    """Stale series go behind one expander with one note, not a warning on every chart."""
     at = open_page("fokusomraden", {"fokus": "trygghet"})
-    assert any(w.value.startswith("Uppgifterna kan vara inaktuella: senaste värde avser 2010") for w in at.warning)
+    older = [e for e in at.expander if e.label.startswith("Äldre serier (")]
+    assert len(older) == 1 and int(older[0].label.split("(")[1].rstrip(")")) >= 3
+    assert sum(w.value.startswith("Uppgifterna nedan är äldre") for w in at.warning) == 1
+    assert not any(w.value.startswith("Uppgifterna kan vara inaktuella") for w in at.warning)
+    assert any("Senaste värde (2010)" in m.label for m in at.metric)  # the period is still said at the figure
 
 
 def test_unknown_focus_area_in_the_address_is_said(fresh_app_db):
