@@ -46,8 +46,18 @@ def seen_key(rid: str) -> str:
     return f"reform_seen_version_{rid}"
 
 
-def field_key(rid: str, name: str) -> str:
-    return f"reform_form_{rid}_{name}"
+def field_key(rid: str, name: str, gen: int = 0) -> str:
+    """The widget key of one field in the form's `gen`-th generation (see `_saved`)."""
+    return f"reform_form_{rid}_{name}" + (f"_{gen}" if gen else "")
+
+
+def gen_key(rid: str) -> str:
+    return f"reform_form_gen_{rid}"
+
+
+def _key(rid: str, name: str) -> str:
+    """The key of a field in the form as it is drawn now."""
+    return field_key(rid, name, st.session_state.get(gen_key(rid), 0))
 
 
 def _conflict_key(rid: str) -> str:
@@ -124,7 +134,10 @@ def _saved(rid: str, seq: int) -> None:
     ss[_flash_key(rid)] = True
     ss.get(DRAFTS_KEY, {}).pop(rid, None)
     for name in FIELDS:
-        ss.pop(field_key(rid, name), None)
+        ss.pop(_key(rid, name), None)
+    # New widget keys: a popped key resets the value on the server only, the browser would keep
+    # showing (and later send back) the saved text in the now empty form.
+    ss[gen_key(rid)] = ss.get(gen_key(rid), 0) + 1
     ss.pop(_pending_key(rid), None)
 
 
@@ -133,7 +146,7 @@ def _keep_draft(rid: str) -> None:
     any run that does not draw it (the list shown instead, another page), so the form's input
     is kept here, per reform, until it is saved."""
     ss = st.session_state
-    ss.setdefault(DRAFTS_KEY, {})[rid] = {name: ss.get(field_key(rid, name)) for name in FIELDS}
+    ss.setdefault(DRAFTS_KEY, {})[rid] = {name: ss.get(_key(rid, name)) for name in FIELDS}
 
 
 def _restore_draft(rid: str, *, reopened: bool = False) -> None:
@@ -142,8 +155,8 @@ def _restore_draft(rid: str, *, reopened: bool = False) -> None:
     ss = st.session_state
     draft = ss.get(DRAFTS_KEY, {}).get(rid) or {}
     for name, value in draft.items():
-        if value is not None and (reopened or field_key(rid, name) not in ss):
-            ss[field_key(rid, name)] = value
+        if value is not None and (reopened or _key(rid, name) not in ss):
+            ss[_key(rid, name)] = value
 
 
 def _messages(rid: str, row: pd.Series, hist: pd.DataFrame) -> None:
@@ -182,19 +195,19 @@ def _form(rid: str) -> None:
     st.caption(t("reform.form.required", lg))
     with st.form(f"reform_form_{rid}", border=False):
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(_label("status"), CHOICES, index=None, key=field_key(rid, "status"),
+        c1.selectbox(_label("status"), CHOICES, index=None, key=_key(rid, "status"),
                      format_func=lambda c: status_label(c, lg), placeholder=t("reform.form.status_placeholder", lg))
-        c2.date_input(_label("date"), max_value=date.today(), format="YYYY-MM-DD", key=field_key(rid, "date"))
+        c2.date_input(_label("date"), max_value=date.today(), format="YYYY-MM-DD", key=_key(rid, "date"))
         c3.number_input(_label("progress"), min_value=0, max_value=100, step=5, value=None,
-                        key=field_key(rid, "progress"), placeholder="0–100",
+                        key=_key(rid, "progress"), placeholder="0–100",
                         help=_sv_en(lg, "För reformer med flera delar: andelen delar som är klara.",
                                     "For reforms with several parts: the share of parts done."))
-        st.text_area(_label("motivation"), key=field_key(rid, "motivation"), max_chars=4000,
+        st.text_area(_label("motivation"), key=_key(rid, "motivation"), max_chars=4000,
                      help=_sv_en(lg, "Vad har hänt, och vilka delar är klara? Utfall, inte avsikter.",
                                  "What has happened, and which parts are done? Outcomes, not intentions."))
         c4, c5 = st.columns([2, 1])
-        c4.text_input(_label("source"), key=field_key(rid, "source"), placeholder="https://")
-        c5.text_input(_label("author"), key=field_key(rid, "author"))
+        c4.text_input(_label("source"), key=_key(rid, "source"), placeholder="https://")
+        c5.text_input(_label("author"), key=_key(rid, "author"))
         st.form_submit_button(t("reform.form.submit", lg), type="primary", icon=":material/save:",
                               on_click=_save, args=(rid,), key=f"reform_form_{rid}_submit")
 
@@ -206,7 +219,7 @@ def _sv_en(lg: str, sv: str, en: str) -> str:
 def _read_form(rid: str) -> UpdateInput:
     """The typed values as an UpdateInput; missing status/date become Swedish issues."""
     ss = st.session_state
-    status, day = ss.get(field_key(rid, "status")), ss.get(field_key(rid, "date"))
+    status, day = ss.get(_key(rid, "status")), ss.get(_key(rid, "date"))
     missing = []
     if not status:
         missing.append(Issue("välj en status.", column="status"))
@@ -214,11 +227,11 @@ def _read_form(rid: str) -> UpdateInput:
         missing.append(Issue("ange ett datum (ÅÅÅÅ-MM-DD).", column="datum"))
     if missing:
         raise ValidationError(missing, "Bedömningen sparades inte:")
-    progress = ss.get(field_key(rid, "progress"))
+    progress = ss.get(_key(rid, "progress"))
     return UpdateInput(
         status=ReformStatus(status), update_date=day,
-        motivation=ss.get(field_key(rid, "motivation")) or "", source_url=ss.get(field_key(rid, "source")) or "",
-        author=ss.get(field_key(rid, "author")) or "", progress=None if progress is None else int(progress),
+        motivation=ss.get(_key(rid, "motivation")) or "", source_url=ss.get(_key(rid, "source")) or "",
+        author=ss.get(_key(rid, "author")) or "", progress=None if progress is None else int(progress),
     )
 
 

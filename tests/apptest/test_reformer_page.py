@@ -11,7 +11,7 @@ import pytest
 from lagesbild.domain import SYSTEM_ACTOR, ReformStatus
 from lagesbild.store import reforms
 from lagesbild.store.db import Store
-from lagesbild.ui.reform_form import field_key
+from lagesbild.ui.reform_form import field_key, gen_key
 from tests.apptest.helpers import open_page, texts
 from tests.unit.test_seed_reforms import agreement_bullets
 
@@ -191,14 +191,20 @@ def test_english_reform_page_keeps_the_swedish_wording(fresh_app_db):
 # --- the update form ---------------------------------------------------------------------
 
 
+def key(at, rid: str, name: str) -> str:
+    """A field's key in the form as drawn now (each save gives the form new keys)."""
+    gen = gen_key(rid)
+    return field_key(rid, name, at.session_state[gen] if gen in at.session_state else 0)
+
+
 def fill(at, rid: str, *, status="pagaende", day=date(2026, 3, 1), progress=40,
          motivation="Handlingsplanen är på remiss i nämnden.", source="https://www.huddinge.se/beslut/1", author="Anna"):
-    at.selectbox(key=field_key(rid, "status")).set_value(status)
-    at.date_input(key=field_key(rid, "date")).set_value(day)
-    at.number_input(key=field_key(rid, "progress")).set_value(progress)
-    at.text_area(key=field_key(rid, "motivation")).input(motivation)
-    at.text_input(key=field_key(rid, "source")).input(source)
-    at.text_input(key=field_key(rid, "author")).input(author)
+    at.selectbox(key=key(at, rid, "status")).set_value(status)
+    at.date_input(key=key(at, rid, "date")).set_value(day)
+    at.number_input(key=key(at, rid, "progress")).set_value(progress)
+    at.text_area(key=key(at, rid, "motivation")).input(motivation)
+    at.text_input(key=key(at, rid, "source")).input(source)
+    at.text_input(key=key(at, rid, "author")).input(author)
 
 
 def submit(at, rid: str):
@@ -222,7 +228,7 @@ def test_form_saves_and_history_keeps_the_previous_assessment(fresh_app_db):
     page = texts(at)
     assert page.index("Grundskolan") < page.index("Kollegans bedömning")
     assert ":material/incomplete_circle: Delvis genomförd" in page
-    assert at.text_area(key=field_key("R07", "motivation")).value == ""  # the form is ready for the next one
+    assert at.text_area(key=key(at, "R07", "motivation")).value == ""  # the form is ready for the next one
     # Saving again from the same page works (the page now knows the new version).
     fill(at, "R07", status="genomford", progress=100, motivation="Båda delarna är klara enligt protokoll.")
     submit(at, "R07")
@@ -239,7 +245,7 @@ def test_conflicting_concurrent_save_is_refused_in_swedish_and_both_survive(fres
     no_exception(at)
     errors = [e.value for e in at.error]
     assert any("har ändrats av någon annan sedan du öppnade den" in e for e in errors), errors
-    assert at.text_area(key=field_key("R12", "motivation")).value == typed  # nothing typed is lost
+    assert at.text_area(key=key(at, "R12", "motivation")).value == typed  # nothing typed is lost
     assert "Kollegans bedömning" in texts(at)  # the other person's assessment is shown
     assert history(fresh_app_db, "R12")["motivation"].tolist() == [OTHER.motivation]
     submit(at, "R12")  # having seen it, saving again works

@@ -16,8 +16,28 @@ from sqlalchemy import select
 
 from lagesbild.store.db import Store
 from lagesbild.store.models import Activity, Meeting, ReformUpdate
+from tests.browser.conftest import first_visit, running_app
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def own_app(tmp_path_factory, browser_context):
+    """This module's own server and database: what it saves (reform assessments, an activity, a
+    meeting) must not change the seeded state the shared app's tests expect ("17 av 17 Ej bedömd")."""
+    with running_app(tmp_path_factory, "forms-app") as (url, db_url):
+        first_visit(browser_context, url)
+        yield url, db_url
+
+
+@pytest.fixture(scope="module")
+def app_url(own_app) -> str:
+    return own_app[0]
+
+
+@pytest.fixture(scope="module")
+def app_db_url(own_app) -> str:
+    return own_app[1]
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -54,8 +74,14 @@ def fill_reform_form(page, *, motivation: str, source: str = "", author: str = "
 def open_from_list(page, app_url: str, number: int) -> None:
     page.goto(app_url + "/reformer")
     ready(page)
-    page.locator(".st-key-reform_list").get_by_role("link").nth(number - 1).click()
+    reform_link(page, number).click()
     ready(page)
+
+
+def reform_link(page, number: int):
+    """The list's link to reform `number`, by its address: the links are drawn one by one after
+    the run ends, so counting them (nth) could pick a later reform."""
+    return page.locator(f'.st-key-reform_list a[href$="reform=R{number:02d}"]')
 
 
 def test_reform_opened_from_the_list_shows_the_error_keeps_the_input_and_saves(offline_page, app_url, app_db_url, artifacts):
@@ -80,6 +106,8 @@ def test_reform_opened_from_the_list_shows_the_error_keeps_the_input_and_saves(o
     page.get_by_role("heading", name="Historik").wait_for()
     assert page.get_by_text("Beslut fattat i nämnden, genomförs under våren.").count() >= 1  # in the history
     assert [u.motivation for u in updates_of(app_db_url, "R06")] == ["Beslut fattat i nämnden, genomförs under våren."]
+    ready(page)
+    assert page.locator('textarea[aria-label^="Motivering"]').input_value() == ""  # ready for the next one
     page.screenshot(path=str(artifacts / "form-reform-saved.png"))
 
 
@@ -93,7 +121,7 @@ def test_reform_draft_survives_going_back_to_the_list(offline_page, app_url):
     page.get_by_role("link", name=re.compile("Alla reformer|Tillbaka")).first.click()
     ready(page)
     page.get_by_text("reformer visas").first.wait_for()
-    page.locator(".st-key-reform_list").get_by_role("link").nth(7).click()
+    reform_link(page, 8).click()
     ready(page)
     assert page.get_by_role("textbox", name=re.compile("^Motivering")).input_value() == "Ett utkast som inte får försvinna."
     assert page.get_by_role("textbox", name=re.compile("^Bedömd av")).input_value() == "Testperson"

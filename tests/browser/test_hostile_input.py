@@ -249,7 +249,7 @@ def test_reform_form_stores_payloads_as_text(offline_page, app_url, artifacts):
     page.get_by_role("textbox", name="Bedömd av").fill(PAYLOADS[4])
     page.get_by_role("button", name=re.compile("Spara bedömningen")).click()
     page.get_by_text("Bedömningen är sparad").wait_for()
-    page.get_by_text(PAYLOADS[1] + " " + PAYLOADS[3]).first.wait_for()  # saved, and shown as text
+    page.get_by_text(PAYLOADS[1] + " " + PAYLOADS[3]).filter(visible=True).first.wait_for()  # saved, shown as text
     watch.check("Reformer: formuläret")
     page.screenshot(path=str(artifacts / "hostile-reform-form.png"))
 

@@ -40,7 +40,8 @@ def test_fokusomraden_real_bra_series_with_provenance(offline_page, app_url, art
     page.locator(".stPlotlyChart").first.wait_for()
     page.get_by_text("preliminär").first.wait_for()  # 2026 quarters are preliminary
     page.get_by_text(re.compile(r"Källa: Brå · Typ: Anmälda brott · Data t\.o\.m\. 2026-06-30 \(preliminär\)")).first.wait_for()
-    page.get_by_text("Uppgifterna kan vara inaktuella").first.wait_for()  # the 2022 survey figures
+    page.get_by_text(re.compile(r"^Äldre serier \(\d+\)")).first.click()  # the 2022 survey figures, folded
+    page.get_by_text("äldre än källans vanliga uppdateringscykel").first.wait_for()
     tall_screenshot(page, artifacts / "fokus-trygghet.png", 5200)
     page.goto(url_of(app_url, "fokusomraden", "fokus=andts"))
     page.get_by_role("heading", name=re.compile("ANDTS")).wait_for()
