@@ -77,6 +77,8 @@ def choose(pic: Picture) -> str:
         del st.query_params[PARAM]
         asked = None
     chosen = asked or ids[0]
+    if asked is None:  # the address names the view shown, so a saved agenda item does too
+        st.query_params[PARAM] = chosen
     if st.session_state.get(WIDGET) != chosen:
         st.session_state[WIDGET] = chosen
     st.radio(_t("Välj fokusområde", "Choose a focus area"), ids, key=WIDGET, horizontal=True, format_func=names.get,

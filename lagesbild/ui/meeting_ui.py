@@ -7,6 +7,8 @@ transaction; a refused write shows its Swedish message and leaves the screen as 
 """
 from __future__ import annotations
 
+import hashlib
+
 from datetime import date
 
 import pandas as pd
@@ -89,7 +91,9 @@ def choose_meeting() -> int | None:
     current = meeting_state.open_meeting()
     if current not in labels:
         current = None
-    key = "mote_val"
+    # The key follows the labels: the browser keeps showing a kept selectbox's old label (a
+    # meeting still said "Utkast" right after it was frozen); the choice itself lives in the URL.
+    key = "mote_val_" + hashlib.sha1("\n".join(labels.values()).encode()).hexdigest()[:8]
     if st.session_state.get(key) != current:
         st.session_state[key] = current
 

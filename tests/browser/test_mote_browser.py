@@ -121,3 +121,40 @@ def test_a_page_view_is_saved_to_a_draft_agenda(offline_page, app_url, app_db_ur
     store.engine.dispose()
     assert [(it.title, it.page_slug, it.params) for it in items] == [("Reformer: Försenad", "reformer", {"status": "forsenad"})]
     assert _outside(page) == []
+
+
+def test_a_focus_area_saved_from_its_default_view_is_titled_by_its_name(offline_page, app_url, app_db_url):
+    """Fokusområden opened without ?fokus= shows the first focus area; the saved item says which."""
+    store = Store.open(app_db_url)
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, SYSTEM_ACTOR, mt.MeetingInput("Utkast med fokusområde", date(2026, 12, 21), ()))
+    page = offline_page
+    page.goto(f"{app_url}/fokusomraden?mote={mid}")
+    page.get_by_text("är öppet men inte fryst").wait_for()
+    page.get_by_role("button", name="Lägg till den här vyn i dagordningen").click()
+    page.get_by_text("har lagts till i dagordningen").wait_for()
+    with store.session() as s:
+        items = mt.get_meeting(s, mid).items
+    store.engine.dispose()
+    assert [(it.title, it.params) for it in items] == [("Fokusområde: Gängkriminalitet", {"fokus": "gang"})]
+
+
+def test_the_meeting_picker_says_frozen_right_after_freezing(offline_page, app_url, app_db_url):
+    store = Store.open(app_db_url)
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, SYSTEM_ACTOR, mt.MeetingInput("Frysprov", date(2026, 12, 22), ()))
+        mt.add_item(s, SYSTEM_ACTOR, mid, 1, mt.ItemInput("Reformernas status", "reformer", {}))
+    store.engine.dispose()
+    page = offline_page
+    page.goto(f"{app_url}/mote?mote={mid}")
+    picker = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first  # shows the choice as its value
+    page.get_by_text("Jag vill frysa mötet nu").wait_for()
+    assert picker.input_value() == "2026-12-22 · Frysprov · ✎ Utkast"
+    page.get_by_text("Jag vill frysa mötet nu").click()
+    page.get_by_role("button", name="Frys mötet").click()
+    page.get_by_text("Mötet är fryst").first.wait_for()
+    for _ in range(60):  # the run after the freeze draws the picker again
+        if picker.input_value() == "2026-12-22 · Frysprov · 🔒 Fryst":
+            break
+        page.wait_for_timeout(500)
+    assert picker.input_value() == "2026-12-22 · Frysprov · 🔒 Fryst"  # before the fix it still said Utkast
