@@ -10,6 +10,7 @@ from lagesbild.ui import auth, layout, provenance, router, state
 
 st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
+menu_box = st.sidebar.container()  # the menu comes first in the sidebar; drawn once the pages are known
 state.init_sidebar()
 if not auth.may_view():  # OIDC mode before login: every address shows the login page
     st.navigation(auth.login_pages([s.slug for s in PAGES if not s.default]), position="hidden").run()
@@ -22,7 +23,8 @@ pages = {
     ]
     for section, specs in sections(lang).items()
 }
-nav = st.navigation(pages)
+nav = st.navigation(pages, position="hidden")
+layout.menu(menu_box, pages)
 
 with state.store().session() as s:
     layout.header(as_of(s))

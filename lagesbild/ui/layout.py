@@ -57,3 +57,25 @@ def placeholder(lines_sv: list[str], lines_en: list[str]) -> None:
     """An honest empty page: says what will be here, shows no made-up figure."""
     lg = lang()
     st.info(t("placeholder.planned", lg) + ":\n\n" + "\n".join(f"- {x}" for x in (lines_en if lg == "en" else lines_sv)))
+
+
+# Streamlit's own menu is switched off (.streamlit/config.toml, client.showSidebarNavigation):
+# on a fresh server it listed the files in pages/ by name (app, data, fokusomraden, …) until
+# app.py had run once. This menu is drawn from the page registry by app.py, in every run.
+_MENU_CSS = """<style>
+.st-key-lb_menu [data-testid="stPageLink"] a { padding-top: 0.1rem; padding-bottom: 0.1rem; }
+.st-key-lb_menu .lb-menu-section { margin: 0.6rem 0 0.1rem 0; font-size: 0.875rem; font-weight: 600; }
+</style>"""
+
+
+def menu(where, pages: dict[str, list]) -> None:
+    """The sidebar menu: one heading per section, one link per page (the current one marked)."""
+    import html
+
+    with where.container(key="lb_menu"):
+        st.html(_MENU_CSS)
+        for section, items in pages.items():
+            st.html(f'<p class="lb-menu-section">{html.escape(section)}</p>')
+            for p in items:
+                st.page_link(p, label=p.title, icon=p.icon)
+        st.divider()

@@ -18,7 +18,7 @@ from lagesbild import fmt, views
 from lagesbild.errors import LagesbildError
 from lagesbild.registry.pages import page
 from lagesbild.store import meetings
-from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, view_ui
+from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, presenter, view_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import actor, demo_on, lang, picture, store
 
@@ -57,7 +57,10 @@ def partner_names(pic) -> dict[str, str]:
 
 def render() -> None:
     if meeting_state.presenting() and meeting_state.open_meeting() is not None:
-        presentation_ui.render()
+        if presenter.active():
+            presenter.render(meeting_state.open_meeting())
+        else:
+            presentation_ui.render()
         return
     st.title(page("mote").title(lang()))
     st.caption(_t("Förbered ett möte med en dagordning av sparade vyer, frys lägesbilden inför mötet, presentera den "

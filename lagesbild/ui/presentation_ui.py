@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild import fmt, views
+from lagesbild import fmt, privacy, views
 from lagesbild.store import meetings
-from lagesbild.ui import meeting_state, view_ui
-from lagesbild.ui.figure_ui import md_escape, md_frame
+from lagesbild.ui import meeting_state, presenter, provenance, view_ui
+from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape
+from lagesbild.views import slides as slides_mod
+from lagesbild.views.content import TableBlock
 from lagesbild.ui.state import lang, picture, store
 
 NEXT, PREV, EXIT = "mote_nasta", "mote_foregaende", "mote_avsluta"
 ITEM_PARAM = "punkt"
+SLIDE_PARAM = "bild"  # the slide within the item (1, 2, …; "sista" = its last, after ← from the next item)
+LAST = "sista"
+CHART_HEIGHT = 420
 
 # Root font size grows with the window: 16 px on a 1366 px laptop, 22–24 px on a 1920 px projector.
 CSS = """<style>
@@ -30,7 +35,11 @@ html { font-size: clamp(16px, 1.15vw, 24px); }
 .st-key-mote_pres_head p { margin-bottom: 0; }
 .st-key-mote_pres h1 { font-size: 2.1rem; padding-top: 0.2rem; }
 .st-key-mote_pres [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
-.st-key-mote_pres [data-testid="stCaptionContainer"] p { font-size: 0.85rem; }
+.st-key-mote_pres [data-testid="stCaptionContainer"] p { font-size: 0.9rem; }
+/* The page's footer (all sources of the page) is the presenter's: each slide has its own. */
+.st-key-lb_footer { display: none !important; }
+.st-key-mote_slide_body table { font-size: 1.0rem; }
+.st-key-mote_slide_body td, .st-key-mote_slide_body th { padding-top: 0.25rem !important; padding-bottom: 0.25rem !important; }
 </style>"""
 
 KEYS_JS = """<script>
@@ -84,17 +93,25 @@ def _t(sv: str, en: str) -> str:
 def start() -> None:
     st.query_params["presentation"] = "1"
     st.query_params[ITEM_PARAM] = "1"
+    st.query_params[SLIDE_PARAM] = "1"
     st.rerun()
 
 
-def _step(delta: int, total: int) -> None:
-    """Relative to the item in the address, not to the one the button was drawn on: a second
-    key press that arrives before the page has redrawn still moves one item further."""
-    st.query_params[ITEM_PARAM] = str(max(1, min(total, current_item(total) + delta)))
+def _step(delta: int, total: int, slides_here: int) -> None:
+    """One slide on or back, across items. Relative to the address, not to the page the button
+    was drawn on: a second key press that arrives before the redraw still moves one further."""
+    n = current_item(total)
+    k = current_slide(slides_here)
+    if delta > 0:
+        n, k = (n, k + 1) if k < slides_here else (min(total, n + 1), 1 if n < total else k)
+    else:
+        n, k = (n, k - 1) if k > 1 else ((n - 1, LAST) if n > 1 else (n, 1))
+    st.query_params[ITEM_PARAM] = str(n)
+    st.query_params[SLIDE_PARAM] = str(k)
 
 
 def _exit() -> None:
-    for p in ("presentation", ITEM_PARAM):
+    for p in ("presentation", ITEM_PARAM, SLIDE_PARAM):
         if p in st.query_params:
             del st.query_params[p]
 
@@ -105,6 +122,28 @@ def current_item(total: int) -> int:
     except ValueError:
         n = 1
     return max(1, min(total, n)) if total else 0
+
+
+def current_slide(count: int) -> int:
+    raw = st.query_params.get(SLIDE_PARAM, "1")
+    if raw == LAST:
+        return count
+    try:
+        return max(1, min(count, int(raw)))
+    except ValueError:
+        return 1
+
+
+def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
+    """The item's slides, with the decisions and actions recorded under it on a slide of their own."""
+    vc = views.build(pic, item.page_slug, item.params, lang(), ctx)
+    out = slides_mod.slides(vc, notes=tuple(vc.source_lines(lang())))
+    decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
+    if not decided.empty:
+        table = TableBlock("", views.meeting.actions_table(decided, lang(), with_item=False))
+        title = _t("Beslut och åtgärder under punkten", "Decisions and actions under the item")
+        out += [slides_mod.Slide(title, table=part, continued=k > 0) for k, part in enumerate(slides_mod.table_parts(table))]
+    return out
 
 
 def render() -> None:
@@ -118,33 +157,75 @@ def render() -> None:
     total = len(m.items)
     n = current_item(total)
     with st.container(key="mote_pres"):
-        head(m, pic, n, total)
         if not total:
+            head(m, pic, n, total, 0, 0)
             st.info(_t("Dagordningen är tom.", "The agenda is empty."))
             return
         item = m.items[n - 1]
-        st.title(f"{n}. {md_escape(item.title)}")
-        vc = views.build(pic, item.page_slug, item.params, lang(), ctx)
-        two = len(vc.figures) == 2
-        view_ui.render(vc, key=f"pres_{item.id}", chart_height=400 if two else 470, static_tables=True,
-                       font_size=17)
-        decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
-        if not decided.empty:
-            st.markdown("**" + _t("Beslut och åtgärder under punkten", "Decisions and actions under the item") + "**")
-            st.table(md_frame(views.meeting.actions_table(decided, lang(), with_item=False)), hide_index=True,
-                     border="horizontal")
+        deck = item_slides(pic, item, ctx)
+        k = current_slide(len(deck))
+        if st.query_params.get(SLIDE_PARAM) != str(k):
+            st.query_params[SLIDE_PARAM] = str(k)  # "sista" and out-of-range numbers become the real one
+        head(m, pic, n, total, k, len(deck))
+        slide = deck[k - 1]
+        forts = f" ({_t('forts.', 'cont.')})" if slide.continued else ""
+        st.title(f"{n}. {md_escape(item.title)}{forts}")
+        show(slide, key=f"pres_{item.id}_{k}")
+        presenter.publish(mid, n, k, item.title, slide)
 
 
-def head(m: meetings.MeetingView, pic, n: int, total: int) -> None:
+def show(slide: slides_mod.Slide, *, key: str) -> None:
+    """One slide: headline, then the chart (a short table beside it) or the table, sources last."""
+    st.markdown(md_escape(slide.headline))
+    with st.container(key="mote_slide_body"):
+        if slide.figure is not None and slide.table is not None:
+            left, right = st.columns([3, 2])
+            with left:
+                _chart(slide.figure, key)
+            with right:
+                view_ui.table(slide.table, key=f"{key}_t", show_source=False, static=True)
+        elif slide.figure is not None:
+            _chart(slide.figure, key)
+        elif slide.table is not None:
+            view_ui.table(slide.table, key=f"{key}_t", show_source=False, static=True)
+    for p in slide.provenances:
+        provenance.caption(list(p.source_ids), p.data_tom, note=p.note)
+    frames = [b.table for b in (slide.figure, slide.table) if b is not None]
+    if any(not df.empty and df.astype(str).eq(privacy.SUPPRESSED).any().any() for df in frames):
+        st.caption(privacy.explanation(lang()))
+
+
+def _chart(block, key: str) -> None:
+    import plotly.graph_objects as go
+
+    fig = go.Figure(block.fig)  # a copy: the view's figure is not changed
+    # Fixed height: it fits under the head, title and a two-line headline at 1366×768; text at
+    # 16–18 px is readable from the back of the room (the root font grows with the screen).
+    fig.update_layout(height=CHART_HEIGHT, font_size=18, legend_font_size=18)
+    fig.update_xaxes(tickfont_size=18, title_font_size=18)
+    fig.update_yaxes(tickfont_size=18, title_font_size=18)
+    for trace in fig.data:  # value labels and the map's place names
+        if "textfont" in trace:
+            trace.textfont.size = 18
+    for note in fig.layout.annotations or ():
+        note.font.size = 18
+    st.plotly_chart(fig, key=key, config={**PLOTLY_CONFIG, "displayModeBar": False})
+
+
+def head(m: meetings.MeetingView, pic, n: int, total: int, k: int, count: int) -> None:
     """One line: where we are, what picture it is, and the buttons (also the keyboard's targets)."""
     state = (_t(f"Lägesbild per {fmt.iso(pic.as_of)} (fryst för mötet)", f"Situation as of {fmt.iso(pic.as_of)} (frozen for the meeting)")
              if m.frozen else _t(f"Lägesbild per {fmt.iso(pic.as_of)} – mötet är inte fryst", f"Situation as of {fmt.iso(pic.as_of)} – not frozen"))
     with st.container(key="mote_pres_head"):
-        c = st.columns([4.2, 1.2, 1.5, 1.4, 1.2], vertical_alignment="center")
+        c = st.columns([3.6, 1.4, 1.3, 1.5, 1.4, 1.2], vertical_alignment="center")
         c[0].markdown(f"**{md_escape(m.title)}** · {fmt.iso(m.meeting_date)} · {state}")
-        c[1].markdown(f"**{_t('Punkt', 'Item')} {n} {_t('av', 'of')} {total}**")
-        c[2].button(_t("Föregående", "Previous"), icon=":material/arrow_back:", key=PREV, disabled=n <= 1,
-                    on_click=_step, args=(-1, total), help=_t("Tangent: ← eller Page Up", "Key: ← or Page Up"), width="stretch")
-        c[3].button(_t("Nästa", "Next"), icon=":material/arrow_forward:", key=NEXT, disabled=n >= total, type="primary",
-                    on_click=_step, args=(1, total), help=_t("Tangent: → eller Page Down", "Key: → or Page Down"), width="stretch")
-        c[4].button(_t("Avsluta", "Exit"), icon=":material/close:", key=EXIT, on_click=_exit, width="stretch")
+        where = f"**{_t('Punkt', 'Item')} {n} {_t('av', 'of')} {total}**"
+        if count > 1:
+            where += f" · {_t('bild', 'slide')} {k}/{count}"
+        c[1].markdown(where)
+        c[3].button(_t("Föregående", "Previous"), icon=":material/arrow_back:", key=PREV, disabled=n <= 1 and k <= 1,
+                    on_click=_step, args=(-1, total, count), help=_t("Tangent: ← eller Page Up", "Key: ← or Page Up"), width="stretch")
+        c[4].button(_t("Nästa", "Next"), icon=":material/arrow_forward:", key=NEXT, disabled=n >= total and k >= count, type="primary",
+                    on_click=_step, args=(1, total, count), help=_t("Tangent: → eller Page Down", "Key: → or Page Down"), width="stretch")
+        presenter.open_button(c[2])
+        c[5].button(_t("Avsluta", "Exit"), icon=":material/close:", key=EXIT, on_click=_exit, width="stretch")

@@ -32,9 +32,10 @@ def caption(source_ids: list[str] | str, data_tom: date | str | None, *, note: s
 def footer() -> None:
     used = st.session_state.get(_USED, [])
     lg = lang()
-    st.divider()
-    if used:
-        items = "; ".join(f"{source(i).name} ({source(i).attribution.removeprefix('Källa: ')}, {source(i).licence})" for i in used)
-        st.caption(f"**{t('footer.sources', lg)}:** {items}. {t('footer.more', lg)}")
-    else:
-        st.caption(t("footer.more", lg))
+    with st.container(key="lb_footer"):
+        st.divider()
+        if used:
+            items = "; ".join(f"{source(i).name} ({source(i).attribution.removeprefix('Källa: ')}, {source(i).licence})" for i in used)
+            st.caption(f"**{t('footer.sources', lg)}:** {items}. {t('footer.more', lg)}")
+        else:
+            st.caption(t("footer.more", lg))
