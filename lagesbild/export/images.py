@@ -20,6 +20,9 @@ from contextlib import contextmanager
 import plotly.graph_objects as go
 
 _LOCK = threading.Lock()
+# The PDF's body font (embedded from fonts-dejavu-core), so chart text and page text match;
+# the PPTX uses the same PNGs.
+EXPORT_FONT = "DejaVu Sans"
 DEFAULT_BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
@@ -45,7 +48,7 @@ class Renderer:
 
         fig = go.Figure(fig)  # a copy: the caller's figure keeps its own size
         # On paper: white background wherever a chart left plotly's default template.
-        fig.update_layout(width=width, height=height, autosize=False, template="plotly_white")
+        fig.update_layout(width=width, height=height, autosize=False, template="plotly_white", font_family=EXPORT_FONT)
         data = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height, "scale": scale})
         self.count += 1
         return data

@@ -13,13 +13,11 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import date
 
 import pytest
 
-from lagesbild.domain import SYSTEM_ACTOR as A
 from lagesbild.export.images import browser_path
-from lagesbild.store import meetings as mt
+from tests.unit.meeting_deck import FORMULA, export_meeting_pack
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +28,6 @@ ITEMS = [
     ("Vårby: områdesprofil", "omraden", {"omrade": "prio-varby"}),
     ("Publicerade händelser per område", "karta", {"matt": "handelser", "period": "2025"}),
 ]
-FORMULA = "=HYPERLINK(\"http://exempel.invalid\";\"klicka\")"
 
 
 def norm(text: str) -> str:
@@ -41,32 +38,8 @@ def norm(text: str) -> str:
 def pack(tmp_path_factory):
     if browser_path() is None:
         pytest.skip("no chromium for kaleido (scripts/setup.sh dev installs it)")
-    from lagesbild import demo
-    from lagesbild.export.meeting_pack import export_meeting
-    from lagesbild.store.db import Store
-
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('export') / 'e.db'}")
-    with store.transaction() as s:
-        demo.seed_demo(s)
-        mid = mt.create_meeting(s, A, mt.MeetingInput("Samverkansmöte om trygghet i Huddinge", date(2026, 11, 30),
-                                                      ("huddinge_kommun", "polisen_syd", "huge")))
-        for n, (title, slug, params) in enumerate(ITEMS, start=1):
-            mt.add_item(s, A, mid, n, mt.ItemInput(title, slug, params))
-    with store.transaction() as s:
-        mt.freeze(s, A, mid, len(ITEMS) + 1)
-        items = mt.get_meeting(s, mid).items
-        mt.add_action(s, A, mid, mt.ActionInput("beslut", "Lägesbilden för Vårby fastställs.", agenda_item_id=items[3].id))
-        mt.add_action(s, A, mid, mt.ActionInput("atgard", FORMULA, "Kommunen", date(2026, 12, 15), items[1].id))
-    with store.session() as s:
-        m, ctx, man = mt.get_meeting(s, mid), mt.context(s, mid), mt.manifest(s, mid)
-        pic = mt.load_snapshot(s, mid)
     steps: list[tuple[float, str]] = []
-    names = {"huddinge_kommun": "Huddinge kommun", "polisen_syd": "Polisen", "huge": "Huge Bostäder AB"}
-    result = export_meeting(pic, m, ctx, names, manifest=man, progress=lambda f, t: steps.append((f, t)))
-    store.engine.dispose()
-    from lagesbild import views
-
-    contents = [views.build(pic, it.page_slug, it.params, "sv", ctx) for it in m.items]
+    result, contents = export_meeting_pack(tmp_path_factory.mktemp("export"), ITEMS, lambda f, t: steps.append((f, t)))
     print(f"\nexport of {len(ITEMS)} items: " + ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items()))
     return result, contents, steps
 
@@ -77,14 +50,20 @@ def test_pdf_has_cover_items_and_decisions_with_titles_and_sources(pack, artifac
     result, contents, _ = pack
     reader = PdfReader(io.BytesIO(result.pdf))
     pages = [norm(p.extract_text()) for p in reader.pages]
-    assert len(pages) == len(ITEMS) + 2
+    # the bookmarks: one per agenda item and the decisions, in order, each on the page it starts on
+    starts = [reader.get_destination_page_number(o) for o in reader.outline]
+    assert len(starts) == len(ITEMS) + 1 and starts[0] == 1 and starts == sorted(starts)
     cover = pages[0]
     assert "Samverkansmöte om trygghet i Huddinge" in cover and "Lägesbild per" in cover and "fryst för mötet" in cover
     assert "Huddinge kommun, Polisen, Huge Bostäder AB" in cover
-    for n, ((title, _slug, _p), vc, text) in enumerate(zip(ITEMS, contents, pages[1:]), start=1):
-        assert f"{n}. {title}" in text, title
-        assert f"Sida {n + 1} av {len(pages)}" in text
-        assert "Samverkansmöte om trygghet i Huddinge · 2026-11-30" in text  # the header
+    for n, ((title, _slug, _p), vc) in enumerate(zip(ITEMS, contents), start=1):
+        first, end = starts[n - 1], starts[n]
+        text = " ".join(pages[first:end])
+        assert f"{n}. {title}" in pages[first], title
+        assert f"{n}. {title} sida {first + 1}" in cover  # the table of contents
+        assert f"Sida {first + 1} av {len(pages)}" in pages[first]
+        assert "Samverkansmöte om trygghet i Huddinge · 2026-11-30" in pages[first]  # the header
+        assert all(f"{n}. {title} (forts.)" in p for p in pages[first + 1:end])
         for line in vc.source_lines("sv"):
             assert norm(line) in text, (title, line)
     assert "Lägesbilden för Vårby fastställs." in pages[-1] and "Beslut och åtgärder" in pages[-1]
