@@ -17,17 +17,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 from fpdf import FPDF
 
 from lagesbild import fmt, privacy
-from lagesbild.config import PROJECT_ROOT
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
+from lagesbild.export.textfit import font_file, share_widths
 from lagesbild.views.content import TableBlock, ViewContent
 
-FONT_DIRS = (PROJECT_ROOT / "static" / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
 FONT = "DejaVu"
 W, H = 297.0, 210.0
 M = 12.0  # margin
@@ -46,13 +44,6 @@ MAX_CELL_LINES = 8  # a longer cell (a reform's motivation) ends with "…"
 
 def _t(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
-
-
-def font_file(name: str) -> Path:
-    for d in FONT_DIRS:
-        if (d / name).exists():
-            return d / name
-    raise FileNotFoundError(f"Typsnittet {name} saknas (static/fonts/ eller paketet fonts-dejavu-core).")
 
 
 class MeetingPDF(FPDF):
@@ -193,27 +184,9 @@ def _natural(pdf: FPDF, df: pd.DataFrame, size: float) -> list[tuple[float, floa
 
 
 def col_widths(pdf: FPDF, df: pd.DataFrame, width: float, size: float = TABLE_PT) -> list[float]:
-    """Short columns (numbers, dates, statuses) get their whole width; what is left is shared
-    by the long text columns, which then wrap onto a second line or are shortened."""
-    nat = [max(c, min(h, 26.0)) for c, h in _natural(pdf, df, size)]
-    if sum(nat) <= width:
-        extra = (width - sum(nat)) / len(nat)
-        return [w + extra for w in nat]
-    widths = [0.0] * len(nat)
-    todo = list(range(len(nat)))
-    room = width
-    while todo:  # water-filling: fix every column narrower than an equal share of what is left
-        share = room / len(todo)
-        small = [i for i in todo if nat[i] <= share]
-        if not small:
-            for i in todo:
-                widths[i] = share
-            break
-        for i in small:
-            widths[i] = nat[i]
-            room -= nat[i]
-            todo.remove(i)
-    return widths
+    """Short columns (numbers, dates, statuses) get their whole width; the long text columns
+    share what is left and wrap."""
+    return share_widths([max(c, min(h, 26.0)) for c, h in _natural(pdf, df, size)], width)
 
 
 def _cell_lines(pdf: FPDF, text: str, width: float, max_lines: int, line_h: float = LINE_H) -> list[str]:

@@ -39,7 +39,7 @@ def pack(tmp_path_factory):
     if browser_path() is None:
         pytest.skip("no chromium for kaleido (scripts/setup.sh dev installs it)")
     steps: list[tuple[float, str]] = []
-    result, contents = export_meeting_pack(tmp_path_factory.mktemp("export"), ITEMS, lambda f, t: steps.append((f, t)))
+    result, contents, _pic = export_meeting_pack(tmp_path_factory.mktemp("export"), ITEMS, lambda f, t: steps.append((f, t)))
     print(f"\nexport of {len(ITEMS)} items: " + ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items()))
     return result, contents, steps
 

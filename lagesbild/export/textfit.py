@@ -1,0 +1,95 @@
+"""Text measured before it is drawn, with the exports' font (DejaVu Sans, embedded in the PDF,
+named in the PPTX): how wide a string is, how it wraps, how a table's width is shared by its
+columns. PowerPoint and LibreOffice lay text out only when the deck is opened, so the PPTX
+writer sizes its rows and boxes from these measures; a viewer that substitutes a narrower
+font (Arial, Calibri) only gets more room.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lagesbild.config import PROJECT_ROOT
+
+FONT_DIRS = (PROJECT_ROOT / "static" / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
+FONT_NAME = "DejaVu Sans"
+_REF = 100  # measure at 100 pt, scale linearly
+
+
+def font_file(name: str) -> Path:
+    for d in FONT_DIRS:
+        if (d / name).exists():
+            return d / name
+    raise FileNotFoundError(f"Typsnittet {name} saknas (static/fonts/ eller paketet fonts-dejavu-core).")
+
+
+@lru_cache(maxsize=2)
+def _font(bold: bool):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(font_file("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), _REF)
+
+
+def text_width(text: str, pt: float, bold: bool = False) -> float:
+    """Width of one line of `text` at `pt` points, in points."""
+    return _font(bold).getlength(text) * pt / _REF if text else 0.0
+
+
+def wrap(text: str, width: float, pt: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap to `width` points, as PowerPoint does it; a word longer than the line is
+    broken between characters. Paragraphs (newlines) are kept."""
+    out: list[str] = []
+    for para in str(text).split("\n"):
+        line = ""
+        for word in para.split():
+            cand = f"{line} {word}" if line else word
+            if text_width(cand, pt, bold) <= width:
+                line = cand
+                continue
+            if line:
+                out.append(line)
+            line = ""
+            while text_width(word, pt, bold) > width and len(word) > 1:
+                k = len(word)
+                while k > 1 and text_width(word[:k], pt, bold) > width:
+                    k -= 1
+                out.append(word[:k])
+                word = word[k:]
+            line = word
+        out.append(line)
+    return out or [""]
+
+
+def clamp_lines(lines: list[str], max_lines: int, width: float, pt: float, bold: bool = False) -> list[str]:
+    """At most `max_lines` lines, the last ending with "…" when text was left out."""
+    if len(lines) <= max_lines:
+        return lines
+    last = lines[max_lines - 1] + " …"
+    while text_width(last, pt, bold) > width and len(last) > 2:
+        last = last[:-3].rstrip() + " …"
+    return [*lines[: max_lines - 1], last]
+
+
+def share_widths(natural: list[float], width: float) -> list[float]:
+    """Column widths summing to `width`: if every column's natural width fits, each grows in
+    proportion; otherwise columns narrower than an equal share of what is left keep their
+    natural width (numbers, dates, statuses) and the wide text columns share the rest and wrap."""
+    if not natural:
+        return []
+    if sum(natural) <= width:
+        return [w * width / sum(natural) for w in natural]
+    widths = [0.0] * len(natural)
+    todo = list(range(len(natural)))
+    room = width
+    while todo:  # water-filling
+        share = room / len(todo)
+        small = [i for i in todo if natural[i] <= share]
+        if not small:
+            for i in todo:
+                widths[i] = share
+            break
+        for i in small:
+            widths[i] = natural[i]
+            room -= natural[i]
+            todo.remove(i)
+    return widths
