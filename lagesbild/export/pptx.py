@@ -24,7 +24,7 @@ from pptx.util import Emu, Inches, Pt
 
 from lagesbild import fmt, privacy
 from lagesbild.export.meeting_data import CONTENT_W, ExportData, ExportItem, figure_slot, layout
-from lagesbild.export.textfit import FONT_NAME, clamp_lines, share_widths, text_width, wrap
+from lagesbild.export.textfit import FONT_NAME, clamp_lines, share_widths, text_width, words, wrap
 from lagesbild.views.content import TableBlock, ViewContent
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
@@ -133,19 +133,19 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
     wider than half the table), shared to fill `width`; rows as tall as their wrapped cells."""
     cols = [str(c) for c in df.columns]
     pad = _pt(2 * CELL_MX) / SLACK + 2
-    natural, words = [], []
+    natural, longest = [], []
     for j, col in enumerate(cols):
         cells = [text_width(str(v), pt) for v in df.iloc[:, j]]
         floor = max(text_width(w, pt, True) for w in (col.split() or [""]))
         natural.append(min(max([floor, *cells]) + pad, _pt(width) / 2))
-        words.append(max([floor] + [text_width(w, pt) for v in df.iloc[:, j] for w in str(v).split()]) + pad)
+        longest.append(max([floor] + [text_width(w, pt) for v in df.iloc[:, j] for w in words(str(v))]) + pad)
     widths = [int(Pt(w)) for w in share_widths(natural, _pt(width))]
     widths[-1] = width - sum(widths[:-1])  # exactly the width, whatever rounding did
 
     def row(values: list[str], bold: bool) -> tuple[list[str], int]:
         texts, most = [], 1
         for v, w in zip(values, widths):
-            v = " ".join(v.split())
+            v = " ".join(words(v))
             lines = wrap(v, _cell_width(w), pt, bold)
             if len(lines) > MAX_CELL_LINES:
                 lines = clamp_lines(lines, MAX_CELL_LINES, _cell_width(w), pt, bold)
@@ -156,7 +156,7 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
 
     header, header_h = row(cols, True)
     rows = [row([str(v) for v in df.iloc[i]], False) for i in range(len(df))]
-    return TablePlan(cols, widths, header, header_h, rows, any(Pt(w) > cw for w, cw in zip(words, widths)))
+    return TablePlan(cols, widths, header, header_h, rows, any(Pt(w) > cw for w, cw in zip(longest, widths)))
 
 
 def draw_table(slide, plan: TablePlan, rows: range, x: int, y: int, pt: float = TABLE_PT) -> int:

@@ -6,6 +6,7 @@ font (Arial, Calibri) only gets more room.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,11 +38,12 @@ def text_width(text: str, pt: float, bold: bool = False) -> float:
 
 def wrap(text: str, width: float, pt: float, bold: bool = False) -> list[str]:
     """Greedy word wrap to `width` points, as PowerPoint does it; a word longer than the line is
-    broken between characters. Paragraphs (newlines) are kept."""
+    broken between characters. Paragraphs (newlines) are kept; a no-break space (12\u00a0%)
+    holds its words together."""
     out: list[str] = []
     for para in str(text).split("\n"):
         line = ""
-        for word in para.split():
+        for word in words(para):
             cand = f"{line} {word}" if line else word
             if text_width(cand, pt, bold) <= width:
                 line = cand
@@ -58,6 +60,11 @@ def wrap(text: str, width: float, pt: float, bold: bool = False) -> list[str]:
             line = word
         out.append(line)
     return out or [""]
+
+
+def words(text: str) -> list[str]:
+    """Split at spaces, tabs and line breaks, not at no-break spaces."""
+    return re.split(r"[ \t\r\n]+", text.strip(" \t\r\n")) if text.strip(" \t\r\n") else []
 
 
 def clamp_lines(lines: list[str], max_lines: int, width: float, pt: float, bold: bool = False) -> list[str]:
