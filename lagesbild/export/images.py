@@ -49,9 +49,25 @@ class Renderer:
         fig = go.Figure(fig)  # a copy: the caller's figure keeps its own size
         # On paper: white background wherever a chart left plotly's default template.
         fig.update_layout(width=width, height=height, autosize=False, template="plotly_white", font_family=EXPORT_FONT)
+        _wrap_title(fig, width)
         data = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height, "scale": scale})
         self.count += 1
         return data
+
+
+def _wrap_title(fig: go.Figure, width: int) -> None:
+    """A title wider than the image is wrapped (plotly would cut it at the edge); the top margin
+    grows by the added lines."""
+    from lagesbild.export.textfit import wrap
+
+    text = fig.layout.title.text
+    if not text or "<br>" in text:
+        return
+    size = fig.layout.title.font.size or round((fig.layout.font.size or 12) * 1.4)  # plotly.js's default
+    lines = wrap(text, width - 40, size)
+    if len(lines) > 1:
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else 80
+        fig.update_layout(title_text="<br>".join(lines), margin_t=top + int((len(lines) - 1) * size * 1.25))
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from fpdf import FPDF
 
 from lagesbild import fmt, privacy
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
-from lagesbild.export.textfit import font_file, share_widths
+from lagesbild.export.textfit import font_file, share_widths, words
 from lagesbild.views.content import TableBlock, ViewContent
 
 FONT = "DejaVu"
@@ -172,21 +172,31 @@ def source_height(pdf: FPDF, lines: list[str], width: float) -> float:
     return sum(3.4 * len(pdf.multi_cell(width, 3.4, line, dry_run=True, output="LINES")) for line in lines)
 
 
-def _natural(pdf: FPDF, df: pd.DataFrame, size: float) -> list[tuple[float, float]]:
-    """Per column: (width of its longest cell, width of its header), in mm at the table font."""
+def _natural(pdf: FPDF, df: pd.DataFrame, size: float) -> list[tuple[float, float, float]]:
+    """Per column, in mm at the table font: its longest cell, its header, its longest word."""
     out = []
     for col in df.columns:
         pdf.set_font(FONT, "", size)
-        cells = max([pdf.get_string_width(str(v)) for v in df[col]] + [0.0]) + CELL_PAD
+        values = [str(v) for v in df[col]]
+        cells = max([pdf.get_string_width(v) for v in values] + [0.0]) + CELL_PAD
+        word = max([pdf.get_string_width(w) for v in values for w in words(v)] + [0.0]) + CELL_PAD
         pdf.set_font(FONT, "B", size)
-        out.append((cells, pdf.get_string_width(str(col)) + CELL_PAD))
+        head = pdf.get_string_width(str(col)) + CELL_PAD
+        word = max([word] + [pdf.get_string_width(w) + CELL_PAD for w in words(str(col))])
+        out.append((cells, head, word))
     return out
 
 
 def col_widths(pdf: FPDF, df: pd.DataFrame, width: float, size: float = TABLE_PT) -> list[float]:
     """Short columns (numbers, dates, statuses) get their whole width; the long text columns
-    share what is left and wrap."""
-    return share_widths([max(c, min(h, 26.0)) for c, h in _natural(pdf, df, size)], width)
+    share what is left and wrap, between words where the width allows."""
+    nat = _natural(pdf, df, size)
+    return share_widths([max(c, min(h, 26.0)) for c, h, _w in nat], width, [w for _c, _h, w in nat])
+
+
+def min_width(pdf: FPDF, df: pd.DataFrame, size: float = TABLE_PT) -> float:
+    """The narrowest the table can be without breaking a word."""
+    return sum(w for _c, _h, w in _natural(pdf, df, size))
 
 
 def _cell_lines(pdf: FPDF, text: str, width: float, max_lines: int, line_h: float = LINE_H) -> list[str]:
@@ -245,7 +255,8 @@ def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show
 
     widths, rows = rows_for(flow.width)
     first = rows[0][1] if rows else 0.0
-    if y + 5 + row_head + first + (source_height(pdf, prov, flow.width) if len(rows) <= 1 else 0) > flow.bottom:
+    too_narrow = flow.width < CW and min_width(pdf, df, size) > flow.width  # words would break: the next page
+    if too_narrow or y + 5 + row_head + first + (source_height(pdf, prov, flow.width) if len(rows) <= 1 else 0) > flow.bottom:
         y = flow.next_page()
         widths, rows = rows_for(flow.width)
     pdf.set_xy(flow.x, y)
@@ -354,7 +365,7 @@ def item_page(pdf: FPDF, item: ExportItem, lang: str) -> None:
         below = _source_lines(pdf, lines, M, top + dh + 1, slot_w)
         if kind == "side":
             tables_from(top, M + slot_w + 6, CW - slot_w - 6)
-        elif kind == "stack":
+        else:  # under the chart, and on from there
             tables_from(below + 2, M, CW)
         return
     # two charts side by side, the tables below them

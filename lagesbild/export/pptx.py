@@ -139,7 +139,7 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
         floor = max(text_width(w, pt, True) for w in (col.split() or [""]))
         natural.append(min(max([floor, *cells]) + pad, _pt(width) / 2))
         longest.append(max([floor] + [text_width(w, pt) for v in df.iloc[:, j] for w in words(str(v))]) + pad)
-    widths = [int(Pt(w)) for w in share_widths(natural, _pt(width))]
+    widths = [int(Pt(w)) for w in share_widths(natural, _pt(width), longest)]
     widths[-1] = width - sum(widths[:-1])  # exactly the width, whatever rounding did
 
     def row(values: list[str], bold: bool) -> tuple[list[str], int]:
@@ -156,7 +156,7 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
 
     header, header_h = row(cols, True)
     rows = [row([str(v) for v in df.iloc[i]], False) for i in range(len(df))]
-    return TablePlan(cols, widths, header, header_h, rows, any(Pt(w) > cw for w, cw in zip(longest, widths)))
+    return TablePlan(cols, widths, header, header_h, rows, sum(longest) > _pt(width))
 
 
 def draw_table(slide, plan: TablePlan, rows: range, x: int, y: int, pt: float = TABLE_PT) -> int:
@@ -314,7 +314,7 @@ def item_slides(deck: Deck, item: ExportItem) -> None:
         slot_w, slot_h = figure_slot(c)
         aspect = slot_h / slot_w
         if kind == "single":
-            _picture(slide, item.images[0], MARGIN, top, CW, body_h)
+            flow.y = top + _picture(slide, item.images[0], MARGIN, top, CW, body_h)[1] + GAP
         elif kind == "side":
             fw = int(CW * slot_w / CONTENT_W)
             if plan_table(frame(c.tables[0]), CW - fw - GAP).breaks_words:

@@ -77,10 +77,12 @@ def clamp_lines(lines: list[str], max_lines: int, width: float, pt: float, bold:
     return [*lines[: max_lines - 1], last]
 
 
-def share_widths(natural: list[float], width: float) -> list[float]:
+def share_widths(natural: list[float], width: float, minimum: list[float] | None = None) -> list[float]:
     """Column widths summing to `width`: if every column's natural width fits, each grows in
     proportion; otherwise columns narrower than an equal share of what is left keep their
-    natural width (numbers, dates, statuses) and the wide text columns share the rest and wrap."""
+    natural width (numbers, dates, statuses) and the wide text columns share the rest and wrap.
+    A column is then widened to its `minimum` (its longest word) where the others can give
+    the room, in proportion to what each has above its own minimum."""
     if not natural:
         return []
     if sum(natural) <= width:
@@ -99,4 +101,14 @@ def share_widths(natural: list[float], width: float) -> list[float]:
             widths[i] = natural[i]
             room -= natural[i]
             todo.remove(i)
+    if minimum and sum(minimum) <= width:
+        short = [i for i, w in enumerate(widths) if w < minimum[i]]
+        need = sum(minimum[i] - widths[i] for i in short)
+        spare = {i: w - minimum[i] for i, w in enumerate(widths) if w > minimum[i]}
+        if need > 0 and spare:
+            total = sum(spare.values())
+            for i in short:
+                widths[i] = minimum[i]
+            for i, s in spare.items():
+                widths[i] -= need * s / total
     return widths
