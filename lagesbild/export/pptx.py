@@ -55,7 +55,7 @@ def text_height(n_lines: int, pt: float) -> int:
 
 
 def _lines(text: str, width: int, pt: float, bold: bool = False, max_lines: int | None = None) -> list[str]:
-    lines = wrap(text, _pt(width - 2 * BOX_MX) * SLACK, pt, bold)
+    lines = wrap(text, _pt(width - 2 * BOX_MX) * SLACK, pt, bold, limit=max_lines)
     return clamp_lines(lines, max_lines, _pt(width - 2 * BOX_MX) * SLACK, pt, bold) if max_lines else lines
 
 
@@ -146,7 +146,7 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
         texts, most = [], 1
         for v, w in zip(values, widths):
             v = " ".join(words(v))
-            lines = wrap(v, _cell_width(w), pt, bold)
+            lines = wrap(v, _cell_width(w), pt, bold, limit=MAX_CELL_LINES)
             if len(lines) > MAX_CELL_LINES:
                 lines = clamp_lines(lines, MAX_CELL_LINES, _cell_width(w), pt, bold)
                 v = " ".join(lines)

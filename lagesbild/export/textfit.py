@@ -28,22 +28,37 @@ def font_file(name: str) -> Path:
 def _font(bold: bool):
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(font_file("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), _REF)
+    # BASIC layout: widths of the glyphs as they come, no shaping library (raqm fails on some
+    # hostile input, e.g. long runs of combining marks)
+    return ImageFont.truetype(str(font_file("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), _REF,
+                              layout_engine=ImageFont.Layout.BASIC)
+
+
+@lru_cache(maxsize=4096)
+def _advance(char: str, bold: bool) -> float:
+    try:
+        return _font(bold).getlength(char)
+    except (ValueError, RuntimeError, OSError):  # a character the font cannot lay out: a wide guess
+        return _REF * 0.7
 
 
 def text_width(text: str, pt: float, bold: bool = False) -> float:
-    """Width of one line of `text` at `pt` points, in points."""
-    return _font(bold).getlength(text) * pt / _REF if text else 0.0
+    """Width of one line of `text` at `pt` points, in points: the glyphs' advances summed (no
+    kerning, which would only make it a little narrower)."""
+    return sum(_advance(c, bold) for c in text) * pt / _REF if text else 0.0
 
 
-def wrap(text: str, width: float, pt: float, bold: bool = False) -> list[str]:
+def wrap(text: str, width: float, pt: float, bold: bool = False, limit: int | None = None) -> list[str]:
     """Greedy word wrap to `width` points, as PowerPoint does it; a word longer than the line is
     broken between characters. Paragraphs (newlines) are kept; a no-break space (12\u00a0%)
-    holds its words together."""
+    holds its words together. With `limit`, stops after limit + 1 lines (enough to know the
+    text is cut)."""
     out: list[str] = []
     for para in str(text).split("\n"):
         line = ""
         for word in words(para):
+            if limit is not None and len(out) > limit:
+                return out
             cand = f"{line} {word}" if line else word
             if text_width(cand, pt, bold) <= width:
                 line = cand
@@ -51,12 +66,15 @@ def wrap(text: str, width: float, pt: float, bold: bool = False) -> list[str]:
             if line:
                 out.append(line)
             line = ""
-            while text_width(word, pt, bold) > width and len(word) > 1:
-                k = len(word)
-                while k > 1 and text_width(word[:k], pt, bold) > width:
-                    k -= 1
+            while len(word) > 1 and text_width(word, pt, bold) > width:
+                k, used = 1, _advance(word[0], bold) * pt / _REF  # the longest head that fits (at least one character)
+                while k < len(word) and used + _advance(word[k], bold) * pt / _REF <= width:
+                    used += _advance(word[k], bold) * pt / _REF
+                    k += 1
                 out.append(word[:k])
                 word = word[k:]
+                if limit is not None and len(out) > limit:
+                    return out
             line = word
         out.append(line)
     return out or [""]
