@@ -325,11 +325,12 @@ def item_slides(deck: Deck, item: ExportItem) -> None:
                 _picture(slide, item.images[0], MARGIN, top, fw, body_h)
                 flow.x, flow.width = MARGIN + fw + GAP, CW - fw - GAP
         elif kind == "stack":
-            _dw, dh = _picture(slide, item.images[0], MARGIN, top, CW, min(int(body_h * 0.62), int(CW * aspect)))
+            fh = min(body_h, int(CW * aspect))  # the PDF's proportions at the slide's width: text as large
+            _dw, dh = _picture(slide, item.images[0], MARGIN, top, CW, fh)
             flow.y = top + dh + GAP
         else:  # pair
             fw = (CW - GAP) // 2
-            fh = min(int(body_h * (0.62 if c.tables else 1.0)), int(fw * aspect))
+            fh = min(body_h, int(fw * aspect))
             dh = max(_picture(slide, png, MARGIN + i * (fw + GAP), top, fw, fh)[1] for i, png in enumerate(item.images[:2]))
             flow.y = top + dh + GAP
     for tb in c.tables:
