@@ -46,13 +46,20 @@ class Renderer:
     def png(self, fig: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes:
         import kaleido
 
-        fig = go.Figure(fig)  # a copy: the caller's figure keeps its own size
-        # On paper: white background wherever a chart left plotly's default template.
-        fig.update_layout(width=width, height=height, autosize=False, template="plotly_white", font_family=EXPORT_FONT)
-        _wrap_title(fig, width)
+        fig = for_export(fig, width, height)
         data = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height, "scale": scale})
         self.count += 1
         return data
+
+
+def for_export(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """A copy of the screen's figure (the caller's keeps its own size) for paper and slides:
+    the size of its place, a white background wherever a chart left plotly's default template,
+    the PDF's body font, a title that fits."""
+    fig = go.Figure(fig)
+    fig.update_layout(width=width, height=height, autosize=False, template="plotly_white", font_family=EXPORT_FONT)
+    _wrap_title(fig, width)
+    return fig
 
 
 def _wrap_title(fig: go.Figure, width: int) -> None:
