@@ -23,7 +23,7 @@ from fpdf import FPDF
 
 from lagesbild import fmt, privacy
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
-from lagesbild.export.textfit import font_file, share_widths, words
+from lagesbild.export.textfit import clamp_lines, font_file, share_widths, words, wrap
 from lagesbild.views.content import TableBlock, ViewContent
 
 FONT = "DejaVu"
@@ -38,6 +38,7 @@ ROW_H = 4.6
 LINE_H = 3.3
 TABLE_PT = 7.5
 SOURCE_PT = 7.5
+PT_PER_MM = 72 / 25.4
 CELL_PAD = 2.6  # mm beside a cell's text: the cell margins and a little air
 MAX_CELL_LINES = 8  # a longer cell (a reform's motivation) ends with "…"
 
@@ -200,13 +201,12 @@ def min_width(pdf: FPDF, df: pd.DataFrame, size: float = TABLE_PT) -> float:
 
 
 def _cell_lines(pdf: FPDF, text: str, width: float, max_lines: int, line_h: float = LINE_H) -> list[str]:
-    text = " ".join(str(text).split())
-    # multi_cell wraps inside its cell margins (1 mm a side); CELL_PAD leaves 0.4 mm more
-    lines = pdf.multi_cell(width - 0.4, line_h, text, dry_run=True, output="LINES") if text else [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = fit(pdf, lines[-1] + " …", width - 0.2)
-    return lines
+    """The cell's text wrapped to its width (less CELL_PAD: the 1 mm margin a side and a little
+    air), measured like the PPTX's; a cell longer than `max_lines` ends with "…"."""
+    size = pdf.font_size_pt
+    inner = (width - CELL_PAD + 0.2) * PT_PER_MM
+    lines = wrap(" ".join(words(str(text))), inner, size, limit=max_lines)
+    return clamp_lines(lines, max_lines, inner, size)
 
 
 @dataclass
