@@ -40,7 +40,9 @@ TABLE_PT = 7.5
 SOURCE_PT = 7.5
 PT_PER_MM = 72 / 25.4
 CELL_PAD = 2.6  # mm beside a cell's text: the cell margins and a little air
-MAX_CELL_LINES = 8  # a longer cell (a reform's motivation) ends with "…"
+MAX_CELL_LINES = 8
+AGENDA_ROW = 5.6
+AGENDA_BOTTOM = BOTTOM - 16  # a longer cell (a reform's motivation) ends with "…"
 
 
 def _t(lang: str, sv: str, en: str) -> str:
@@ -413,7 +415,10 @@ def cover_page(pdf: FPDF, data: ExportData) -> None:
                        "Reported offences are not actual crime, and the Police's published events are not statistics."),
                8, max_lines=3, color=GREY)
     pdf.set_y(agenda_y)
-    pdf.insert_toc_placeholder(lambda p, outline: _agenda(p, data, outline), pages=1, reset_page_indices=False)
+    # as many pages as the agenda needs (the items and the decisions), reserved now
+    entries, first = len(data.items) + 1, int((AGENDA_BOTTOM - agenda_y - 6) // AGENDA_ROW)
+    more = max(0, -(-(entries - first) // int((BOTTOM - TOP) // AGENDA_ROW)))
+    pdf.insert_toc_placeholder(lambda p, outline: _agenda(p, data, outline), pages=1 + more, reset_page_indices=False)
     pdf.page_is_fresh = True
 
 
@@ -424,15 +429,19 @@ def _agenda(pdf: FPDF, data: ExportData, outline) -> None:
     pdf.set_x(M)
     pdf.set_font(FONT, "B", 11)
     pdf.cell(CW, 6, _t(lang, "Dagordning", "Agenda"), new_x="LMARGIN", new_y="NEXT")
-    room = max(1, int((BOTTOM - 16 - pdf.get_y()) // 5.6))
-    for section in [s for s in outline if s.level == 0][:room]:
+    limit = AGENDA_BOTTOM  # above the cover's note
+    for section in [s for s in outline if s.level == 0]:
+        if pdf.get_y() + AGENDA_ROW > limit:  # the next page reserved for the agenda
+            pdf.add_page()
+            pdf.set_xy(M, TOP)
+            limit = BOTTOM
         it = titles.get(section.name)
         pdf.set_font(FONT, "B", 10)
-        pdf.cell(CW * 0.6, 5.6, fit(pdf, section.name, CW * 0.6), link=pdf.add_link(page=section.page_number))
+        pdf.cell(CW * 0.6, AGENDA_ROW, fit(pdf, section.name, CW * 0.6), link=pdf.add_link(page=section.page_number))
         pdf.set_font(FONT, "", 9)
         pdf.set_text_color(*GREY)
         page = _t(lang, f"sida {section.page_number}", f"page {section.page_number}")
-        pdf.cell(CW * 0.4, 5.6, fit(pdf, page + (f" · {it.content.title}" if it else ""), CW * 0.4), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(CW * 0.4, AGENDA_ROW, fit(pdf, page + (f" · {it.content.title}" if it else ""), CW * 0.4), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
 
 

@@ -82,3 +82,24 @@ def test_pptx_puts_every_row_on_a_slide_with_the_header_and_sources():
         assert "Källa: Brå" in texts and "Källa: Brå" in s.notes_slide.notes_text_frame.text
     assert rows == [str(i) for i in range(1, N_ROWS + 1)]
     assert all(any(sh.has_text_frame and sh.text_frame.text == "1. Lång tabell (forts.)" for sh in s.shapes) for s in item[1:])
+
+
+def test_a_long_agenda_takes_as_many_contents_pages_as_it_needs():
+    from pypdf import PdfReader
+
+    from lagesbild.export.pdf import meeting_pdf
+
+    data = _data()
+    one = data.items[0]
+    data.items = [ExportItem(n, f"Punkt nummer {n}", ViewContent(f"Vy {n}", "Kort.")) for n in range(1, 41)] + [
+        ExportItem(41, one.title, one.content)]
+    reader = PdfReader(io.BytesIO(meeting_pdf(data)))
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in reader.pages]
+    starts = [reader.get_destination_page_number(o) for o in reader.outline]
+    contents = pages[: starts[0]]
+    assert len(contents) >= 2 and "Punkt nummer 1 " in pages[starts[0]] + " "
+    listed = " ".join(contents)
+    for n, start in zip(range(1, 42), starts):
+        title = f"Punkt nummer {n}" if n <= 40 else one.title
+        assert f"{n}. {title} sida {start + 1}" in listed, n
+    assert f"Beslut och åtgärder sida {starts[-1] + 1}" in listed
