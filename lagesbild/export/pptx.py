@@ -165,6 +165,7 @@ def draw_table(slide, plan: TablePlan, rows: range, x: int, y: int, pt: float = 
     shape = slide.shapes.add_table(len(heights), len(plan.widths), x, y, sum(plan.widths), sum(heights))
     tbl = shape.table
     tbl.first_row = True
+    tbl.horz_banding = False  # PowerPoint's default style would tint every other row blue
     for j, w in enumerate(plan.widths):
         tbl.columns[j].width = Emu(w)
     for r, h in enumerate(heights):
