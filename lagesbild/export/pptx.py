@@ -129,16 +129,21 @@ def _cell_width(w: int) -> float:
 
 
 def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
-    """Column widths from the text (longest cell, the header's longest word as a floor, no column
-    wider than half the table), shared to fill `width`; rows as tall as their wrapped cells."""
+    """Column widths from the text (longest cell, a short header on one line, no column wider
+    than half the table, none narrower than its longest word where the others can give room),
+    shared to fill `width`; rows as tall as their wrapped cells."""
     cols = [str(c) for c in df.columns]
-    pad = _pt(2 * CELL_MX) / SLACK + 2
+
+    def room(text_pt: float) -> float:  # the column width that holds a line this wide
+        return text_pt / SLACK + _pt(2 * CELL_MX) + 1
+
     natural, longest = [], []
     for j, col in enumerate(cols):
         cells = [text_width(str(v), pt) for v in df.iloc[:, j]]
-        floor = max(text_width(w, pt, True) for w in (col.split() or [""]))
-        natural.append(min(max([floor, *cells]) + pad, _pt(width) / 2))
-        longest.append(max([floor] + [text_width(w, pt) for v in df.iloc[:, j] for w in words(str(v))]) + pad)
+        floor = max(text_width(w, pt, True) for w in (words(col) or [""]))
+        head = min(text_width(col, pt, True), 110.0)  # a short header on one line
+        natural.append(min(room(max([floor, head, *cells])), _pt(width) / 2))
+        longest.append(room(max([floor] + [text_width(w, pt) for v in df.iloc[:, j] for w in words(str(v))])))
     widths = [int(Pt(w)) for w in share_widths(natural, _pt(width), longest)]
     widths[-1] = width - sum(widths[:-1])  # exactly the width, whatever rounding did
 
@@ -157,6 +162,22 @@ def plan_table(df: pd.DataFrame, width: int, pt: float = TABLE_PT) -> TablePlan:
     header, header_h = row(cols, True)
     rows = [row([str(v) for v in df.iloc[i]], False) for i in range(len(df))]
     return TablePlan(cols, widths, header, header_h, rows, sum(longest) > _pt(width))
+
+
+def _rules(cell) -> None:
+    """A thin grey line above and under the cell (python-pptx has no border API: DrawingML's
+    a:lnT/a:lnB; both sides of each row boundary, as renderers differ in which one they draw)."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    others = list(tc_pr)  # the schema wants the borders before the cell's fill
+    for child in others:
+        tc_pr.remove(child)
+    for side in ("a:lnT", "a:lnB"):
+        ln = etree.SubElement(tc_pr, qn(side), w="6350")  # 0.5 pt
+        etree.SubElement(etree.SubElement(ln, qn("a:solidFill")), qn("a:srgbClr"), val="BEBEBE")
+    tc_pr.extend(others)
 
 
 def draw_table(slide, plan: TablePlan, rows: range, x: int, y: int, pt: float = TABLE_PT) -> int:
@@ -180,6 +201,7 @@ def draw_table(slide, plan: TablePlan, rows: range, x: int, y: int, pt: float = 
                 cell.fill.fore_color.rgb = HEAD_FILL
             else:
                 cell.fill.background()
+            _rules(cell)
             tf = cell.text_frame
             tf.word_wrap = True
             p = tf.paragraphs[0]
