@@ -20,10 +20,15 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+# LibreOffice renders the meeting deck in tests/unit/test_pptx_render.py; without its recommends
+# (Java, the other office programs) it is a fraction of the size.
+lean_apt=()
+if [ "${1:-}" = "dev" ] && ! command -v soffice >/dev/null 2>&1; then lean_apt+=(libreoffice-impress); fi
 if [ "${1:-}" = "dev" ] || [ "${WITH_CHROMIUM:-0}" = "1" ]; then
-  if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ ${#need_apt[@]} -gt 0 ] || [ ${#lean_apt[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    [ ${#need_apt[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    [ ${#lean_apt[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${lean_apt[@]}" >/dev/null
   fi
 fi

@@ -20,6 +20,9 @@ from contextlib import contextmanager
 import plotly.graph_objects as go
 
 _LOCK = threading.Lock()
+# The PDF's body font (embedded from fonts-dejavu-core), so chart text and page text match;
+# the PPTX uses the same PNGs.
+EXPORT_FONT = "DejaVu Sans"
 DEFAULT_BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
@@ -43,12 +46,35 @@ class Renderer:
     def png(self, fig: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes:
         import kaleido
 
-        fig = go.Figure(fig)  # a copy: the caller's figure keeps its own size
-        # On paper: white background wherever a chart left plotly's default template.
-        fig.update_layout(width=width, height=height, autosize=False, template="plotly_white")
+        fig = for_export(fig, width, height)
         data = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height, "scale": scale})
         self.count += 1
         return data
+
+
+def for_export(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """A copy of the screen's figure (the caller's keeps its own size) for paper and slides:
+    the size of its place, a white background wherever a chart left plotly's default template,
+    the PDF's body font, a title that fits."""
+    fig = go.Figure(fig)
+    fig.update_layout(width=width, height=height, autosize=False, template="plotly_white", font_family=EXPORT_FONT)
+    _wrap_title(fig, width)
+    return fig
+
+
+def _wrap_title(fig: go.Figure, width: int) -> None:
+    """A title wider than the image is wrapped (plotly would cut it at the edge); the top margin
+    grows by the added lines."""
+    from lagesbild.export.textfit import wrap
+
+    text = fig.layout.title.text
+    if not text or "<br>" in text:
+        return
+    size = fig.layout.title.font.size or round((fig.layout.font.size or 12) * 1.4)  # plotly.js's default
+    lines = wrap(text, width - 40, size)
+    if len(lines) > 1:
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else 80
+        fig.update_layout(title_text="<br>".join(lines), margin_t=top + int((len(lines) - 1) * size * 1.25))
 
 
 @contextmanager

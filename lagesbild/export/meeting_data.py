@@ -59,8 +59,23 @@ def table_width(df) -> float:
     return total
 
 
+def words_width(df) -> float:
+    """The narrowest a table can be in the PDF without breaking a word: per column its longest
+    word at the 7.5 pt table font (DejaVu Sans; the header bold) and the cell padding, in mm."""
+    from lagesbild.export.textfit import text_width, words
+
+    pt_mm = 25.4 / 72
+    total = 0.0
+    for col in df.columns:
+        longest = max([text_width(w, 7.5, True) for w in words(str(col))]
+                      + [text_width(w, 7.5) for v in df[col] for w in words(str(v))] + [0.0])
+        total += longest * pt_mm + 2.6
+    return total
+
+
 def layout(content: ViewContent) -> str:
-    """tables | single | side (chart left, table right) | stack (chart over table) | pair."""
+    """tables | single (one chart, any tables after it) | side (chart left, table right) |
+    stack (chart over table) | pair."""
     n = len(content.figures)
     if n == 0:
         return "tables"
@@ -69,7 +84,8 @@ def layout(content: ViewContent) -> str:
     if not content.tables:
         return "single"
     if content.figures[0].kind == "map":
-        return "side"  # a map needs the page's height; its table wraps beside it
+        # a map needs the page's height: its table beside it, or on the next page if it is too wide
+        return "side" if words_width(content.tables[0].table) <= SIDE_TABLE_MAX else "single"
     return "side" if table_width(content.tables[0].table) <= SIDE_TABLE_MAX else "stack"
 
 

@@ -7,23 +7,25 @@ Every page has the meeting's title and date and the as-of date in its header, an
 "Sida N av M" in its footer. DejaVu Sans is embedded, so å ä ö and the status symbols print
 on any machine.
 
-Everything on a page is fitted to the page: long cells are shortened with "…" and rows that
-do not fit are counted in a note ("… och 4 rader till i appen"), so an item is always one page.
+Every row of every table is printed: a table that does not fit goes on over the following
+pages ("(forts.)" after the item's title) with its header row repeated. The cover's agenda is
+the one table of contents, drawn last (fpdf2's ToC placeholder) so its page numbers are those
+the items really start on; the same entries are the PDF's bookmarks.
 """
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from fpdf import FPDF
 
 from lagesbild import fmt, privacy
-from lagesbild.config import PROJECT_ROOT
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
+from lagesbild.export.textfit import clamp_lines, font_file, share_widths, words, wrap
 from lagesbild.views.content import TableBlock, ViewContent
 
-FONT_DIRS = (PROJECT_ROOT / "static" / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
 FONT = "DejaVu"
 W, H = 297.0, 210.0
 M = 12.0  # margin
@@ -36,17 +38,15 @@ ROW_H = 4.6
 LINE_H = 3.3
 TABLE_PT = 7.5
 SOURCE_PT = 7.5
+PT_PER_MM = 72 / 25.4
+CELL_PAD = 2.6  # mm beside a cell's text: the cell margins and a little air
+MAX_CELL_LINES = 8
+AGENDA_ROW = 5.6
+AGENDA_BOTTOM = BOTTOM - 16  # a longer cell (a reform's motivation) ends with "…"
 
 
 def _t(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
-
-
-def font_file(name: str) -> Path:
-    for d in FONT_DIRS:
-        if (d / name).exists():
-            return d / name
-    raise FileNotFoundError(f"Typsnittet {name} saknas (static/fonts/ eller paketet fonts-dejavu-core).")
 
 
 class MeetingPDF(FPDF):
@@ -63,6 +63,7 @@ class MeetingPDF(FPDF):
         self.set_author("Lägesbild Huddinge")
         self.set_creator(f"Lägesbild Huddinge {data.app_version}".strip())
         self.set_lang("sv-SE" if lang == "sv" else "en-GB")
+        self.page_is_fresh = False  # the ToC placeholder has opened a page the next item starts on
 
     def header(self) -> None:
         d = self.data
@@ -174,96 +175,124 @@ def source_height(pdf: FPDF, lines: list[str], width: float) -> float:
     return sum(3.4 * len(pdf.multi_cell(width, 3.4, line, dry_run=True, output="LINES")) for line in lines)
 
 
-def _natural(pdf: FPDF, df: pd.DataFrame, size: float) -> list[tuple[float, float]]:
-    """Per column: (width of its longest cell, width of its header), in mm at the table font."""
+def _natural(pdf: FPDF, df: pd.DataFrame, size: float) -> list[tuple[float, float, float]]:
+    """Per column, in mm at the table font: its longest cell, its header, its longest word."""
     out = []
     for col in df.columns:
         pdf.set_font(FONT, "", size)
-        cells = max([pdf.get_string_width(str(v)) for v in df[col].head(40)] + [0.0]) + 2.2
+        values = [str(v) for v in df[col]]
+        cells = max([pdf.get_string_width(v) for v in values] + [0.0]) + CELL_PAD
+        word = max([pdf.get_string_width(w) for v in values for w in words(v)] + [0.0]) + CELL_PAD
         pdf.set_font(FONT, "B", size)
-        out.append((cells, pdf.get_string_width(str(col)) + 2.2))
+        head = pdf.get_string_width(str(col)) + CELL_PAD
+        word = max([word] + [pdf.get_string_width(w) + CELL_PAD for w in words(str(col))])
+        out.append((cells, head, word))
     return out
 
 
 def col_widths(pdf: FPDF, df: pd.DataFrame, width: float, size: float = TABLE_PT) -> list[float]:
-    """Short columns (numbers, dates, statuses) get their whole width; what is left is shared
-    by the long text columns, which then wrap onto a second line or are shortened."""
-    nat = [max(c, min(h, 26.0)) for c, h in _natural(pdf, df, size)]
-    if sum(nat) <= width:
-        extra = (width - sum(nat)) / len(nat)
-        return [w + extra for w in nat]
-    widths = [0.0] * len(nat)
-    todo = list(range(len(nat)))
-    room = width
-    while todo:  # water-filling: fix every column narrower than an equal share of what is left
-        share = room / len(todo)
-        small = [i for i in todo if nat[i] <= share]
-        if not small:
-            for i in todo:
-                widths[i] = share
-            break
-        for i in small:
-            widths[i] = nat[i]
-            room -= nat[i]
-            todo.remove(i)
-    return widths
+    """Short columns (numbers, dates, statuses) get their whole width; the long text columns
+    share what is left and wrap, between words where the width allows."""
+    nat = _natural(pdf, df, size)
+    return share_widths([max(c, min(h, 26.0)) for c, h, _w in nat], width, [w for _c, _h, w in nat])
+
+
+def min_width(pdf: FPDF, df: pd.DataFrame, size: float = TABLE_PT) -> float:
+    """The narrowest the table can be without breaking a word."""
+    return sum(w for _c, _h, w in _natural(pdf, df, size))
 
 
 def _cell_lines(pdf: FPDF, text: str, width: float, max_lines: int, line_h: float = LINE_H) -> list[str]:
-    text = " ".join(str(text).split())
-    lines = pdf.multi_cell(width - 1.2, line_h, text, dry_run=True, output="LINES") if text else [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = fit(pdf, lines[-1] + " …", width - 0.2)
-    return lines
+    """The cell's text wrapped to its width (less CELL_PAD: the 1 mm margin a side and a little
+    air), measured like the PPTX's; a cell longer than `max_lines` ends with "…"."""
+    size = pdf.font_size_pt
+    inner = (width - CELL_PAD + 0.2) * PT_PER_MM
+    lines = wrap(" ".join(words(str(text))), inner, size, limit=max_lines)
+    return clamp_lines(lines, max_lines, inner, size)
 
 
-def table(pdf: FPDF, block: TableBlock, x: float, y: float, width: float, max_height: float, lang: str,
-          *, show_source: bool = True, max_lines: int = 2, size: float = TABLE_PT) -> float:
-    """A table that fits the box: cells wrap onto at most `max_lines` lines, rows that do not fit
-    are counted below ("… och 4 rader till i appen"). Returns the y below it and its source line."""
-    df = block.table.astype(str).replace({"nan": "", "None": "", "<NA>": ""})
-    prov = [block.provenance.line(lang)] if (block.provenance and show_source) else []
-    bottom = y + max_height - source_height(pdf, prov, width) - ROW_H
-    line_h = LINE_H * size / TABLE_PT
+@dataclass
+class Flow:
+    """Where tables go: the box on the current page, and how to start the next page (which
+    returns its top y). A continued table uses the whole width of the next page."""
+    x: float
+    width: float
+    bottom: float
+    new_page: Callable[[], float]
+
+    def next_page(self) -> float:
+        self.x, self.width, self.bottom = M, CW, BOTTOM
+        return self.new_page()
+
+
+def _header_row(pdf: FPDF, df: pd.DataFrame, widths: list[float], x: float, y: float, size: float) -> float:
     row_head = ROW_H * size / TABLE_PT
-    pdf.set_xy(x, y)
-    pdf.set_font(FONT, "B", 9)
-    pdf.cell(width, 5, fit(pdf, block.title, width), new_x="LMARGIN", new_y="NEXT")
-    widths = col_widths(pdf, df, width, size)
     pdf.set_font(FONT, "B", size)
     pdf.set_fill_color(*LIGHT)
-    pdf.set_x(x)
+    pdf.set_xy(x, y)
     for col, w in zip(df.columns, widths):
         pdf.cell(w, row_head, fit(pdf, col, w), fill=True)
-    pdf.ln(row_head)
     pdf.set_font(FONT, "", size)
-    shown = 0
-    for i in range(min(len(df), block.max_rows)):
-        cells = [_cell_lines(pdf, df.iloc[i][col], w, max_lines, line_h) for col, w in zip(df.columns, widths)]
-        row_h = max(len(c) for c in cells) * line_h + 1.2
-        top = pdf.get_y()
-        if top + row_h > bottom:
-            break
-        cx = x
+    return y + row_head
+
+
+def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show_source: bool = True,
+          max_lines: int = MAX_CELL_LINES, size: float = TABLE_PT) -> float:
+    """Every row of the table: cells wrap (a cell longer than `max_lines` lines ends with "…");
+    a row that does not fit above `flow.bottom` starts the next page, where the header row is
+    repeated. The source line follows the last row. Returns the y below it."""
+    df = block.table.astype(str).replace({"nan": "", "None": "", "<NA>": ""})
+    prov = [block.provenance.line(lang)] if (block.provenance and show_source) else []
+    line_h = LINE_H * size / TABLE_PT
+    row_head = ROW_H * size / TABLE_PT
+
+    def rows_for(width: float) -> tuple[list[float], list[tuple[list[list[str]], float]]]:
+        widths = col_widths(pdf, df, width, size)
+        pdf.set_font(FONT, "", size)
+        rows = []
+        for i in range(len(df)):
+            cells = [_cell_lines(pdf, df.iloc[i][col], w, max_lines, line_h) for col, w in zip(df.columns, widths)]
+            rows.append((cells, max(len(c) for c in cells) * line_h + 1.2))
+        return widths, rows
+
+    widths, rows = rows_for(flow.width)
+    first = rows[0][1] if rows else 0.0
+    too_narrow = flow.width < CW and min_width(pdf, df, size) > flow.width  # words would break: the next page
+    if too_narrow or y + 5 + row_head + first + (source_height(pdf, prov, flow.width) if len(rows) <= 1 else 0) > flow.bottom:
+        y = flow.next_page()
+        widths, rows = rows_for(flow.width)
+    pdf.set_xy(flow.x, y)
+    pdf.set_font(FONT, "B", 9)
+    pdf.cell(flow.width, 5, fit(pdf, block.title, flow.width), new_x="LMARGIN", new_y="NEXT")
+    y = _header_row(pdf, df, widths, flow.x, y + 5, size)
+    src_h = source_height(pdf, prov, flow.width) + 0.8
+    for i in range(len(rows)):
+        cells, row_h = rows[i]
+        last = i == len(rows) - 1
+        if y + row_h + (src_h if last else 0) > flow.bottom:
+            width_before = flow.width
+            y = flow.next_page()
+            if flow.width != width_before:  # the rest of the table over the whole width
+                widths, more = rows_for(flow.width)
+                rows[i:] = more[i:]
+                cells, row_h = rows[i]
+            pdf.set_xy(flow.x, y)
+            pdf.set_font(FONT, "B", 9)
+            pdf.cell(flow.width, 5, fit(pdf, f"{block.title} {_t(lang, '(forts.)', '(cont.)')}", flow.width))
+            y = _header_row(pdf, df, widths, flow.x, y + 5, size)
+            src_h = source_height(pdf, prov, flow.width) + 0.8
+        cx = flow.x
+        pdf.set_font(FONT, "", size)
         for lines, w in zip(cells, widths):
             for k, line in enumerate(lines):
-                pdf.set_xy(cx, top + 0.6 + k * line_h)
+                pdf.set_xy(cx, y + 0.6 + k * line_h)
                 pdf.cell(w, line_h, line)
             cx += w
         pdf.set_draw_color(210, 210, 210)
-        pdf.line(x, top + row_h, x + width, top + row_h)
-        pdf.set_xy(x, top + row_h)
-        shown += 1
+        pdf.line(flow.x, y + row_h, flow.x + flow.width, y + row_h)
+        y += row_h
     pdf.set_draw_color(120, 120, 120)
-    if shown < len(df):
-        pdf.set_x(x)
-        pdf.set_text_color(*GREY)
-        more = len(df) - shown
-        pdf.cell(width, ROW_H, _t(lang, f"… och {more} {'rad' if more == 1 else 'rader'} till i appen",
-                                   f"… and {more} more {'row' if more == 1 else 'rows'} in the app"), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_text_color(0, 0, 0)
-    return _source_lines(pdf, prov, x, pdf.get_y() + 0.8, width) + 2
+    return _source_lines(pdf, prov, flow.x, y + 0.8, flow.width) + 2
 
 
 def _notes(pdf: FPDF, notes: list[str], lang: str, y_bottom: float) -> float:
@@ -290,26 +319,43 @@ def _notes_of(content: ViewContent, lang: str) -> list[str]:
 # --- pages --------------------------------------------------------------------------------------
 
 
+def _start_page(pdf: FPDF) -> None:
+    """A new page, unless the cover's ToC placeholder has just opened one that is still empty."""
+    if pdf.page_is_fresh:
+        pdf.page_is_fresh = False
+        return
+    pdf.add_page()
+
+
+def _continuation(pdf: FPDF, number: int | None, title: str, lang: str) -> Callable[[], float]:
+    def new_page() -> float:
+        pdf.add_page()
+        _title(pdf, number, f"{title} {_t(lang, '(forts.)', '(cont.)')}")
+        return pdf.get_y() + 2
+    return new_page
+
+
 def item_page(pdf: FPDF, item: ExportItem, lang: str) -> None:
     c = item.content
-    pdf.add_page()
+    _start_page(pdf)
+    pdf.set_y(TOP)
+    pdf.start_section(f"{item.number}. {item.title}")
     _title(pdf, item.number, item.title, c.title)
     _paragraph(pdf, c.summary, 10, max_lines=3)
     top = pdf.get_y() + 2
     bottom = _notes(pdf, _notes_of(c, lang), lang, BOTTOM) - 2
     kind = layout(c) if item.images else "tables"
     shown = {b.provenance for b in c.figures}
+    more = _continuation(pdf, item.number, item.title, lang)
 
-    def tables_from(y: float, x: float, width: float, size: float = TABLE_PT, max_lines: int = 2) -> None:
+    def tables_from(y: float, x: float, width: float, size: float = TABLE_PT) -> None:
+        flow = Flow(x, width, bottom, more)
         for tb in c.tables:
-            if bottom - y < 18:
-                break
-            y = table(pdf, tb, x, y, width, bottom - y, lang, show_source=tb.provenance not in shown, size=size,
-                      max_lines=max_lines)
+            y = table(pdf, tb, y, flow, lang, show_source=tb.provenance not in shown, size=size)
 
     if kind == "tables":
-        rows = sum(min(len(tb.table), tb.max_rows) for tb in c.tables)
-        tables_from(top, M, CW, 9.5 if rows <= 12 else TABLE_PT, 3)
+        rows = sum(len(tb.table) for tb in c.tables)
+        tables_from(top, M, CW, 9.5 if rows <= 12 else TABLE_PT)
         return
     slot_w, slot_h = figure_slot(c)
     if kind in ("single", "side", "stack"):
@@ -320,15 +366,15 @@ def item_page(pdf: FPDF, item: ExportItem, lang: str) -> None:
         dw, dh = _image(pdf, item.images[0], M, top, slot_w, min(slot_h, room))
         below = _source_lines(pdf, lines, M, top + dh + 1, slot_w)
         if kind == "side":
-            tables_from(top, M + slot_w + 6, CW - slot_w - 6, max_lines=3)
-        elif kind == "stack":
+            tables_from(top, M + slot_w + 6, CW - slot_w - 6)
+        else:  # under the chart, and on from there
             tables_from(below + 2, M, CW)
         return
     # two charts side by side, the tables below them
     gap = CW - 2 * slot_w
     caps = [[b.provenance.line(lang)] for b in c.figures[:2]]
     cap_h = max(source_height(pdf, cl, slot_w) for cl in caps)
-    need = sum(min(len(tb.table), tb.max_rows, 5) * 4.8 + 16 for tb in c.tables)
+    need = sum(min(len(tb.table), 5) * 4.8 + 16 for tb in c.tables)
     h = max(50.0, min(slot_h, bottom - top - cap_h - 1 - need))
     below = top
     for i, (png, cl) in enumerate(zip(item.images[:2], caps)):
@@ -339,6 +385,7 @@ def item_page(pdf: FPDF, item: ExportItem, lang: str) -> None:
 
 
 def cover_page(pdf: FPDF, data: ExportData) -> None:
+    """The cover; its agenda (the table of contents) is drawn by `_agenda` once every page exists."""
     lang = data.lang
     pdf.add_page()
     pdf.set_xy(M, TOP + 4)
@@ -359,25 +406,7 @@ def cover_page(pdf: FPDF, data: ExportData) -> None:
     pdf.cell(CW, 6, _t(lang, "Deltagande organisationer", "Participating organisations"), new_x="LMARGIN", new_y="NEXT")
     _paragraph(pdf, ", ".join(data.participants) if data.participants else _t(lang, "Ej angivna", "Not given"), 10, max_lines=3)
     pdf.ln(3)
-    pdf.set_font(FONT, "B", 11)
-    pdf.cell(CW, 6, _t(lang, "Dagordning", "Agenda"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 10)
-    room = int((BOTTOM - 20 - pdf.get_y()) // 5.6)
-    for it in data.items[:room]:
-        pdf.cell(10, 5.6, f"{it.number}.")
-        pdf.set_font(FONT, "B", 10)
-        pdf.cell(CW * 0.55, 5.6, fit(pdf, it.title, CW * 0.55))
-        pdf.set_font(FONT, "", 9)
-        pdf.set_text_color(*GREY)
-        pdf.cell(CW * 0.45 - 10, 5.6, fit(pdf, _t(lang, f"sida {pdf.page_no() + it.number}", f"page {pdf.page_no() + it.number}")
-                                          + " · " + it.content.title, CW * 0.45 - 10), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_text_color(0, 0, 0)
-        pdf.set_font(FONT, "", 10)
-    pdf.cell(10, 5.6, "")
-    pdf.set_font(FONT, "B", 10)
-    pdf.cell(CW - 10, 5.6, _t(lang, "Beslut och åtgärder", "Decisions and actions") + " "
-             + _t(lang, f"(sida {pdf.page_no() + len(data.items) + 1})", f"(page {pdf.page_no() + len(data.items) + 1})"),
-             new_x="LMARGIN", new_y="NEXT")
+    agenda_y = pdf.get_y()
     pdf.set_y(BOTTOM - 14)
     n = privacy.threshold()
     _paragraph(pdf, _t(lang, f"Varje diagram har källa, datatyp och ”data t.o.m.” under sig. Små antal (1–{n - 1}) visas som ”..”. "
@@ -385,18 +414,49 @@ def cover_page(pdf: FPDF, data: ExportData) -> None:
                        f"Every chart has its source, data type and \u201cdata up to\u201d under it. Small counts (1–{n - 1}) are shown as \u201c..\u201d. "
                        "Reported offences are not actual crime, and the Police's published events are not statistics."),
                8, max_lines=3, color=GREY)
+    pdf.set_y(agenda_y)
+    # as many pages as the agenda needs (the items and the decisions), reserved now
+    entries, first = len(data.items) + 1, int((AGENDA_BOTTOM - agenda_y - 6) // AGENDA_ROW)
+    more = max(0, -(-(entries - first) // int((BOTTOM - TOP) // AGENDA_ROW)))
+    pdf.insert_toc_placeholder(lambda p, outline: _agenda(p, data, outline), pages=1 + more, reset_page_indices=False)
+    pdf.page_is_fresh = True
+
+
+def _agenda(pdf: FPDF, data: ExportData, outline) -> None:
+    """The table of contents: every agenda item and the decisions, with the page each starts on."""
+    lang = data.lang
+    titles = {f"{it.number}. {it.title}": it for it in data.items}
+    pdf.set_x(M)
+    pdf.set_font(FONT, "B", 11)
+    pdf.cell(CW, 6, _t(lang, "Dagordning", "Agenda"), new_x="LMARGIN", new_y="NEXT")
+    limit = AGENDA_BOTTOM  # above the cover's note
+    for section in [s for s in outline if s.level == 0]:
+        if pdf.get_y() + AGENDA_ROW > limit:  # the next page reserved for the agenda
+            pdf.add_page()
+            pdf.set_xy(M, TOP)
+            limit = BOTTOM
+        it = titles.get(section.name)
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(CW * 0.6, AGENDA_ROW, fit(pdf, section.name, CW * 0.6), link=pdf.add_link(page=section.page_number))
+        pdf.set_font(FONT, "", 9)
+        pdf.set_text_color(*GREY)
+        page = _t(lang, f"sida {section.page_number}", f"page {section.page_number}")
+        pdf.cell(CW * 0.4, AGENDA_ROW, fit(pdf, page + (f" · {it.content.title}" if it else ""), CW * 0.4), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
 
 
 def decisions_page(pdf: FPDF, data: ExportData) -> None:
     lang = data.lang
     c = data.decisions
-    pdf.add_page()
+    _start_page(pdf)
+    pdf.set_y(TOP)
+    pdf.start_section(c.title)
     _title(pdf, None, c.title)
     _paragraph(pdf, c.summary, 10, max_lines=2)
     y = pdf.get_y() + 2
+    flow = Flow(M, CW, BOTTOM, _continuation(pdf, None, c.title, lang))
     for tb in c.tables:
-        tb = TableBlock(tb.title, tb.table, tb.provenance, max_rows=60)
-        y = table(pdf, tb, M, y, CW, BOTTOM - y, lang, size=9.5 if len(tb.table) <= 14 else TABLE_PT, max_lines=3)
+        y = table(pdf, tb, y, flow, lang, size=9.5 if len(tb.table) <= 14 else TABLE_PT)
     if not c.tables:
         pdf.set_xy(M, y + 4)
         _paragraph(pdf, _t(lang, "Fyll i under mötet: beslut, åtgärder, vem, senast när.",
@@ -404,7 +464,8 @@ def decisions_page(pdf: FPDF, data: ExportData) -> None:
 
 
 def meeting_pdf(data: ExportData) -> bytes:
-    """Cover + one page per agenda item + decisions: len(items) + 2 pages."""
+    """Cover with the agenda as table of contents, the agenda items (each one page or more:
+    long tables go on), decisions."""
     pdf = MeetingPDF(data)
     cover_page(pdf, data)
     for item in data.items:

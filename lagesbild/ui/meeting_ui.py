@@ -318,9 +318,9 @@ def export(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     from lagesbild.export.images import ExportUnavailable
     from lagesbild.export.meeting_pack import export_meeting
 
-    st.markdown(_t("Mötespaketet är en ZIP med underlaget som PDF (en sida per punkt) och PPTX (en bild per punkt), "
+    st.markdown(_t("Mötespaketet är en ZIP med underlaget som PDF och PPTX (varje punkt med alla rader i sina tabeller), "
                    "manifestfilen (datum, källor, kontrollsummor) och besluten som CSV. Allt byggs ur mötets data.",
-                   "The meeting pack is a ZIP with the pre-read as PDF (one page per item) and PPTX (one slide per item), the "
+                   "The meeting pack is a ZIP with the pre-read as PDF and PPTX (each item with every row of its tables), the "
                    "manifest (date, sources, checksums) and the decisions as CSV. Everything is built from the meeting's data."))
     if not m.frozen:
         st.warning(_t("Mötet är inte fryst: underlaget byggs av dagens data och kan ändras före mötet.",

@@ -1,6 +1,7 @@
-"""The meeting pack of a frozen five-item meeting: PDF (cover + one page per item + decisions,
-every title and source line in the text, Swedish characters intact), PPTX (title + one slide
-per item + decisions, sources in the notes), manifest and decisions CSV in one ZIP.
+"""The meeting pack of a frozen five-item meeting: PDF (cover with the agenda as table of
+contents, each item from the page the contents give, decisions; every title and source line in
+the text, Swedish characters intact), PPTX (title, each item's slides, decisions; sources in the
+footer and the notes), manifest and decisions CSV in one ZIP.
 
 Charts are drawn by kaleido on the system chromium; without it the test is skipped. The PDF
 pages are rendered to test-artifacts/mote-pdf/ (pdftoppm) to be looked at."""
@@ -13,13 +14,11 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import date
 
 import pytest
 
-from lagesbild.domain import SYSTEM_ACTOR as A
 from lagesbild.export.images import browser_path
-from lagesbild.store import meetings as mt
+from tests.unit.meeting_deck import FORMULA, export_meeting_pack
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +29,6 @@ ITEMS = [
     ("Vårby: områdesprofil", "omraden", {"omrade": "prio-varby"}),
     ("Publicerade händelser per område", "karta", {"matt": "handelser", "period": "2025"}),
 ]
-FORMULA = "=HYPERLINK(\"http://exempel.invalid\";\"klicka\")"
 
 
 def norm(text: str) -> str:
@@ -41,32 +39,8 @@ def norm(text: str) -> str:
 def pack(tmp_path_factory):
     if browser_path() is None:
         pytest.skip("no chromium for kaleido (scripts/setup.sh dev installs it)")
-    from lagesbild import demo
-    from lagesbild.export.meeting_pack import export_meeting
-    from lagesbild.store.db import Store
-
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('export') / 'e.db'}")
-    with store.transaction() as s:
-        demo.seed_demo(s)
-        mid = mt.create_meeting(s, A, mt.MeetingInput("Samverkansmöte om trygghet i Huddinge", date(2026, 11, 30),
-                                                      ("huddinge_kommun", "polisen_syd", "huge")))
-        for n, (title, slug, params) in enumerate(ITEMS, start=1):
-            mt.add_item(s, A, mid, n, mt.ItemInput(title, slug, params))
-    with store.transaction() as s:
-        mt.freeze(s, A, mid, len(ITEMS) + 1)
-        items = mt.get_meeting(s, mid).items
-        mt.add_action(s, A, mid, mt.ActionInput("beslut", "Lägesbilden för Vårby fastställs.", agenda_item_id=items[3].id))
-        mt.add_action(s, A, mid, mt.ActionInput("atgard", FORMULA, "Kommunen", date(2026, 12, 15), items[1].id))
-    with store.session() as s:
-        m, ctx, man = mt.get_meeting(s, mid), mt.context(s, mid), mt.manifest(s, mid)
-        pic = mt.load_snapshot(s, mid)
     steps: list[tuple[float, str]] = []
-    names = {"huddinge_kommun": "Huddinge kommun", "polisen_syd": "Polisen", "huge": "Huge Bostäder AB"}
-    result = export_meeting(pic, m, ctx, names, manifest=man, progress=lambda f, t: steps.append((f, t)))
-    store.engine.dispose()
-    from lagesbild import views
-
-    contents = [views.build(pic, it.page_slug, it.params, "sv", ctx) for it in m.items]
+    result, contents, _pic = export_meeting_pack(tmp_path_factory.mktemp("export"), ITEMS, lambda f, t: steps.append((f, t)))
     print(f"\nexport of {len(ITEMS)} items: " + ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items()))
     return result, contents, steps
 
@@ -77,14 +51,20 @@ def test_pdf_has_cover_items_and_decisions_with_titles_and_sources(pack, artifac
     result, contents, _ = pack
     reader = PdfReader(io.BytesIO(result.pdf))
     pages = [norm(p.extract_text()) for p in reader.pages]
-    assert len(pages) == len(ITEMS) + 2
+    # the bookmarks: one per agenda item and the decisions, in order, each on the page it starts on
+    starts = [reader.get_destination_page_number(o) for o in reader.outline]
+    assert len(starts) == len(ITEMS) + 1 and starts[0] == 1 and starts == sorted(starts)
     cover = pages[0]
     assert "Samverkansmöte om trygghet i Huddinge" in cover and "Lägesbild per" in cover and "fryst för mötet" in cover
     assert "Huddinge kommun, Polisen, Huge Bostäder AB" in cover
-    for n, ((title, _slug, _p), vc, text) in enumerate(zip(ITEMS, contents, pages[1:]), start=1):
-        assert f"{n}. {title}" in text, title
-        assert f"Sida {n + 1} av {len(pages)}" in text
-        assert "Samverkansmöte om trygghet i Huddinge · 2026-11-30" in text  # the header
+    for n, ((title, _slug, _p), vc) in enumerate(zip(ITEMS, contents), start=1):
+        first, end = starts[n - 1], starts[n]
+        text = " ".join(pages[first:end])
+        assert f"{n}. {title}" in pages[first], title
+        assert f"{n}. {title} sida {first + 1}" in cover  # the table of contents
+        assert f"Sida {first + 1} av {len(pages)}" in pages[first]
+        assert "Samverkansmöte om trygghet i Huddinge · 2026-11-30" in pages[first]  # the header
+        assert all(f"{n}. {title} (forts.)" in p for p in pages[first + 1:end])
         for line in vc.source_lines("sv"):
             assert norm(line) in text, (title, line)
     assert "Lägesbilden för Vårby fastställs." in pages[-1] and "Beslut och åtgärder" in pages[-1]
@@ -98,23 +78,28 @@ def test_pdf_has_cover_items_and_decisions_with_titles_and_sources(pack, artifac
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(out / "mote.pdf"), str(out / "sida")], check=True)
 
 
-def test_pptx_has_a_slide_per_item_with_sources_in_the_notes(pack):
+def test_pptx_has_slides_per_item_with_sources_in_the_footer_and_notes(pack):
     from pptx import Presentation
 
     result, contents, _ = pack
     deck = Presentation(io.BytesIO(result.pptx))
     slides = list(deck.slides)
-    assert len(slides) == len(ITEMS) + 2  # title, one per item, decisions
     assert deck.slide_width > deck.slide_height * 1.7  # 16:9
     first = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
     assert "Samverkansmöte om trygghet i Huddinge" in first and "Dagordning" in first
-    for n, ((title, _s, _p), vc, slide) in enumerate(zip(ITEMS, contents, slides[1:]), start=1):
-        texts = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-        assert f"{n}. {title}" in texts
-        notes = slide.notes_slide.notes_text_frame.text
-        for line in vc.source_lines("sv"):
-            assert line in notes
-        assert sum(1 for sh in slide.shapes if sh.shape_type == 13) == len(vc.figures)  # pictures
+    texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
+    assert "Beslut och åtgärder" in texts[-1]
+    for n, ((title, _s, _p), vc) in enumerate(zip(ITEMS, contents), start=1):
+        heads = (f"{n}. {title}", f"{n}. {title} (forts.)")  # its slide and any that go on
+        group = [s for s in slides if any(sh.has_text_frame and sh.text_frame.text in heads for sh in s.shapes)]
+        assert group, title
+        for slide in group:
+            notes = slide.notes_slide.notes_text_frame.text
+            text = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+            for line in vc.source_lines("sv"):
+                assert line in notes and line in text
+        assert sum(1 for s in group for sh in s.shapes if sh.shape_type == 13) == len(vc.figures)  # pictures
+    assert len(slides) >= len(ITEMS) + 2
 
 
 def test_zip_holds_pdf_pptx_manifest_and_safe_csv(pack):
