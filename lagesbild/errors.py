@@ -34,6 +34,17 @@ class ValidationError(LagesbildError):
         self.summary = head
 
 
+class SeedError(LagesbildError):
+    """The first start could not fill the database; nothing of the seed was kept. `detail`
+    names the step, the file and the importer's rows and columns (for the log and the admin)."""
+
+    def __init__(self, step: str, detail: str):
+        self.step = step
+        self.detail = detail
+        super().__init__(f"Grunddata kunde inte läsas in (steg ”{step}”); inget sparades och nästa start försöker igen.\n"
+                         f"{detail}")
+
+
 class ConflictError(LagesbildError):
     """Someone else changed the record after it was opened (optimistic concurrency)."""
 

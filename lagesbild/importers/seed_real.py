@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from lagesbild.config import PROJECT_ROOT
 from lagesbild.domain import Actor, Role
+from lagesbild.errors import SeedError
 from lagesbild.importers.base import apply_in
 from lagesbild.importers.registry import importer
 from lagesbild.store.seed import seed_step
@@ -38,9 +39,12 @@ timings: dict[str, float] = {}  # file → seconds, for the report and the docs
 
 
 def import_file(s: Session, kind: str, rel_path: str) -> None:
-    data = (PROJECT_ROOT / rel_path).read_bytes()
-    parsed = importer(kind).parse(data, rel_path.rsplit("/", 1)[-1])
-    apply_in(s, SEED_ACTOR, parsed, rel_path, data)
+    try:
+        data = (PROJECT_ROOT / rel_path).read_bytes()
+        parsed = importer(kind).parse(data, rel_path.rsplit("/", 1)[-1])
+        apply_in(s, SEED_ACTOR, parsed, rel_path, data)
+    except Exception as err:  # the importer's message names rows and columns; add the file
+        raise SeedError("verkliga data", f"{rel_path} (importtyp {kind}): {err}") from err
 
 
 @seed_step("verkliga data")

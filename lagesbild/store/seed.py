@@ -1,7 +1,9 @@
 """Seeding an empty database from the versioned files in data/.
 
-Seed steps run in order, each in its own transaction, only when the database has no
-reforms yet. Other modules add steps (e.g. the real public data) with `seed_step`.
+Seed steps run in order, all in one transaction, only when the database has no reforms
+yet: a step that fails (a file another kommun's pack got wrong) leaves the database empty, and
+the next start tries again, instead of running on a half-seeded database that never seeds
+again. Other modules add steps (e.g. the real public data) with `seed_step`.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lagesbild.config import DATA_DIR, load_kommun
+from lagesbild.errors import SeedError
 from lagesbild.store.models import District, FocusArea, Partner, Reform, ReformDistrictLink, ReformFocusLink
 
 SEED_DIR = DATA_DIR / "seed"
@@ -38,11 +41,16 @@ def seed_if_empty(store, *, demo: bool = False) -> bool:
         if s.scalar(select(func.count()).select_from(Reform)):
             return False
     _load_plugins()
-    for _name, fn, demo_only in _STEPS:
-        if demo_only and not demo:
-            continue
-        with store.transaction() as s:
-            fn(s)
+    with store.transaction() as s:
+        for name, fn, demo_only in _STEPS:
+            if demo_only and not demo:
+                continue
+            try:
+                fn(s)
+            except SeedError:
+                raise
+            except Exception as err:  # any failure: name the step; the transaction rolls back
+                raise SeedError(name, f"{type(err).__name__}: {err}") from err
     return True
 
 

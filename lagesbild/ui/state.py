@@ -4,11 +4,14 @@ Initialised in one place (app.py calls `init_sidebar`) as Streamlit's best pract
 """
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from lagesbild.config import settings
 from lagesbild.domain import Actor
 from lagesbild.picture import Picture, data_version, load_live
+from lagesbild.errors import SeedError
 from lagesbild.store.db import Store
 
 
@@ -27,7 +30,19 @@ def demo_on() -> bool:
 def store() -> Store:
     """The real store, or the separate example-data store while demo mode is on."""
     cfg = settings()
-    return _open_store(cfg.demo_db_url, True) if demo_on() else _open_store(cfg.db_url, False)
+    try:
+        return _open_store(cfg.demo_db_url, True) if demo_on() else _open_store(cfg.db_url, False)
+    except SeedError as err:  # not cached: the next page view tries again on the still empty database
+        _seed_failed(err)
+
+
+def _seed_failed(err: SeedError) -> None:
+    """A reader sees a plain Swedish message; the file, row and column go to the server's log."""
+    logging.getLogger("lagesbild").error("Seed failed: %s", err)
+    st.error("Lägesbilden kunde inte starta: grunddata kunde inte läsas in, och inget sparades. "
+             "Administratören hittar orsaken (fil, rad och kolumn) i serverns logg. Appen försöker igen vid nästa "
+             "sidvisning.", icon=":material/error:")
+    st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
