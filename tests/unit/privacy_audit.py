@@ -12,13 +12,16 @@ import math
 from lagesbild.privacy import Group
 
 
-def pinned(groups: list[Group], true_values: list[float], hidden: list[bool], primary: list[bool]) -> list[int]:
+def pinned(groups: list[Group], true_values: list[float], hidden: list[bool], primary: list[bool],
+           at_least: list[int] | None = None) -> list[int]:
+    """`at_least[i]`: what the attacker knows of hidden cell i (1 for "..", 0 for a figure
+    that is simply not shown or "Uppgift saknas"); 1 for every hidden cell by default."""
     ub = int(max((v for v in true_values if not math.isnan(v)), default=0)) + 1
     variables: dict[str, tuple[int, int]] = {}
     equations: list[tuple[list[str], int]] = []
     for i, h in enumerate(hidden):
         if h:
-            variables[f"c{i}"] = (1, ub)
+            variables[f"c{i}"] = (1 if at_least is None else at_least[i], ub)
     for gi, g in enumerate(groups):
         names, const = [], 0
         # total − parts (− rest) = 0, moved to: sum(unknown parts) + rest − unknown total = known
@@ -93,3 +96,20 @@ def _solve(equations, dom) -> bool:
         if _solve(equations, trial):
             return True
     return False
+
+
+def revealed_sums(groups: list[Group], true_values: list[float], hidden: list[bool], n: int) -> list[tuple[int, list[int], int]]:
+    """Relations whose hidden parts add up to a known small number (1 … n−1): the total and
+    the other parts are shown, so "these hidden cells together are 3" is published.
+    Returns (group index, hidden parts, their sum)."""
+    out = []
+    for gi, g in enumerate(groups):
+        if not g.complete or hidden[g.total]:
+            continue
+        secret = [p for p in g.parts if hidden[p]]
+        if not secret:
+            continue
+        mass = int(true_values[g.total]) - sum(int(true_values[p]) for p in g.parts if not hidden[p])
+        if 0 < mass < n:
+            out.append((gi, secret, mass))
+    return out
