@@ -65,7 +65,7 @@ def district_map(picture, params: dict, lang: str = "sv") -> ViewContent:
     regso_rows = mv.table[mv.table["kind"] == "distrikt"]
     classes = choropleth.classify(regso_rows, decimals=measure.decimals, lang=lang)
     hover = {r.code: f"{r.name}: {karta.value_text(r.value, r.suppressed, measure, lang)}" for r in mv.table.itertuples()}
-    name = f"{karta.legend_title(measure, lang)}{f', {period}' if period else ''}"
+    name = f"{karta.legend_title(measure, lang)}{f', {mv.period_text(lang)}' if mv.period else ''}"
     fig = maps.choropleth(layer("regso"), classes, title=name, lang=lang, hover=hover,
                           priority=areas_mod.of_level(areas_mod.PRIORITY_LEVEL), uso=layer("utsatta_omraden"),
                           outline=layer("kommun_outline"))
