@@ -13,7 +13,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
-from lagesbild.geo.layers import LAYERS, layer
+from lagesbild.geo.layers import LAYERS, area_label, layer
 from lagesbild.geo.measures import EVENTS_RATE, MapValues, Measure, values
 from lagesbild.privacy import cell_text, explanation
 from lagesbild.registry.sources import source
@@ -204,7 +204,7 @@ def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
                                                          for v, s in zip(t["value"], t["suppressed"])],
         _t(lang, "Folkmängd", "Population"): [cell_text(p, False, lang=lang, decimals=0) for p in t["population"]],
-        _t(lang, "Yta km²", "Area km²"): [fmt.number(a, 1, lang) for a in t["area_km2"]],
+        area_label("regso", lang): [fmt.number(a, 1, lang) for a in t["area_km2"]],
         _t(lang, "Period", "Period"): mv.period_text(lang) or fmt.number(None, lang=lang),
     })
     return out.reset_index(drop=True)

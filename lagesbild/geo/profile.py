@@ -18,7 +18,7 @@ from lagesbild.geo import area_factors
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import events, measures, priority
 from lagesbild.geo.delimitation import components
-from lagesbild.geo.layers import layer
+from lagesbild.geo.layers import area_label, layer
 from lagesbild.registry.indicators import indicators
 
 NO_AREA_LEVEL = ("Uppgift saknas på områdesnivå", "No data at district level")
@@ -125,7 +125,7 @@ def _parts_table(obs, prio: priority.PriorityArea, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         _t(lang, "Område", "District"): name, _t(lang, "Kod", "Code"): c,
         _t(lang, "Folkmängd", "Population"): fmt.number(pops.get(c), 0, lang),
-        _t(lang, "Yta km²", "Area km²"): fmt.number(areas.get(c), 1, lang),
+        area_label(prio.layer, lang): fmt.number(areas.get(c), 1, lang),
     } for c, name in components(prio)])
 
 
