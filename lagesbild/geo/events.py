@@ -81,23 +81,6 @@ def data_tom(picture, period: str | None) -> date | None:
     return None if pd.isna(newest) else newest.date()
 
 
-def mentioning(picture, code: str) -> pd.DataFrame:
-    """The events whose place lies in the area (for a profile): year, type, count."""
-    events = picture.table("police_events")
-    if events.empty:
-        return pd.DataFrame(columns=["year", "type", "count"])
-    cat = areas_mod.catalogue()
-    inside = set(cat.loc[code, "parts"]) if code in cat.index else {code}
-    placed = place_parts(events["district"])
-    mask = [bool(r) and r <= inside or (not r and p == code) for r, p in placed]
-    hit = events[mask]
-    if hit.empty:
-        return pd.DataFrame(columns=["year", "type", "count"])
-    years = pd.to_datetime(hit["occurred_at"], errors="coerce").dt.year
-    return (hit.assign(year=years).groupby(["year", "type"]).size().rename("count").reset_index()
-            .sort_values(["year", "count"], ascending=[False, False]).reset_index(drop=True))
-
-
 def complete_year(picture) -> str | None:
     """The newest calendar year the event data covers to its end (a part year would mislead)."""
     ev = picture.table("police_events")

@@ -114,11 +114,12 @@ def test_events_count_where_the_place_lies_wholly_inside():
     assert events.data_tom(p, "2025") == date(2025, 5, 1)
 
 
-def test_events_mentioning_an_area_are_aggregated_never_listed():
+def test_events_of_an_area_are_aggregated_never_listed():
     p = make_picture(events_rows=[event(i, "Skogås", kind="Brand" if i % 2 else "Stöld") for i in range(12)])
-    got = events.mentioning(p, "prio-skogas")
-    assert set(got.columns) == {"year", "type", "count"}
-    assert got["count"].sum() == 12
+    table = events.protected(p)
+    assert table.total("prio-skogas") == 12 and table.count("prio-skogas", "2025") == 12
+    assert table.types["prio-skogas"] == ("Brand", "Stöld")
+    assert table.value(("typ", "prio-skogas", "Brand")) == 6
 
 
 # --- the Karta view ------------------------------------------------------------------------
