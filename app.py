@@ -1,11 +1,11 @@
 """Lägesbild Huddinge — router. Page config, navigation from the page registry, and the
-shared frame (header with the as-of date, demo banner, footer with sources)."""
+shared frame (header with the newest data date, demo banner, footer with sources)."""
 import streamlit as st
 
 from lagesbild.config import PROJECT_ROOT
 from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
-from lagesbild.store.meta import as_of
+from lagesbild.store.meta import newest_data
 from lagesbild.ui import auth, layout, provenance, router, state
 
 st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
@@ -27,7 +27,7 @@ nav = st.navigation(pages, position="hidden")
 layout.menu(menu_box, pages)
 
 with state.store().session() as s:
-    layout.header(as_of(s))
+    layout.header(newest_data(s))
 provenance.reset()
 router.run(nav)
 provenance.footer()

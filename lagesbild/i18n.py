@@ -129,7 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "published events, activities and reforms. The address names the area, so a profile can be shared as a link.",
     ),
     "omr.population": ("Folkmängd", "Population"),
-    "omr.area": ("Yta", "Surface"),
+    "omr.area": ("Total yta", "Total area"),
     "omr.density": ("Invånare per km²", "Inhabitants per km²"),
     "omr.share": ("Andel av kommunen", "Share of municipality"),
     "omr.indicators": ("Nyckeltal jämfört med hela kommunen", "Key figures against the whole municipality"),

@@ -18,6 +18,10 @@ Rules (documented for users on the "Om data och metod" page):
 * **Rates.** A rate whose count (``count_of`` in the registry) is hidden is hidden too, and
   so is a rate whose implied count (rate × population) is 1 … n−1.
 * **Sensitive indicators** (``sensitive = true``) are shown by area only, never as points.
+* **One protected table per figure family.** Police notices are protected once
+  (``lagesbild.geo.events.protected``: area × year, area totals, types, the kommun per year)
+  and every view reads that table, so no combination of views gives a hidden cell back
+  (tests/unit/test_privacy_audit_across_views.py attacks every area).
 
 Attacker model of the audit in the tests: knows every shown value and every sum relation,
 and that ``..`` hides a positive count; cannot tell primary from secondary suppression.

@@ -21,6 +21,7 @@ from lagesbild import fmt, views
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_pixels
 from lagesbild.export.cells import to_csv_bytes
 from lagesbild.picture import Picture, to_payload
+from lagesbild.store.meta import newest_in
 from lagesbild.views.meeting import actions_table
 from lagesbild.views.sources import sources_used
 
@@ -55,7 +56,9 @@ def export_data(picture: Picture, meeting, ctx: views.MeetingContext, partner_na
     items = [ExportItem(i, it.title, views.build(picture, it.page_slug, it.params, lang, ctx))
              for i, it in enumerate(meeting.items, start=1)]
     return ExportData(
-        meeting_title=meeting.title, meeting_date=meeting.meeting_date, as_of=picture.as_of, frozen=meeting.frozen,
+        meeting_title=meeting.title, meeting_date=meeting.meeting_date, frozen=meeting.frozen,
+        # A frozen meeting keeps its snapshot's date; live data says how new the data is.
+        as_of=picture.as_of if meeting.frozen else (newest_in(picture) or picture.as_of),
         frozen_at=meeting.frozen_at, participants=[partner_names.get(o, o) for o in meeting.organisations], items=items,
         decisions=views.meeting.decisions(ctx, lang), lang=lang, app_version=lagesbild.__version__, demo=demo,
     )

@@ -5,7 +5,7 @@ import pandas as pd
 
 from lagesbild import fmt
 from lagesbild.geo import priority
-from lagesbild.geo.layers import LAYERS, layer
+from lagesbild.geo.layers import LAYERS, area_label, layer
 
 
 def components(area: priority.PriorityArea) -> list[tuple[str, str]]:
@@ -24,7 +24,7 @@ def delimitation_table(lang: str = "sv") -> pd.DataFrame:
             "Status": a.status,
             ("Layer" if lang == "en" else "Lager"): LAYERS[a.layer].label(lang),
             ("Districts" if lang == "en" else "Består av"): parts,
-            ("Area km²" if lang == "en" else "Yta km²"): fmt.number(geo.loc[a.code, "area_km2"], 1, lang),
+            area_label("prioriterat", lang): fmt.number(geo.loc[a.code, "area_km2"], 1, lang),
             ("How it is delimited" if lang == "en" else "Så avgränsas det"): a.note,
         })
     return pd.DataFrame(rows)

@@ -9,10 +9,13 @@ honestly, so the area gets no figure ("Uppgift saknas") rather than an undercoun
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
+from lagesbild import privacy
 from lagesbild.geo import areas as areas_mod
 
 
@@ -78,23 +81,6 @@ def data_tom(picture, period: str | None) -> date | None:
     return None if pd.isna(newest) else newest.date()
 
 
-def mentioning(picture, code: str) -> pd.DataFrame:
-    """The events whose place lies in the area (for a profile): year, type, count."""
-    events = picture.table("police_events")
-    if events.empty:
-        return pd.DataFrame(columns=["year", "type", "count"])
-    cat = areas_mod.catalogue()
-    inside = set(cat.loc[code, "parts"]) if code in cat.index else {code}
-    placed = place_parts(events["district"])
-    mask = [bool(r) and r <= inside or (not r and p == code) for r, p in placed]
-    hit = events[mask]
-    if hit.empty:
-        return pd.DataFrame(columns=["year", "type", "count"])
-    years = pd.to_datetime(hit["occurred_at"], errors="coerce").dt.year
-    return (hit.assign(year=years).groupby(["year", "type"]).size().rename("count").reset_index()
-            .sort_values(["year", "count"], ascending=[False, False]).reset_index(drop=True))
-
-
 def complete_year(picture) -> str | None:
     """The newest calendar year the event data covers to its end (a part year would mislead)."""
     ev = picture.table("police_events")
@@ -104,3 +90,144 @@ def complete_year(picture) -> str | None:
     newest = when.max()
     year = newest.year if (newest.month, newest.day) >= (12, 1) else newest.year - 1
     return str(year) if (when.dt.year == year).any() else None
+
+
+# --- the one protected table of the police-notice family ------------------------------------
+
+OTHER = "__ovriga__"  # the type row that gathers the less frequent types
+TOP_TYPES = 5
+
+
+@dataclass
+class NoticeTable:
+    """Published notices per area and year, per area in all and per type, and the kommun
+    per year: protected once (primary and secondary suppression over every sum relation
+    between them), so every view that shows a notice figure reads the same safe numbers.
+
+    A value is NaN when hidden (``..``, in `hidden`) or unknown (a place straddles the
+    area's border, or the area's level cannot be placed at all)."""
+
+    years: tuple[str, ...] = ()
+    partial: frozenset[str] = frozenset()
+    cells: dict[tuple, float] = field(default_factory=dict)
+    hidden: frozenset[tuple] = frozenset()
+    types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def value(self, key: tuple) -> float:
+        return self.cells.get(key, math.nan)
+
+    def count(self, code: str, year: str) -> float:
+        return self.value(("Y", code, str(year)))
+
+    def total(self, code: str) -> float:
+        return self.value(("T", code))
+
+    def is_hidden(self, key: tuple) -> bool:
+        return key in self.hidden
+
+    def counts(self, year: str | None, codes) -> tuple[dict[str, float], set[str]]:
+        """Area code → shown count in the year (NaN hidden/unknown), and the hidden codes."""
+        year = str(year)
+        return ({c: self.count(c, year) for c in codes},
+                {c for c in codes if ("Y", c, year) in self.hidden})
+
+    def placeable(self, code: str) -> bool:
+        """Notices can be counted for the area's level (not for valdistrikt: texts name
+        places, and a place is never matched to an election district)."""
+        return ("T", code) in self.cells
+
+
+def partial_years(picture) -> frozenset[str]:
+    """Years the notices do not cover from January to December: the first year when the
+    first notice comes after January, the newest year unless it reaches December."""
+    ev = picture.table("police_events")
+    if ev.empty:
+        return frozenset()
+    when = pd.to_datetime(ev["occurred_at"], errors="coerce").dropna()
+    first, last = when.min(), when.max()
+    out = set()
+    if first.month > 1:
+        out.add(str(first.year))
+    full = complete_year(picture)
+    if full is None or str(last.year) != full:
+        out.add(str(last.year))
+    return frozenset(out)
+
+
+_CACHE: list[tuple[object, object, int, NoticeTable]] = []
+
+
+def protected(picture, n: int | None = None) -> NoticeTable:
+    """The police-notice family, protected once (cached per events table)."""
+    n = privacy.threshold() if n is None else n
+    ev = picture.table("police_events")
+    cat = areas_mod.catalogue()
+    for ev_ref, cat_ref, n_ref, table in _CACHE:
+        if ev_ref is ev and cat_ref is cat and n_ref == n:
+            return table
+    table = _build(picture, ev, cat, n)
+    _CACHE.insert(0, (ev, cat, n, table))
+    del _CACHE[4:]
+    return table
+
+
+def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
+    if ev.empty:
+        return NoticeTable()
+    from lagesbild.config import load_kommun
+
+    when = pd.to_datetime(ev["occurred_at"], errors="coerce")
+    year_of = when.dt.year.astype("Int64").astype(str).to_numpy()
+    years = tuple(sorted({y for y in year_of if y and y != "<NA>"}))
+    placed = place_parts(ev["district"])
+    kommun = load_kommun().code
+    codes = list(cat.index[cat["level"].isin(["regso", areas_mod.PRIORITY_LEVEL])])
+    raw: dict[tuple, float] = {}
+    types: dict[str, tuple[str, ...]] = {}
+    type_of = ev["type"].to_numpy()
+    for code in codes:
+        parts = tuple(cat.loc[code, "parts"])
+        for y in years:
+            raw[("Y", code, y)] = count_for(parts, code, [p for p, yy in zip(placed, year_of) if yy == y])
+        total = sum(raw[("Y", code, y)] for y in years)
+        raw[("T", code)] = total
+        if math.isnan(total) or total == 0:
+            continue
+        inside = set(parts)
+        hit = pd.Series([t for t, (r, pr) in zip(type_of, placed) if (r and r <= inside) or (not r and pr == code)])
+        per_type = hit.value_counts()
+        # The top types by count, then alphabetically: the order must not rank hidden cells.
+        top = sorted(per_type.index[:TOP_TYPES]) if len(per_type) > TOP_TYPES + 1 else sorted(per_type.index)
+        rows = list(top)
+        for t in top:
+            raw[("typ", code, t)] = float(per_type[t])
+        if len(per_type) > len(top):
+            rows.append(OTHER)
+            raw[("typ", code, OTHER)] = float(per_type.drop(top).sum())
+        types[code] = tuple(rows)
+    for y in years:
+        raw[("Y", kommun, y)] = float((year_of == y).sum())
+    keys = list(raw)
+    idx = {k: i for i, k in enumerate(keys)}
+    groups = []
+    for code in codes:
+        groups.append(privacy.Group(idx[("T", code)], [idx[("Y", code, y)] for y in years], True, "år"))
+        if code in types:
+            groups.append(privacy.Group(idx[("T", code)], [idx[("typ", code, t)] for t in types[code]], True, "typ"))
+    regso = [c for c in codes if cat.loc[c, "level"] == "regso"]
+    for code in codes:
+        if cat.loc[code, "level"] != areas_mod.PRIORITY_LEVEL:
+            continue
+        # A priority area holds its districts' notices and those naming only the priority area.
+        parts = [c for c in cat.loc[code, "parts"] if c in regso]
+        for y in years:
+            groups.append(privacy.Group(idx[("Y", code, y)], [idx[("Y", c, y)] for c in parts], False, "prio"))
+        groups.append(privacy.Group(idx[("T", code)], [idx[("T", c)] for c in parts], False, "prio"))
+    for y in years:
+        groups.append(privacy.Group(idx[("Y", kommun, y)], [idx[("Y", c, y)] for c in regso], False, "kommun"))
+    values = np.array([raw[k] for k in keys], dtype=float)
+    reason = np.where((values > 0) & (values < n), privacy.PRIMARY, "").astype(object)
+    privacy.suppress_secondary(groups, values, reason, n)
+    hidden = frozenset(k for k, r in zip(keys, reason) if r)
+    cells = {k: (math.nan if k in hidden else v) for k, v in raw.items()}
+    return NoticeTable(years=years, partial=partial_years(picture), cells=cells, hidden=hidden, types=types)

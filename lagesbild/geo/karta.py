@@ -13,7 +13,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
-from lagesbild.geo.layers import LAYERS, layer
+from lagesbild.geo.layers import LAYERS, area_label, layer
 from lagesbild.geo.measures import EVENTS_RATE, MapValues, Measure, values
 from lagesbild.privacy import cell_text, explanation
 from lagesbild.registry.sources import source
@@ -47,10 +47,13 @@ def map_values(picture, measure: Measure, period: str | None, level: str = "regs
     """The measure for the districts of `level` and for the priority areas."""
     cat = areas_mod.catalogue()
     wanted = cat[cat["level"].isin([level, areas_mod.PRIORITY_LEVEL])]
-    counts = events.counts_by_area(picture, period, list(wanted["code"])) if measure.id == EVENTS_RATE.id else None
-    mv = values(picture, measure, areas_mod.as_areas(wanted), period, event_counts=counts)
-    if measure.id == EVENTS_RATE.id:
-        mv.data_tom = events.data_tom(picture, mv.period)
+    if measure.id != EVENTS_RATE.id:
+        return values(picture, measure, areas_mod.as_areas(wanted), period)
+    # Police notices come from the one protected table the profiles read too.
+    counts, hidden = events.protected(picture).counts(period, list(wanted["code"]))
+    mv = values(picture, measure, areas_mod.as_areas(wanted), period, event_counts=counts, event_hidden=hidden)
+    mv.data_tom = events.data_tom(picture, mv.period)
+    mv.partial = str(mv.period) in events.protected(picture).partial
     return mv
 
 
@@ -170,7 +173,7 @@ def legend_title(measure: Measure, lang: str) -> str:
 
 
 def _period_note(mv: MapValues, lang: str) -> str:
-    bits = [f"{_t(lang, 'Period', 'Period')} {mv.period}" if mv.period else _t(lang, "Uppgift saknas", "No data")]
+    bits = [f"{_t(lang, 'Period', 'Period')} {mv.period_text(lang)}" if mv.period else _t(lang, "Uppgift saknas", "No data")]
     bits += mv.notes
     return " · ".join(bits)
 
@@ -182,7 +185,7 @@ def _tips(mv: MapValues, measure: Measure, lang: str) -> dict[str, str]:
     for r in mv.table.itertuples():
         lines = [areas_mod.level_label("prioriterat" if r.kind == "prioriterat" else "regso", lang) + (f" {r.code}" if r.kind != "prioriterat" else ""),
                  f"{measure.name(lang)}: {value_text(r.value, r.suppressed, measure, lang)}",
-                 f"{_t(lang, 'Period', 'Period')} {mv.period or '–'} · {src}"]
+                 f"{_t(lang, 'Period', 'Period')} {mv.period_text(lang) or '–'} · {src}"]
         here = uso[uso["area_code"] == r.code] if not uso.empty else uso
         for u in here.itertuples():
             lines.append(f"{u.kategori}: {u.uso_name}")
@@ -201,24 +204,31 @@ def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
                                                          for v, s in zip(t["value"], t["suppressed"])],
         _t(lang, "Folkmängd", "Population"): [cell_text(p, False, lang=lang, decimals=0) for p in t["population"]],
-        _t(lang, "Yta km²", "Area km²"): [fmt.number(a, 1, lang) for a in t["area_km2"]],
-        _t(lang, "Period", "Period"): mv.period or fmt.number(None, lang=lang),
+        area_label("regso", lang): [fmt.number(a, 1, lang) for a in t["area_km2"]],
+        _t(lang, "Period", "Period"): mv.period_text(lang) or fmt.number(None, lang=lang),
     })
     return out.reset_index(drop=True)
 
 
 def summary(mv: MapValues, measure: Measure, lang: str) -> str:
-    """One sentence: highest and lowest district, and how many have no figure or a hidden one."""
+    """One sentence: how many districts have a figure, a hidden one or none. The highest and
+    lowest are named only when every district has a shown figure, and never for police
+    notices (published notices are not a ranking of areas)."""
     d = mv.table[mv.table["kind"] == "distrikt"]
     shown = d[d["value"].notna() & ~d["suppressed"].astype(bool)]
     hidden = int(d["suppressed"].astype(bool).sum())
     missing = int((d["value"].isna() & ~d["suppressed"].astype(bool)).sum())
     if shown.empty:
         return _t(lang, f"{measure.name_sv}: uppgift saknas för alla områden.", f"{measure.name_en}: no data for any district.")
-    hi, lo = shown.loc[shown["value"].idxmax()], shown.loc[shown["value"].idxmin()]
-    v = lambda r: value_text(r["value"], False, measure, lang)  # noqa: E731
-    text = _t(lang, f"Högst {measure.name_sv.lower()} har {hi['name']} ({v(hi)}), lägst {lo['name']} ({v(lo)})",
-              f"Highest {measure.name_en.lower()}: {hi['name']} ({v(hi)}); lowest: {lo['name']} ({v(lo)})")
+    period = f" {mv.period_text(lang)}" if mv.period else ""
+    if hidden or missing or measure.id == EVENTS_RATE.id:
+        text = _t(lang, f"{measure.name_sv}{period}: {len(shown)} av {len(d)} områden visas",
+                  f"{measure.name_en}{period}: {len(shown)} of {len(d)} districts shown")
+    else:
+        hi, lo = shown.loc[shown["value"].idxmax()], shown.loc[shown["value"].idxmin()]
+        v = lambda r: value_text(r["value"], False, measure, lang)  # noqa: E731
+        text = _t(lang, f"Högst {measure.name_sv.lower()} har {hi['name']} ({v(hi)}), lägst {lo['name']} ({v(lo)})",
+                  f"Highest {measure.name_en.lower()}: {hi['name']} ({v(hi)}); lowest: {lo['name']} ({v(lo)})")
     extra = []
     if hidden:
         extra.append(_t(lang, f"{hidden} visas inte (för få)", f"{hidden} not shown (too few)"))

@@ -36,6 +36,23 @@ LAYERS: dict[str, LayerSpec] = {
     "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden 2025", "Vulnerable areas 2025"),
 }
 DISTRICT_LAYERS = ("regso", "valdistrikt")  # layers whose areas are districts of the store
+# The boundaries' year (RegSO 2025 from SCB, valdistrikt for the 2026 election); a priority
+# area is the union of its RegSO.
+BOUNDARY_YEAR = {"regso": "2025", "valdistrikt": "2026", "prioriterat": "2025"}
+
+
+def boundaries(level: str = "regso", lang: str = "sv") -> str:
+    """Which boundaries an area's surface comes from: "RegSO 2025", "valdistrikt 2026"."""
+    kind = {"valdistrikt": ("valdistrikt", "election districts")}.get(level, ("RegSO", "RegSO"))
+    return f"{kind[1] if lang == 'en' else kind[0]} {BOUNDARY_YEAR.get(level, '2025')}"
+
+
+def area_label(level: str = "regso", lang: str = "sv") -> str:
+    """The Yta column says what it measures and from which boundaries: the whole area,
+    lakes included, from generalised boundaries of that year (not land area)."""
+    if lang == "en":
+        return f"Total area km² (incl. lakes; {boundaries(level, lang)})"
+    return f"Total yta km² (inkl. sjöar; {boundaries(level, lang)})"
 
 
 def layer(key: str) -> gpd.GeoDataFrame:

@@ -78,6 +78,12 @@ class MapValues:
     data_tom: date | None
     table: pd.DataFrame  # code, name, kind, value, suppressed, count, population, area_km2, note
     notes: list[str] = field(default_factory=list)
+    partial: bool = False  # the period is a part year (police notices)
+
+    def period_text(self, lang: str = "sv") -> str | None:
+        if not self.period:
+            return None
+        return f"{self.period} ({'part year' if lang == 'en' else 'delår'})" if self.partial else str(self.period)
 
 
 # --- population ---------------------------------------------------------------------------
@@ -195,20 +201,24 @@ def default_period(picture, measure: Measure) -> str | None:
 
 
 def is_partial(picture, measure: Measure, period: str) -> bool:
-    """True for an events year that is not over yet (shown as such next to the period)."""
+    """True for an events year the notices do not cover in full (the first and the newest
+    year), shown as such next to the period."""
     if measure.id != EVENTS_RATE.id:
         return False
-    full = default_period(picture, measure)
-    return full is not None and str(period) > full
+    from lagesbild.geo.events import partial_years
+
+    return str(period) in partial_years(picture)
 
 
 # --- values per area ----------------------------------------------------------------------
 
 
 def values(picture, measure: Measure, areas: list[Area], period: str | None = None,
-           event_counts: dict[str, float] | None = None, n: int | None = None) -> MapValues:
-    """The measure per area. `event_counts` (area code → events, for EVENTS_RATE) comes from
-    the police-event aggregation; areas it does not cover stay "Uppgift saknas"."""
+           event_counts: dict[str, float] | None = None, n: int | None = None,
+           event_hidden: set[str] | frozenset[str] = frozenset()) -> MapValues:
+    """The measure per area. `event_counts` (area code → events, for EVENTS_RATE) and
+    `event_hidden` (codes whose count is suppressed) come from the protected notice table
+    (lagesbild.geo.events.protected); areas it does not cover stay "Uppgift saknas"."""
     n = privacy.threshold() if n is None else n
     obs = _obs(picture)
     base = pd.DataFrame([{"code": a.code, "name": a.name, "kind": a.kind, "area_km2": a.area_km2} for a in areas])
@@ -221,7 +231,7 @@ def values(picture, measure: Measure, areas: list[Area], period: str | None = No
         base["suppressed"] = False
         return MapValues(measure, period, tom, base)
     if measure.id == EVENTS_RATE.id:
-        return _count_rate(obs, measure, areas, base, period, event_counts or {}, n)
+        return _count_rate(obs, measure, areas, base, period, event_counts or {}, n, event_hidden)
     ind = indicators()[measure.indicator_id]
     if ind.is_count:
         rows, period = series(obs, ind.id, period)

@@ -18,10 +18,12 @@ from lagesbild.geo import area_factors
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import events, measures, priority
 from lagesbild.geo.delimitation import components
-from lagesbild.geo.layers import layer
+from lagesbild.geo.layers import area_label, layer
 from lagesbild.registry.indicators import indicators
 
 NO_AREA_LEVEL = ("Uppgift saknas på områdesnivå", "No data at district level")
+NOT_PLACEABLE = ("Händelserna kan inte knytas till valdistrikt: texterna nämner orter, inte adresser.",
+                 "The events cannot be placed in election districts: the texts name places, not addresses.")
 AREA_LEVELS = ("regso", "deso", "valdistrikt", "omrade", "kommundel")
 
 
@@ -123,7 +125,7 @@ def _parts_table(obs, prio: priority.PriorityArea, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
         _t(lang, "Område", "District"): name, _t(lang, "Kod", "Code"): c,
         _t(lang, "Folkmängd", "Population"): fmt.number(pops.get(c), 0, lang),
-        _t(lang, "Yta km²", "Area km²"): fmt.number(areas.get(c), 1, lang),
+        area_label(prio.layer, lang): fmt.number(areas.get(c), 1, lang),
     } for c, name in components(prio)])
 
 
@@ -233,7 +235,8 @@ def _val_text(r, ind, lang) -> str:
 
 
 def _events_row(picture, code, pop: Figure, kpop: Figure, lang) -> dict:
-    """Events per 1 000 inhabitants in the newest complete year, area against kommun."""
+    """Events per 1 000 inhabitants in the newest complete year, area against kommun, from
+    the protected notice table (a hidden count hides its rate)."""
     label = _t(lang, "Publicerade polishändelser per 1 000 inv.", "Published police events per 1,000 inh.")
     note = _t(lang, "Pressnotiser, inte brottsstatistik. Befolkning 31/12 senaste år.",
               "Press notices, not crime statistics. Population 31 Dec of the latest year.")
@@ -241,12 +244,18 @@ def _events_row(picture, code, pop: Figure, kpop: Figure, lang) -> dict:
     year = events.complete_year(picture)
     if year is None:
         return _row(lang, label, missing, missing, "–", "Polismyndigheten", note)
-    count = events.counts_by_area(picture, year, [code]).get(code, math.nan)
-    kommun_total = float(len(events.in_period(picture.table("police_events"), year)))
-    if isinstance(count, float) and math.isnan(count):
+    table = events.protected(picture)
+    if not table.placeable(code):
+        note += " " + _t(lang, NOT_PLACEABLE[0], NOT_PLACEABLE[1])
+        return _row(lang, label, missing, _rate_text(table.count(load_kommun().code, year), kpop.value, lang),
+                    year, "Polismyndigheten, SCB", note)
+    key = ("Y", code, str(year))
+    count = table.value(key)
+    if math.isnan(count) and not table.is_hidden(key):
         note += " " + _t(lang, "En ort i texterna går över områdets gräns, så händelserna kan inte delas upp.",
                          "A place in the texts straddles the area's border, so the events cannot be split.")
-    return _row(lang, label, _rate_text(count, pop.value, lang), _rate_text(kommun_total, kpop.value, lang),
+    area = privacy.SUPPRESSED if table.is_hidden(key) else _rate_text(count, pop.value, lang)
+    return _row(lang, label, area, _rate_text(table.count(load_kommun().code, year), kpop.value, lang),
                 year, "Polismyndigheten, SCB", note)
 
 
@@ -297,51 +306,72 @@ def uso_history_for(uso_names: list[str]) -> pd.DataFrame:
 
 
 def _events(picture, code, lang) -> tuple[pd.DataFrame, str, date | None]:
-    """Events per year, and per type over the whole period: two small tables, each protected
-    with its total (they share only the grand total, so neither reveals the other's cells)."""
-    raw = events.mentioning(picture, code)
-    if raw.empty:
-        return pd.DataFrame(), _t(lang, "Inga publicerade händelser nämner en ort i området.",
-                                  "No published events name a place in the area."), None
-    total = _t(lang, "Totalt", "Total")
-    per_year = raw.groupby("year")["count"].sum()
-    year_table = pd.DataFrame([per_year.to_numpy()], columns=[str(y) for y in per_year.index],
-                              index=[_t(lang, "Antal", "Number")])
-    year_table[total] = year_table.sum(axis=1)
-    year_safe = privacy.protect_table(year_table, total_col=total)
+    """Events per year with their total, from the protected notice table (protected once,
+    with the type table, the map and the key figures)."""
     ev = picture.table("police_events")
-    tom = pd.to_datetime(ev["occurred_at"], errors="coerce").max()
-    shown = year_safe.apply(lambda col: [privacy.cell_text(v, math.isnan(v), lang=lang) for v in col])
-    shown.index.name = _t(lang, "Publicerade händelser", "Published events")
-    summary = _events_summary(year_safe.iloc[0].drop(total), lang)
-    return shown.reset_index(), summary, None if pd.isna(tom) else tom.date()
-
-
-def events_by_type(picture, code, lang, top: int = 5) -> pd.DataFrame:
-    """The most frequent event types over the whole period (the rest as "Övriga"), protected."""
-    raw = events.mentioning(picture, code)
-    if raw.empty:
-        return pd.DataFrame()
-    per_type = raw.groupby("type")["count"].sum().sort_values(ascending=False)
-    other = _t(lang, "Övriga", "Other")
-    if len(per_type) > top + 1:
-        per_type = pd.concat([per_type.iloc[:top], pd.Series({other: per_type.iloc[top:].sum()})])
+    tom = pd.to_datetime(ev["occurred_at"], errors="coerce").max() if not ev.empty else pd.NaT
+    tom = None if pd.isna(tom) else tom.date()
+    table = events.protected(picture)
+    if not table.years:
+        return pd.DataFrame(), _t(lang, "Inga publicerade händelser finns i underlaget.",
+                                  "There are no published events in the data."), tom
+    if not table.placeable(code):
+        return pd.DataFrame(), _t(lang, *NOT_PLACEABLE), tom
+    total_key = ("T", code)
+    if table.value(total_key) == 0:
+        return pd.DataFrame(), _t(lang, "Inga publicerade händelser nämner en ort i området.",
+                                  "No published events name a place in the area."), tom
+    keys = [("Y", code, y) for y in table.years] + [total_key]
+    if all(math.isnan(table.value(k)) and not table.is_hidden(k) for k in keys):
+        return pd.DataFrame(), _events_summary(table, code, lang), tom  # nothing countable: no empty table
     total = _t(lang, "Totalt", "Total")
-    table = pd.DataFrame({_t(lang, "Antal", "Number"): per_type})
-    table.loc[total] = table.sum()
-    safe = privacy.protect_table(table, total_row=total)
-    shown = safe.apply(lambda col: [privacy.cell_text(v, math.isnan(v), lang=lang) for v in col])
-    shown.index.name = _t(lang, "Typ av händelse", "Event type")
-    return shown.reset_index()
+    cells = {year_label(y, table, lang): _cell(table, ("Y", code, y), lang) for y in table.years}
+    cells[total] = _cell(table, total_key, lang)
+    shown = pd.DataFrame([cells], index=[_t(lang, "Antal", "Number")])
+    shown.index.name = _t(lang, "Publicerade händelser", "Published events")
+    return shown.reset_index(), _events_summary(table, code, lang), tom
 
 
-def _events_summary(yearly: pd.Series, lang: str) -> str:
-    visible = yearly.dropna()
-    if visible.empty:
-        return _t(lang, "Antalen per år är för små för att visas.", "The yearly counts are too small to show.")
-    top = visible.idxmax()
-    return _t(lang, f"Flest publicerade händelser som nämner området kom {top} ({fmt.number(visible[top], 0, lang)}).",
-              f"Most published events naming the area came in {top} ({fmt.number(visible[top], 0, lang)}).")
+def year_label(year: str, table: events.NoticeTable, lang: str) -> str:
+    """"2022 (delår)" for a year the notices do not cover in full."""
+    return f"{year} ({_t(lang, 'delår', 'part year')})" if year in table.partial else year
+
+
+def _cell(table: events.NoticeTable, key: tuple, lang: str) -> str:
+    return privacy.cell_text(table.value(key), table.is_hidden(key), lang=lang)
+
+
+def events_by_type(picture, code, lang) -> pd.DataFrame:
+    """The most frequent event types over the whole period (the rest as "Övriga"), from the
+    protected notice table."""
+    table = events.protected(picture)
+    rows = table.types.get(code)
+    if not rows:
+        return pd.DataFrame()
+    other = _t(lang, "Övriga", "Other")
+    out = pd.DataFrame({
+        _t(lang, "Typ av händelse", "Event type"): [other if r == events.OTHER else r for r in rows] + [_t(lang, "Totalt", "Total")],
+        _t(lang, "Antal", "Number"): [_cell(table, ("typ", code, r), lang) for r in rows] + [_cell(table, ("T", code), lang)],
+    })
+    return out
+
+
+def _events_summary(table: events.NoticeTable, code: str, lang: str) -> str:
+    """The period and its total; no ranking of years (a hidden year could be the largest)."""
+    first, last = table.years[0], table.years[-1]
+    total = table.total(code)
+    part = [y for y in (first, last) if y in table.partial]
+    partial = _t(lang, f" ({' och '.join(dict.fromkeys(part))} är delår)", f" ({' and '.join(dict.fromkeys(part))} part years)") if part else ""
+    if table.is_hidden(("T", code)):
+        return _t(lang, f"Publicerade händelser som nämner en ort i området {first}–{last}{partial}; antalen är för små för att visas.",
+                  f"Published events naming a place in the area {first}–{last}{partial}; the counts are too small to show.")
+    if math.isnan(total):
+        return _t(lang, f"Publicerade händelser {first}–{last}{partial}: en ort i texterna går över områdets gräns, "
+                        "så de år den nämns kan inte räknas.",
+                  f"Published events {first}–{last}{partial}: a place in the texts straddles the area's border, "
+                  "so the years it is named cannot be counted.")
+    return _t(lang, f"{fmt.number(total, 0, lang)} publicerade händelser nämner en ort i området {first}–{last}{partial}.",
+              f"{fmt.number(total, 0, lang)} published events name a place in the area {first}–{last}{partial}.")
 
 
 def activities_for(picture, code, parts, lang) -> pd.DataFrame:

@@ -4,7 +4,8 @@ Two formats:
 - the tidy CSV (`kommun;period;key;count;per100k;preliminary`, data/raw/bra_sol/*.csv);
 - SOL's own "textfil" export (see `lagesbild.importers.bra_sol`).
 Both end in `records()`: a count goes to `bra_<key>_antal`, Brå's rate to `bra_<key>_per100k`
-(`indicator_id`, the one mapping); a quarterly total to `bra_total_kvartal_antal`. Preliminary
+(`indicator_id`, the one mapping); a quarterly total to `bra_total_kvartal_antal` and its rate, as
+Brå published it, to `bra_total_kvartal_per100k`. Preliminary
 periods get status "preliminar". The tidy CSV may also hold the comparison kommuner named in
 the kommun file's [peers] table: their rows are kept under their own kommun code (area level
 "jamforelsekommun"), so every view that filters on the kommun's code is unaffected.
@@ -30,6 +31,8 @@ KEY_LABELS = {
     "drugs_weapons": "Narkotikastrafflagen + vapenlagen",
 }
 QUARTERLY_KEYS = {"total": "bra_total_kvartal_antal"}
+# Brå's own quarterly rate: shown as published, never recomputed from a population.
+QUARTERLY_RATE_KEYS = {"total": "bra_total_kvartal_per100k"}
 PEER_LEVEL = "jamforelsekommun"  # district level of a comparison kommun (not "kommun": that is ours)
 
 
@@ -59,7 +62,10 @@ def records(values: list[BraValue], kommun_code: str) -> tuple[list[dict], list[
         if "K" in v.period:
             if v.count is not None:
                 out.append({**base, "indicator_id": QUARTERLY_KEYS[v.key], "value": v.count})
-            skipped_rates += v.rate is not None
+            if v.rate is not None and v.key in QUARTERLY_RATE_KEYS:
+                out.append({**base, "indicator_id": QUARTERLY_RATE_KEYS[v.key], "value": v.rate})
+            else:
+                skipped_rates += v.rate is not None
             continue
         if v.count is not None:
             out.append({**base, "indicator_id": indicator_id(v.key, "antal"), "value": v.count})

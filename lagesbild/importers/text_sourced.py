@@ -31,10 +31,22 @@ UNITS = {"percent": "procent", "procent": "procent"}
 
 
 @lru_cache(maxsize=1)
-def measures() -> dict[str, tuple[str, str]]:
+def measures() -> dict[tuple[str, str], tuple[str, str]]:
+    """(measure text, survey) → (indicator, gender); survey "" matches any survey."""
     with open(MEASURES_FILE, "rb") as fh:
         raw = tomllib.load(fh)
-    return {m["text"].strip().casefold(): (m["indicator"], m.get("gender", "T")) for m in raw.get("measure", [])}
+    return {(m["text"].strip().casefold(), m.get("survey", "").strip().casefold()): (m["indicator"], m.get("gender", "T"))
+            for m in raw.get("measure", [])}
+
+
+def mapping_for(known: dict[tuple[str, str], tuple[str, str]], measure: str, survey: str) -> tuple[str, str] | None:
+    """The entry for this measure and survey: one naming the survey first (two surveys asking
+    the same question are two series, not one), else the measure's general entry."""
+    text, survey = measure.strip().casefold(), str(survey).casefold()
+    for (t, s), value in known.items():
+        if t == text and s and s in survey:
+            return value
+    return known.get((text, ""))
 
 
 def _schema() -> pa.DataFrameSchema:
@@ -76,7 +88,7 @@ def parse(data: bytes, filename: str) -> ParsedImport:
     rows, districts, issues, context = [], {}, [], []
     for i, r in enumerate(df.to_dict("records")):
         row = i + 2
-        mapping = known.get(r["measure"].strip().casefold())
+        mapping = mapping_for(known, r["measure"], r["survey_or_source"])
         if mapping is None:
             issues.append(Issue(f"mätningen ”{r['measure']}” finns inte i data/registry/text_sourced_measures.toml; lägg till den med en registrerad indikator.", row, "measure"))
             continue

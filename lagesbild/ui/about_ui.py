@@ -128,6 +128,10 @@ def privacy_section() -> None:
   delarna skulle avslöja ett dolt tal döljs också det näst minsta talet, så att det dolda inte kan räknas fram.
   Skyddet prövas som en angripare skulle göra: med alla visade tal och alla summor får inget dolt tal kunna bestämmas.
 - **Tal per invånare** som bygger på ett dolt antal döljs också, liksom ett tal per invånare som motsvarar färre än {n} fall.
+- **Samma skydd i alla vyer.** Polisens publicerade händelser skyddas en gång, i en tabell med alla områden, år, typer
+  och kommunen; områdesprofilen, nyckeltalen, kartan och mötesunderlaget visar alla siffror ur den tabellen. Ett dolt tal
+  kan därför inte räknas fram genom att kombinera vyer, t.ex. kartans tal per invånare gånger folkmängden eller
+  profilens totalsumma minus de visade åren.
 - **Känsliga indikatorer** (t.ex. grov kvinnofridskränkning) visas bara per område, aldrig som punkter på en karta.
 - **Områden, inte punkter.** Polisens händelser har bara kommunens mittpunkt; de knyts till ett område endast när
   ortnamnet står i texten och visas aldrig som punkter.
@@ -140,6 +144,10 @@ def privacy_section() -> None:
   would reveal a hidden number, the next-smallest number is hidden too, so the hidden one cannot be worked out.
   This is tested as an attacker would try: from all shown numbers and all totals, no hidden number may be determined.
 - **Rates per inhabitants** built on a hidden count are hidden too, as is a rate that stands for fewer than {n} cases.
+- **The same protection in every view.** Police's published events are protected once, in one table of all areas, years,
+  types and the kommun; the area profile, the key figures, the map and the meeting pack all show figures from that table.
+  A hidden number therefore cannot be worked out by combining views, e.g. the map's rate times the population, or the
+  profile's total minus the years shown.
 - **Sensitive indicators** (e.g. gross violation of a woman's integrity) are shown by area only, never as points on a map.
 - **Areas, not points.** Police events only carry the kommun's centre point; they are tied to an area only when the place
   name is in the text, and never shown as points.

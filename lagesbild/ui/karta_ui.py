@@ -32,7 +32,7 @@ def choose(pic) -> tuple[measures.Measure, str | None]:
     measure = options.get(mid, measures.DENSITY)
     periods = measures.periods(pic, measure)
     with c2:
-        partial = _sv_en("del av året", "part of the year")
+        partial = _sv_en("delår", "part year")
         period = url_selectbox(
             t("karta.period", lg), periods, param="period", default=measures.default_period(pic, measure),
             format_func=lambda p: f"{p} ({partial})" if measures.is_partial(pic, measure, p) else p,

@@ -42,14 +42,17 @@ _LANG_JS = """<script>(function (lang) {
 _COMPACT = "<style>[data-testid='stMainBlockContainer']{padding-top:2rem}</style>"
 
 
-def header(as_of: date) -> None:
+def header(as_of: date | None) -> None:
+    """`as_of`: the newest date the data reaches (lagesbild.store.meta.newest_data), stated
+    once here; a frozen meeting's banner states its freeze date instead."""
     from lagesbild.ui.meeting_state import banner
 
     lg = lang()
     page_language(lg)
     st.html(_COMPACT)
     if not banner():  # an open meeting shows its own as-of date (frozen) instead
-        st.caption(f"**{t('app.title', lg)}** · {t('header.as_of', lg)} {fmt.iso(as_of)}")
+        when = f" · {t('header.as_of', lg)} {fmt.iso(as_of)}" if as_of else ""
+        st.caption(f"**{t('app.title', lg)}**{when}")
     demo_banner()
 
 

@@ -9,6 +9,7 @@ from lagesbild import fmt, privacy, verdict
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, profile
+from lagesbild.geo.layers import area_label, boundaries
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.ui import map_ui, provenance, verdict_ui
@@ -134,7 +135,8 @@ def _headline(p: profile.Profile) -> None:
     cells = [
         (t("omr.population", lg), p.population.text, ["scb_befolkning"], tom, no_pop),
         (t("omr.area", lg), f"{fmt.number(p.area_km2, 1, lg)} km²", [geo_src], "2025-12-01",
-         _sv_en("Landyta beräknad ur gränsen", "Area computed from the boundary")),
+         _sv_en(f"Hela ytan inkl. sjöar (inte bara land), ur gränserna för {boundaries(p.level, lg)}",
+                f"The whole area incl. lakes (not land only), from the {boundaries(p.level, lg)} boundaries")),
         (t("omr.density", lg), fmt.number(density, 0, lg) if density else missing,
          ["scb_befolkning", geo_src], tom, ""),
         (t("omr.share", lg), fmt.percent(share, 1, lg) if share else missing,
@@ -200,7 +202,7 @@ def _area_map(p: profile.Profile) -> None:
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], "2025-12-01")
     table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
         _sv_en("Område", "District"): p.name, _sv_en("Kod", "Code"): p.code,
-        _sv_en("Folkmängd", "Population"): p.population.text, _sv_en("Yta km²", "Area km²"): fmt.number(p.area_km2, 1, lg)}])
+        _sv_en("Folkmängd", "Population"): p.population.text, area_label(p.level, lg): fmt.number(p.area_km2, 1, lg)}])
     map_ui.table_and_summary(table, p.map_summary, key="omr_map")
     if clicked and clicked != p.code:
         map_ui.open_profile(clicked)

@@ -214,8 +214,14 @@ def _chart(block, key: str) -> None:
 
 def head(m: meetings.MeetingView, pic, n: int, total: int, k: int, count: int) -> None:
     """One line: where we are, what picture it is, and the buttons (also the keyboard's targets)."""
-    state = (_t(f"Lägesbild per {fmt.iso(pic.as_of)} (fryst för mötet)", f"Situation as of {fmt.iso(pic.as_of)} (frozen for the meeting)")
-             if m.frozen else _t(f"Lägesbild per {fmt.iso(pic.as_of)} – mötet är inte fryst", f"Situation as of {fmt.iso(pic.as_of)} – not frozen"))
+    if m.frozen:
+        state = _t(f"Lägesbild per {fmt.iso(pic.as_of)} (fryst för mötet)", f"Situation as of {fmt.iso(pic.as_of)} (frozen for the meeting)")
+    else:  # live data: the newest data date, as in the header
+        from lagesbild.store.meta import newest_in
+
+        newest = newest_in(pic)
+        when = fmt.iso(newest) if newest else "–"
+        state = _t(f"Lägesbild per {when} – mötet är inte fryst", f"Situation as of {when} – not frozen")
     with st.container(key="mote_pres_head"):
         c = st.columns([3.6, 1.4, 1.3, 1.5, 1.4, 1.2], vertical_alignment="center")
         c[0].markdown(f"**{md_escape(m.title)}** · {fmt.iso(m.meeting_date)} · {state}")

@@ -65,7 +65,7 @@ def district_map(picture, params: dict, lang: str = "sv") -> ViewContent:
     regso_rows = mv.table[mv.table["kind"] == "distrikt"]
     classes = choropleth.classify(regso_rows, decimals=measure.decimals, lang=lang)
     hover = {r.code: f"{r.name}: {karta.value_text(r.value, r.suppressed, measure, lang)}" for r in mv.table.itertuples()}
-    name = f"{karta.legend_title(measure, lang)}{f', {period}' if period else ''}"
+    name = f"{karta.legend_title(measure, lang)}{f', {mv.period_text(lang)}' if mv.period else ''}"
     fig = maps.choropleth(layer("regso"), classes, title=name, lang=lang, hover=hover,
                           priority=areas_mod.of_level(areas_mod.PRIORITY_LEVEL), uso=layer("utsatta_omraden"),
                           outline=layer("kommun_outline"))
@@ -93,6 +93,7 @@ def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
         return _no_geo(title, missing, lang, "omraden", params)
     from lagesbild.geo import areas as areas_mod
     from lagesbild.geo import profile as prof
+    from lagesbild.geo.layers import area_label
     from lagesbild.geo.layers import layer
 
     if not prof.exists(code):
@@ -107,7 +108,7 @@ def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
                           p.population.data_tom or p.population.period)
     map_table = pd.DataFrame({_t(lang, "Område", "Area"): [p.name], _t(lang, "Typ", "Type"): [areas_mod.level_label(p.level, lang)],
                               _t(lang, "Folkmängd", "Population"): [p.population.text],
-                              _t(lang, "Yta km²", "Area km²"): [fmt.number(p.area_km2, 1, lang)]})
+                              area_label(p.level, lang): [fmt.number(p.area_km2, 1, lang)]})
     block = FigureBlock(fig, map_table, p.map_summary, pop_prov, kind="map")
     kf = p.key_figures.copy()
     note_col = _t(lang, "Kommentar", "Note")

@@ -33,10 +33,12 @@ def test_karta_population_and_events_measures():
     assert not at.exception
     assert at.query_params["matt"] in ("handelser", ["handelser"])
     assert at.selectbox(key="_url_period").value == "2025"  # the newest complete year
-    assert "2026 (del av året)" in at.selectbox(key="_url_period").options
+    options = at.selectbox(key="_url_period").options
+    assert "2026 (delår)" in options and "2022 (delår)" in options  # notices start in late 2022
     table = dataframes(at)[0].set_index("Kod")
     col = [c for c in table.columns if c.startswith("Publicerade")][0]
     assert set(table[col]) - {"Uppgift saknas", ".."}, "some areas have a rate"
+    assert "Högst" not in texts(at)  # published notices never rank areas
 
 
 def test_karta_in_english():
@@ -71,6 +73,14 @@ def test_omraden_profile_of_a_district_and_a_preliminary_area():
     assert any("Huddinge centrum" in label for label in links)
     at = open_page("omraden", {"omrade": "prio-huddinge-centrum"})
     assert "preliminär avgränsning" in texts(at).lower()
+
+
+def test_omraden_valdistrikt_says_notices_cannot_be_placed_there():
+    at = open_page("omraden", {"omrade": "01260130"})
+    assert not at.exception
+    shown = texts(at)
+    assert "kan inte knytas till valdistrikt" in shown
+    assert "Inga publicerade händelser nämner en ort" not in shown
 
 
 def test_omraden_without_or_with_an_unknown_area():

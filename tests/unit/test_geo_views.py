@@ -114,11 +114,12 @@ def test_events_count_where_the_place_lies_wholly_inside():
     assert events.data_tom(p, "2025") == date(2025, 5, 1)
 
 
-def test_events_mentioning_an_area_are_aggregated_never_listed():
+def test_events_of_an_area_are_aggregated_never_listed():
     p = make_picture(events_rows=[event(i, "Skogås", kind="Brand" if i % 2 else "Stöld") for i in range(12)])
-    got = events.mentioning(p, "prio-skogas")
-    assert set(got.columns) == {"year", "type", "count"}
-    assert got["count"].sum() == 12
+    table = events.protected(p)
+    assert table.total("prio-skogas") == 12 and table.count("prio-skogas", "2025") == 12
+    assert table.types["prio-skogas"] == ("Brand", "Stöld")
+    assert table.value(("typ", "prio-skogas", "Brand")) == 6
 
 
 # --- the Karta view ------------------------------------------------------------------------
@@ -127,8 +128,8 @@ def test_events_mentioning_an_area_are_aggregated_never_listed():
 def test_karta_view_table_summary_and_map(pic):
     view = karta.build(pic, measures.DENSITY, None, "sv", fm.offline_assets())
     assert len(view.table) == 22 + 4
-    assert view.summary.startswith("Högst befolkningstäthet har Sjödalen centrala-norra")
-    assert "saknar uppgift" in view.summary  # this picture has only five RegSO
+    # This picture has only five RegSO: no "highest" while 17 are unknown.
+    assert view.summary == "Befolkningstäthet 2025: 5 av 22 områden visas; 17 saknar uppgift."
     col = "Befolkningstäthet (inv./km²)"
     shown = view.table.set_index("Kod")[col]
     assert shown["0126R006"] == "Uppgift saknas"
@@ -145,8 +146,20 @@ def test_summary_counts_hidden_and_missing():
         "value": [10.0, 20.0, math.nan, math.nan], "suppressed": [False, False, True, False],
         "population": [math.nan] * 4, "count": [math.nan] * 4, "area_km2": [1.0] * 4}))
     text = karta.summary(mv, measures.POP, "sv")
-    assert text == "Högst folkmängd har B (20 invånare), lägst A (10 invånare); 1 visas inte (för få), 1 saknar uppgift."
-    assert karta.summary(mv, measures.POP, "en").startswith("Highest population: B")
+    # No "highest" while a hidden or unknown district could be higher.
+    assert text == "Folkmängd 2025: 2 av 4 områden visas; 1 visas inte (för få), 1 saknar uppgift."
+    assert karta.summary(mv, measures.POP, "en").startswith("Population 2025: 2 of 4 districts shown")
+    full = measures.MapValues(measures.POP, "2025", None, mv.table.assign(value=[10.0, 20.0, 30.0, 40.0], suppressed=False))
+    assert karta.summary(full, measures.POP, "sv").startswith("Högst folkmängd har D (40 invånare), lägst A")
+
+
+def test_summary_never_ranks_police_notices():
+    mv = measures.MapValues(measures.EVENTS_RATE, "2026", None, pd.DataFrame({
+        "code": ["a", "b"], "name": ["A", "B"], "kind": ["distrikt"] * 2, "value": [1.0, 2.0], "suppressed": [False] * 2,
+        "population": [1000.0] * 2, "count": [5.0, 10.0], "area_km2": [1.0] * 2}), partial=True)
+    text = karta.summary(mv, measures.EVENTS_RATE, "sv")
+    assert "Högst" not in text and "B" not in text.split(":")[1]
+    assert "2026 (delår)" in text
 
 
 # --- profiles ------------------------------------------------------------------------------
@@ -195,7 +208,8 @@ def test_profile_events_are_protected_tables():
     prof = profile.build(p, "prio-varby")
     per_year = prof.events.iloc[0]
     # 2023: 4, 2024: 4, 2025: 4 → each is small → "..", and the total of 12 is shown.
-    assert [per_year[y] for y in ("2023", "2024", "2025")] == ["..", "..", ".."]
+    # 2023 starts in June and 2025 ends in June: both are marked as part years.
+    assert [per_year[y] for y in ("2023 (delår)", "2024", "2025 (delår)")] == ["..", "..", ".."]
     assert per_year["Totalt"] == "12"
     types = prof.events_types.set_index("Typ av händelse")["Antal"]
     assert types["Rån"] == ".."  # 3

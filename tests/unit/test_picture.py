@@ -23,3 +23,17 @@ def test_snapshot_round_trip_keeps_every_table(store):
     upd = frozen.table("reform_updates").iloc[0]
     assert upd["update_date"] == date(2026, 2, 1)
     assert frozen.table("reforms")["title_sv"].tolist() == live.table("reforms")["title_sv"].tolist()
+
+
+def test_lagesbild_per_is_the_newest_data_date_never_a_future_one(store):
+    from lagesbild.store.meta import newest_data
+
+    with store.session() as s:
+        newest = newest_data(s, today=date(2026, 12, 6))
+        assert newest == date(2026, 8, 14)  # the newest police notice, later than Brå's 2026K2 (30 June)
+        # Before the notices: Brå's 2026K1 quarter ends 31 March; the running year's 31 December never counts.
+        assert newest_data(s, today=date(2026, 4, 1)) <= date(2026, 4, 1)
+        pic = load_live(s)
+    from lagesbild.store.meta import newest_in
+
+    assert newest_in(pic, today=date(2026, 12, 6)) == newest  # the same rule for a Picture (meeting pack)

@@ -34,7 +34,9 @@ def test_sol_quarterly_preliminary_and_year_written_once():
     assert v[("bra_total_kvartal_antal", "2026K1")] == (3180, "preliminar")
     assert v[("bra_total_kvartal_antal", "2026K2")] == (3103, "preliminar")
     assert parsed.vintage == "2026-06-30"
-    assert any("per 100 000" in w for w in parsed.warnings)
+    # Brå's own quarterly rate is kept as published (2 920), never recomputed (3 343 / pop = 2 915).
+    assert v[("bra_total_kvartal_per100k", "2025K4")] == (2920, "ok")
+    assert not any("per 100 000" in w for w in parsed.warnings)
 
 
 def test_sol_quarterly_with_year_repeated_per_column():
@@ -62,7 +64,7 @@ def test_reimport_is_idempotent(empty_store):
     first = base.apply(empty_store, SYSTEM_ACTOR, bra.parse(data, "q.txt"), "q.txt", data)
     before = state(empty_store)
     again = base.apply(empty_store, SYSTEM_ACTOR, bra.parse(data, "q.txt"), "q.txt", data)
-    assert (first.added, again.added, again.changed, again.unchanged) == (6, 0, 0, 6)
+    assert (first.added, again.added, again.changed, again.unchanged) == (12, 0, 0, 12)  # 6 counts + Brå's 6 rates
     after = state(empty_store)
     assert after["observations"] == before["observations"] and after["value_sum"] == before["value_sum"]
 

@@ -17,7 +17,9 @@ def test_fresh_store_has_the_real_data(store):
     q = obs[obs["indicator_id"] == "bra_total_kvartal_antal"].set_index("period")
     assert q.loc["2026K2", "status"] == "preliminar" and q.loc["2026K1", "status"] == "preliminar"
     assert q.loc["2025K4", "status"] == "ok" and len(q) == 48
-    assert (obs["status"] == "preliminar").sum() == 2
+    assert (obs["status"] == "preliminar").sum() == 4  # 2026K1–K2: count and Brå's rate
+    r = obs[obs["indicator_id"] == "bra_total_kvartal_per100k"].set_index("period")
+    assert r.loc["2025K4", "value"] == 2920  # Brå's published rate, not 3 343 / population (2 915)
     pop = obs[obs["indicator_id"] == "scb_befolkning"]
     deso = pop[pop["area_code"].str.match(r"^0126[A-C]\d{4}$")]
     regso = pop[pop["area_code"].str.match(r"^0126R\d{3}$")]

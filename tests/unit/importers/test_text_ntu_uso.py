@@ -22,6 +22,11 @@ def test_survey_figures_mapped_with_gender_area_and_quote():
     assert recs[("enkat_mycket_trygg", "kd-glomsta", "2018", "T")].value == 36
     assert recs[("enkat_trygg_kvall_omrade", "kd-flemingsberg", "2012", "T")].value == 46
     assert recs[("enkat_gy2_dricker_ej", "01", "2022", "M")].value == 40  # the county, for comparison
+    # Stockholmsenkäten 2012 and the kommun's youth survey 2018 are two series, not one.
+    assert recs[("enkat_ak9_aldrig_druckit", "0126", "2018", "T")].value == 57
+    assert ("enkat_ak9_aldrig_druckit", "0126", "2012", "T") not in recs
+    assert recs[("enkat_se_ak9_aldrig_druckit", "0126", "2012", "T")].value == 47
+    assert recs[("enkat_se_ak9_testat_narkotika", "0126", "2012", "T")].value == 7
     kd = {d["code"]: d for d in parsed.districts}
     assert kd["kd-varby"]["level"] == "kommundel" and kd["kd-varby"]["is_priority"] is False
     assert kd["01"]["level"] == "lan"

@@ -1,0 +1,249 @@
+"""Audit: no police-notice count 1–4 can be worked out by combining what the views publish.
+
+The attacker reads every view of the seeded data for every area — the profile's table per
+year and per type, its key-figure rate with the population beside it, the Karta table
+(rate and population) for every year, the count badges on the map, and the meeting-pack
+table of the map — and then tries the differencing attacks: rate × population, row total
+minus the shown years, a priority area minus its districts, the kommun minus its districts,
+and the type table's total. A count 1–4 that is shown, pinned to one value, or part of a
+hidden group whose sum is known to be 1–4 fails the test (lagesbild/privacy.py states the rule).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+import pandas as pd
+import pytest
+
+from lagesbild import privacy
+from lagesbild.config import load_kommun
+from lagesbild.geo import areas as areas_mod
+from lagesbild.geo import events, karta, measures, profile
+from lagesbild.picture import load_live
+from lagesbild.privacy import Group
+from lagesbild.store.db import Store
+from tests.unit.privacy_audit import pinned, revealed_sums
+
+RATE_LABEL = "Publicerade polishändelser per 1 000 inv."
+AREA_LEVELS = ("regso", areas_mod.PRIORITY_LEVEL)
+
+
+@pytest.fixture(scope="module")
+def pic(tmp_path_factory):
+    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('audit') / 'audit.db'}")
+    with store.session() as s:
+        picture = load_live(s)
+    store.engine.dispose()
+    return picture
+
+
+def _number(text: str) -> float | None:
+    text = str(text).replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    return float(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else None
+
+
+class Published:
+    """Everything the attacker has read: exact counts, counts derived from rates, and ".."."""
+
+    def __init__(self):
+        self.known: dict[tuple, set[int]] = defaultdict(set)
+        self.where: dict[tuple, list[str]] = defaultdict(list)
+        self.dots: set[tuple] = set()
+
+    def count(self, key, text, view: str) -> None:
+        if str(text).strip() == privacy.SUPPRESSED:
+            self.dots.add(key)
+            return
+        v = _number(text)
+        if v is not None:
+            self.known[key].add(int(round(v)))
+            self.where[key].append(view)
+
+    def rate(self, key, rate_text, pop_text, view: str, per: int = 1000) -> None:
+        """rate × population: the rate is rounded to one decimal, so the count lies in an
+        interval; an interval holding one whole number gives the count away."""
+        if str(rate_text).strip() == privacy.SUPPRESSED:
+            self.dots.add(key)
+            return
+        r, pop = _number(rate_text), _number(pop_text)
+        if r is None or not pop:
+            return
+        lo, hi = max(r - 0.05, 0) * pop / per, (r + 0.05) * pop / per
+        whole = list(range(math.ceil(lo - 1e-9), math.floor(hi + 1e-9) + 1))
+        if len(whole) == 1:
+            self.known[key].add(whole[0])
+            self.where[key].append(view)
+
+
+def truth(pic) -> tuple[dict[tuple, int], list[str]]:
+    """The true counts: notices whose place lies wholly inside the area, per year and in all."""
+    ev = pic.table("police_events")
+    years = pd.to_datetime(ev["occurred_at"], errors="coerce").dt.year
+    placed = events.place_parts(ev["district"])
+    cat = areas_mod.catalogue()
+    out: dict[tuple, int] = {}
+    ylist = [str(y) for y in sorted(set(years.dropna().astype(int)))]
+    for code in cat.index[cat["level"].isin(AREA_LEVELS)]:
+        inside = set(cat.loc[code, "parts"])
+        mask = pd.Series([bool(r) and r <= inside or (not r and p == code) for r, p in placed], index=ev.index)
+        for y in ylist:
+            out[("Y", code, y)] = int((mask & (years.astype("Int64").astype(str) == y)).sum())
+        out[("T", code)] = int(mask.sum())
+        for typ, n in ev.loc[mask, "type"].value_counts().items():
+            out[("typ", code, typ)] = int(n)
+    kommun = load_kommun().code
+    for y in ylist:
+        out[("Y", kommun, y)] = int((years.astype("Int64").astype(str) == y).sum())
+    return out, ylist
+
+
+def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
+    seen = Published()
+    type_rows: dict[str, list[str]] = {}
+    kommun = load_kommun().code
+    cat = areas_mod.catalogue()
+    for code in cat.index:
+        p = profile.build(pic, code, "sv")
+        if not p.events.empty:
+            row = p.events.iloc[0]
+            for col in p.events.columns[1:]:
+                key = ("T", code) if col == "Totalt" else ("Y", code, str(col)[:4])  # "2022 (delår)"
+                seen.count(key, row[col], "profil: år")
+        if not p.events_types.empty:
+            labels = []
+            for label, text in zip(p.events_types.iloc[:, 0], p.events_types["Antal"]):
+                key = ("T", code) if label == "Totalt" else ("typ", code, label)
+                if label != "Totalt":
+                    labels.append(label)
+                seen.count(key, text, "profil: typ")
+            type_rows[code] = labels
+        kf = p.key_figures.set_index("Nyckeltal")
+        if RATE_LABEL in kf.index:
+            period = str(kf.loc[RATE_LABEL, "Period"])
+            seen.rate(("Y", code, period), kf.loc[RATE_LABEL, "Området"], kf.loc["Folkmängd", "Området"], "profil: nyckeltal")
+            seen.rate(("Y", kommun, period), kf.loc[RATE_LABEL, "Hela kommunen"], kf.loc["Folkmängd", "Hela kommunen"],
+                      "profil: nyckeltal")
+    from lagesbild.views import area as area_view
+
+    full = events.complete_year(pic)
+    names = dict(zip(cat["name"], cat.index))
+    for period in measures.periods(pic, measures.EVENTS_RATE):
+        mv = karta.map_values(pic, measures.EVENTS_RATE, period)
+        table = karta.display_table(mv, measures.EVENTS_RATE, "sv")
+        rate_col = [c for c in table.columns if c.startswith(measures.EVENTS_RATE.name_sv)][0]
+        pops = {}
+        for code, rate, pop in zip(table["Kod"], table[rate_col], table["Folkmängd"]):
+            seen.rate(("Y", code, period), rate, pop, f"karta {period}")
+            pops[code] = pop
+        if period == full:  # the count badges on the map
+            for r in mv.table.itertuples():
+                if not r.suppressed and not (isinstance(r.count, float) and math.isnan(r.count)):
+                    seen.count(("Y", r.code, period), r.count, "karta: antal")
+        vc = area_view.district_map(pic, {"matt": measures.EVENTS_RATE.id, "period": period}, "sv")
+        for tb in vc.tables:  # the meeting pack's table of the map
+            short = tb.table
+            for name, rate in zip(short.iloc[:, 0], short.iloc[:, 1]):
+                code = names.get(name)
+                if code in pops:
+                    seen.rate(("Y", code, period), rate, pops[code], f"mötesunderlag {period}")
+    return seen, type_rows
+
+
+def relations(true: dict[tuple, int], years: list[str], type_rows: dict[str, list[str]]) -> tuple[list[tuple], list[Group]]:
+    """Cells and every sum relation the attacker knows."""
+    cat = areas_mod.catalogue()
+    keys = list(true)
+    idx = {k: i for i, k in enumerate(keys)}
+    groups: list[Group] = []
+
+    def cell(key) -> int:
+        if key not in idx:
+            idx[key] = len(keys)
+            keys.append(key)
+        return idx[key]
+
+    for code in cat.index[cat["level"].isin(AREA_LEVELS)]:
+        groups.append(Group(cell(("T", code)), [cell(("Y", code, y)) for y in years], True, "år"))
+        if code in type_rows:
+            groups.append(Group(cell(("T", code)), [cell(("typ", code, t)) for t in type_rows[code]], True, "typ"))
+    for code in cat.index[cat["level"] == areas_mod.PRIORITY_LEVEL]:
+        parts = [c for c in cat.loc[code, "parts"] if ("T", c) in idx]
+        for y in years:
+            groups.append(Group(cell(("Y", code, y)), [cell(("Y", c, y)) for c in parts], False, "prio"))
+        groups.append(Group(cell(("T", code)), [cell(("T", c)) for c in parts], False, "prio"))
+    kommun = load_kommun().code
+    regso = list(cat.index[cat["level"] == "regso"])
+    for y in years:
+        groups.append(Group(cell(("Y", kommun, y)), [cell(("Y", c, y)) for c in regso], False, "kommun"))
+    return keys, groups
+
+
+def _type_truth(true, code, labels):
+    listed = {("typ", code, t) for t in labels if t != "Övriga"}
+    rest = true[("T", code)] - sum(true.get(k, 0) for k in listed)
+    return rest
+
+
+def audit(pic) -> list[str]:
+    n = privacy.threshold()
+    true, years = truth(pic)
+    seen, type_rows = harvest(pic)
+    keys, groups = relations(true, years, type_rows)
+    values = []
+    for k in keys:
+        if k[0] == "typ" and k[2] == "Övriga":
+            values.append(float(_type_truth(true, k[1], type_rows[k[1]])))
+        else:
+            values.append(float(true.get(k, 0)))
+    problems = []
+    for k, got in seen.known.items():
+        if len(got) > 1:
+            problems.append(f"{k}: the views disagree {sorted(got)} ({', '.join(seen.where[k])})")
+        want = true.get(k)
+        if want is not None and got != {want}:
+            problems.append(f"{k}: shown as {sorted(got)}, but {want} notices lie in the area")
+        for v in got:
+            if 0 < v < n:
+                problems.append(f"{k} = {v} is shown ({', '.join(seen.where[k])})")
+    hidden = [k not in seen.known for k in keys]
+    at_least = [1 if k in seen.dots else 0 for k in keys]
+    primary = [h and 0 < v < n for h, v in zip(hidden, values)]
+    for i in pinned(groups, values, hidden, primary, at_least):
+        problems.append(f"{keys[i]} = {int(values[i])} follows from the shown figures")
+    for gi, secret, mass in revealed_sums(groups, values, hidden, n):
+        if any(primary[c] for c in secret):
+            problems.append(f"{' + '.join(str(keys[c]) for c in secret)} = {mass} follows from {keys[groups[gi].total]}")
+    return problems
+
+
+def test_no_police_notice_count_below_the_limit_can_be_worked_out_across_views(pic):
+    assert not pic.table("police_events").empty, "the audit needs the seeded notices"
+    problems = audit(pic)
+    assert not problems, "\n".join(problems)
+
+
+def test_one_protected_table_feeds_the_profile_the_key_figure_and_the_map():
+    """The Länna pattern in miniature: 1, 8, 7 and 2 notices in four years with the total shown.
+    Hiding 1 and 2 alone would give 3 away (18 − 8 − 7), so a third year goes too — and the
+    map and the key figure for that year read the same hidden cell."""
+    from tests.unit.test_geo_views import POP, event, make_picture, obs_rows
+
+    years = {"2023": 1, "2024": 8, "2025": 7, "2026": 2}
+    evs = [event(f"{y}-{i}", "Länna", f"{y}-{(i % 11) + 1:02d}-10 12:00:00") for y, k in years.items() for i in range(k)]
+    evs.append(event("first", "Segeltorp", "2023-01-02 12:00:00"))
+    evs.append(event("last", "Segeltorp", "2026-12-20 12:00:00"))
+    p = make_picture(obs_rows("scb_befolkning", {**POP, "0126R010": 2962.0}) + obs_rows("kolada_N01951", {"0126": 114686.0}),
+                     events_rows=evs)
+    table = events.protected(p)
+    hidden_years = {y for y in years if table.is_hidden(("Y", "0126R010", y))}
+    assert {"2023", "2026"} <= hidden_years and len(hidden_years) >= 3 or table.is_hidden(("T", "0126R010"))
+    mv = karta.map_values(p, measures.EVENTS_RATE, "2025")
+    row = mv.table.set_index("code").loc["0126R010"]
+    assert bool(row["suppressed"]) is table.is_hidden(("Y", "0126R010", "2025"))
+    figure = profile.build(p, "0126R010").key_figures.set_index("Nyckeltal").loc[RATE_LABEL, "Området"]
+    assert (figure == privacy.SUPPRESSED) is table.is_hidden(("Y", "0126R010", "2025"))
+    # A valdistrikt cannot be placed: its profile says so instead of "no notice names a place here".
+    p_vd = profile.build(p, "01260130")
+    assert p_vd.events.empty and "valdistrikt" in p_vd.events_summary
