@@ -73,6 +73,22 @@ def counts_by_area(picture, period: str | None, codes: list[str]) -> dict[str, f
     return out
 
 
+def unplaced_share(picture, period: str | None, n: int | None = None) -> tuple[int, int] | None:
+    """(the kommun's notices in the period, the share in % that names no place matching whole
+    areas), or None without notices. The share is rounded coarsely enough that share × total
+    cannot give the exact number of placed notices (which would add up the areas' hidden
+    cells): the step is at least 5 points and at least the suppression limit's share."""
+    n = privacy.threshold() if n is None else n
+    ev = in_period(picture.table("police_events"), period)
+    if ev.empty:
+        return None
+    placed = place_parts(ev["district"])
+    unplaced = sum(1 for regso, prio in placed if not regso and prio is None)
+    total = len(ev)
+    step = max(5, 5 * math.ceil(100 * n / total / 5))
+    return total, int(step * round(100 * unplaced / total / step))
+
+
 def data_tom(picture, period: str | None) -> date | None:
     events = in_period(picture.table("police_events"), period)
     if events.empty:

@@ -14,7 +14,7 @@ from lagesbild import fmt
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
 from lagesbild.geo.layers import LAYERS, area_label, layer
-from lagesbild.geo.measures import EVENTS_RATE, MapValues, Measure, values
+from lagesbild.geo.measures import NOTICES, MapValues, Measure, values
 from lagesbild.privacy import cell_text, explanation
 from lagesbild.registry.sources import source
 
@@ -47,13 +47,17 @@ def map_values(picture, measure: Measure, period: str | None, level: str = "regs
     """The measure for the districts of `level` and for the priority areas."""
     cat = areas_mod.catalogue()
     wanted = cat[cat["level"].isin([level, areas_mod.PRIORITY_LEVEL])]
-    if measure.id != EVENTS_RATE.id:
+    if measure.id != NOTICES.id:
         return values(picture, measure, areas_mod.as_areas(wanted), period)
     # Police notices come from the one protected table the profiles read too.
     counts, hidden = events.protected(picture).counts(period, list(wanted["code"]))
     mv = values(picture, measure, areas_mod.as_areas(wanted), period, event_counts=counts, event_hidden=hidden)
     mv.data_tom = events.data_tom(picture, mv.period)
     mv.partial = str(mv.period) in events.protected(picture).partial
+    share = events.unplaced_share(picture, mv.period)
+    if share is not None:
+        total, pct = share
+        mv.notes.append(f"av kommunens {total} notiser {mv.period} kunde omkring {pct} % inte knytas till ett område")
     return mv
 
 
@@ -152,7 +156,7 @@ def _event_badges(m, picture, lang: str) -> None:
     year = events.complete_year(picture)
     if year is None:
         return
-    mv = map_values(picture, EVENTS_RATE, year)
+    mv = map_values(picture, NOTICES, year)
     cat = areas_mod.catalogue()
     badges = {}
     for r in mv.table.itertuples():
@@ -221,7 +225,7 @@ def summary(mv: MapValues, measure: Measure, lang: str) -> str:
     if shown.empty:
         return _t(lang, f"{measure.name_sv}: uppgift saknas för alla områden.", f"{measure.name_en}: no data for any district.")
     period = f" {mv.period_text(lang)}" if mv.period else ""
-    if hidden or missing or measure.id == EVENTS_RATE.id:
+    if hidden or missing or measure.id == NOTICES.id:
         text = _t(lang, f"{measure.name_sv}{period}: {len(shown)} av {len(d)} områden visas",
                   f"{measure.name_en}{period}: {len(shown)} of {len(d)} districts shown")
     else:

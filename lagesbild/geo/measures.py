@@ -4,8 +4,10 @@ An *area* is a district of a map layer or a priority area (a set of districts). 
 for a priority area are summed from its districts where that is meaningful (counts,
 population), never averaged; a rate is recomputed from the summed count and population.
 
-Counts are shown as rates per 1 000 inhabitants. Small counts are hidden (lagesbild.privacy)
-and so is every figure derived from one, including a priority area whose district is hidden.
+Counts of a registered indicator are shown as rates per 1 000 inhabitants; published police
+notices are shown as counts (they are not crime statistics, so no rate per inhabitant). Small
+counts are hidden (lagesbild.privacy) and so is every figure derived from one, including a
+priority area whose district is hidden.
 """
 from __future__ import annotations
 
@@ -61,11 +63,13 @@ DENSITY = Measure("tathet", "Befolkningstäthet", "Population density", "inv./km
                   "Folkmängd delad med områdets yta (generaliserade gränser, sjöar ingår).",
                   "Population divided by the area's surface (generalised boundaries, lakes included).")
 POP = Measure("befolkning", "Folkmängd", "Population", "invånare", "inhabitants", ("scb_befolkning",), 0, POPULATION)
-EVENTS_RATE = Measure(
-    "handelser", "Publicerade polishändelser per 1 000 invånare", "Published police events per 1,000 inhabitants",
-    "per 1 000 inv.", "per 1,000 inh.", ("polisen_handelser", "scb_befolkning"), 1, EVENTS,
-    "Pressnotiser som nämner en ort i området, inte brottsstatistik. Bara orter som motsvarar hela områden räknas.",
-    "Press notices naming a place in the area, not crime statistics. Only places matching whole areas are counted.",
+NOTICES = Measure(
+    "handelser", "Publicerade polishändelser", "Published police notices", "notiser", "notices",
+    ("polisen_handelser",), 0, EVENTS,
+    "Antal pressnotiser som nämner en ort i området: inte brottsstatistik, och därför inte per invånare. Bara orter "
+    "som motsvarar hela områden räknas.",
+    "Number of press notices naming a place in the area: not crime statistics, so not per inhabitant. Only places "
+    "matching whole areas are counted.",
 )
 
 
@@ -153,7 +157,7 @@ def available(picture, district_codes: set[str]) -> list[Measure]:
     """The measures that have (or could have) figures for these districts."""
     out = [DENSITY, POP]
     if not picture.table("police_events").empty:
-        out.append(EVENTS_RATE)
+        out.insert(0, NOTICES)  # the safety layer first: the map's default (see default_measure)
     obs = _obs(picture)
     here = obs[obs["area_code"].isin(district_codes) & obs["value"].notna()]
     for iid in sorted(set(here["indicator_id"]) - {POPULATION, EVENTS}):
@@ -162,6 +166,12 @@ def available(picture, district_codes: set[str]) -> list[Measure]:
             continue
         out.append(indicator_measure(iid))
     return out
+
+
+def default_measure(options: list[Measure]) -> Measure:
+    """The most relevant safety layer with data: police notices when there are any (first in
+    `available`), else population density."""
+    return options[0] if options else DENSITY
 
 
 def indicator_measure(indicator_id: str) -> Measure:
@@ -177,7 +187,7 @@ def indicator_measure(indicator_id: str) -> Measure:
 
 def periods(picture, measure: Measure) -> list[str]:
     """Periods with figures for the measure, newest first."""
-    if measure.id == EVENTS_RATE.id:
+    if measure.id == NOTICES.id:
         ev = picture.table("police_events")
         if ev.empty:
             return []
@@ -192,7 +202,7 @@ def periods(picture, measure: Measure) -> list[str]:
 
 def default_period(picture, measure: Measure) -> str | None:
     """The newest period, except for events: the newest *complete* year."""
-    if measure.id == EVENTS_RATE.id:
+    if measure.id == NOTICES.id:
         from lagesbild.geo.events import complete_year
 
         return complete_year(picture)
@@ -203,7 +213,7 @@ def default_period(picture, measure: Measure) -> str | None:
 def is_partial(picture, measure: Measure, period: str) -> bool:
     """True for an events year the notices do not cover in full (the first and the newest
     year), shown as such next to the period."""
-    if measure.id != EVENTS_RATE.id:
+    if measure.id != NOTICES.id:
         return False
     from lagesbild.geo.events import partial_years
 
@@ -216,9 +226,10 @@ def is_partial(picture, measure: Measure, period: str) -> bool:
 def values(picture, measure: Measure, areas: list[Area], period: str | None = None,
            event_counts: dict[str, float] | None = None, n: int | None = None,
            event_hidden: set[str] | frozenset[str] = frozenset()) -> MapValues:
-    """The measure per area. `event_counts` (area code → events, for EVENTS_RATE) and
+    """The measure per area. `event_counts` (area code → events, for NOTICES) and
     `event_hidden` (codes whose count is suppressed) come from the protected notice table
-    (lagesbild.geo.events.protected); areas it does not cover stay "Uppgift saknas"."""
+    (lagesbild.geo.events.protected); areas it does not cover stay "Uppgift saknas". Notices
+    are shown as counts, never per inhabitant."""
     n = privacy.threshold() if n is None else n
     obs = _obs(picture)
     base = pd.DataFrame([{"code": a.code, "name": a.name, "kind": a.kind, "area_km2": a.area_km2} for a in areas])
@@ -230,8 +241,11 @@ def values(picture, measure: Measure, areas: list[Area], period: str | None = No
         base["value"] = pop if measure.id == POP.id else [p / a.area_km2 if a.area_km2 else math.nan for p, a in zip(pop, areas)]
         base["suppressed"] = False
         return MapValues(measure, period, tom, base)
-    if measure.id == EVENTS_RATE.id:
-        return _count_rate(obs, measure, areas, base, period, event_counts or {}, n, event_hidden)
+    if measure.id == NOTICES.id:
+        out = _count_rate(obs, measure, areas, base, period, event_counts or {}, n, event_hidden)
+        out.table["value"] = out.table["count"]
+        out.notes = []
+        return out
     ind = indicators()[measure.indicator_id]
     if ind.is_count:
         rows, period = series(obs, ind.id, period)

@@ -235,36 +235,30 @@ def _val_text(r, ind, lang) -> str:
 
 
 def _events_row(picture, code, pop: Figure, kpop: Figure, lang) -> dict:
-    """Events per 1 000 inhabitants in the newest complete year, area against kommun, from
-    the protected notice table (a hidden count hides its rate)."""
-    label = _t(lang, "Publicerade polishändelser per 1 000 inv.", "Published police events per 1,000 inh.")
-    note = _t(lang, "Pressnotiser, inte brottsstatistik. Befolkning 31/12 senaste år.",
-              "Press notices, not crime statistics. Population 31 Dec of the latest year.")
+    """Published notices naming a place in the area in the newest complete year, as a count
+    from the protected notice table (not per inhabitant: notices are not crime statistics).
+    No kommun figure beside it: the kommun's notices include those that name no place, so the
+    two would not be counted by the same rule (the Karta gives the share that cannot be placed)."""
+    label = _t(lang, "Publicerade polishändelser (antal notiser)", "Published police notices (number)")
+    note = _t(lang, "Pressnotiser som nämner en ort i området, inte brottsstatistik. Jämförs inte med kommunen: "
+                    "kommunens notiser räknas inte på samma sätt (många nämner ingen ort).",
+              "Press notices naming a place in the area, not crime statistics. Not compared with the municipality: "
+              "its notices are not counted the same way (many name no place).")
     missing = fmt.number(None, lang=lang)
     year = events.complete_year(picture)
     if year is None:
-        return _row(lang, label, missing, missing, "–", "Polismyndigheten", note)
+        return _row(lang, label, missing, "–", "–", "Polismyndigheten", note)
     table = events.protected(picture)
     if not table.placeable(code):
         note += " " + _t(lang, NOT_PLACEABLE[0], NOT_PLACEABLE[1])
-        return _row(lang, label, missing, _rate_text(table.count(load_kommun().code, year), kpop.value, lang),
-                    year, "Polismyndigheten, SCB", note)
+        return _row(lang, label, missing, "–", year, "Polismyndigheten", note)
     key = ("Y", code, str(year))
     count = table.value(key)
     if math.isnan(count) and not table.is_hidden(key):
         note += " " + _t(lang, "En ort i texterna går över områdets gräns, så händelserna kan inte delas upp.",
                          "A place in the texts straddles the area's border, so the events cannot be split.")
-    area = privacy.SUPPRESSED if table.is_hidden(key) else _rate_text(count, pop.value, lang)
-    return _row(lang, label, area, _rate_text(table.count(load_kommun().code, year), kpop.value, lang),
-                year, "Polismyndigheten, SCB", note)
-
-
-def _rate_text(count, pop, lang) -> str:
-    if count is None or (isinstance(count, float) and math.isnan(count)) or not pop or math.isnan(pop):
-        return fmt.number(None, lang=lang)
-    if privacy.is_small(count):
-        return privacy.SUPPRESSED
-    return fmt.number(count / pop * 1000, 1, lang)
+    area = privacy.cell_text(count, table.is_hidden(key), lang=lang, decimals=0)
+    return _row(lang, label, area, "–", year, "Polismyndigheten", note)
 
 
 def _div(a, b) -> float:

@@ -24,12 +24,14 @@ def choose(pic) -> tuple[measures.Measure, str | None]:
     """Measure and period, kept in the URL by id (?matt=tathet&period=2025)."""
     lg = lang()
     district_codes = set(layer("regso")["code"])
-    options = {m.id: m for m in measures.available(pic, district_codes)}
+    available = measures.available(pic, district_codes)
+    options = {m.id: m for m in available}
+    default = measures.default_measure(available)
     c1, c2 = st.columns([3, 1])
     with c1:
-        mid = url_selectbox(t("karta.measure", lg), list(options), param="matt", default=measures.DENSITY.id,
+        mid = url_selectbox(t("karta.measure", lg), list(options), param="matt", default=default.id,
                                    format_func=lambda i: options[i].name(lg))
-    measure = options.get(mid, measures.DENSITY)
+    measure = options.get(mid, default)
     periods = measures.periods(pic, measure)
     with c2:
         partial = _sv_en("delår", "part year")

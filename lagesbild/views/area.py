@@ -41,8 +41,9 @@ def _measure(picture, params: dict):
     from lagesbild.geo import measures
     from lagesbild.geo.layers import layer
 
-    options = {m.id: m for m in measures.available(picture, set(layer("regso")["code"]))}
-    measure = options.get(one(params, "matt") or "", measures.DENSITY)
+    available = measures.available(picture, set(layer("regso")["code"]))
+    options = {m.id: m for m in available}
+    measure = options.get(one(params, "matt") or "", measures.default_measure(available))
     periods = measures.periods(picture, measure)
     period = one(params, "period")
     if period not in periods:

@@ -14,7 +14,14 @@ def test_karta_shows_the_map_a_summary_and_the_same_figures_as_a_table():
     assert at.title[0].value == "Karta"
     assert at.get("component_instance"), "the folium map is on the page"
     measure = at.selectbox(key="_url_matt")
-    assert measure.value == "tathet" and "Folkmängd" in measure.options
+    # The map opens on the safety layer: police notices in the newest complete year, as counts.
+    assert measure.value == "handelser" and "Folkmängd" in measure.options
+    assert at.selectbox(key="_url_period").value == "2025"
+    shown = texts(at)
+    assert "Publicerade polishändelser 2025" in shown and "Högst" not in shown
+    assert "inte knytas till ett område" in shown  # the share of notices that name no area
+    assert "Källa: Polismyndigheten" in shown
+    at = open_page("karta", {"matt": "tathet"})
     shown = texts(at)
     assert "Högst befolkningstäthet har Sjödalen centrala-norra" in shown
     assert "Källa: SCB" in shown and "Data t.o.m. 2025-12-31" in shown
@@ -31,13 +38,14 @@ def test_karta_population_and_events_measures():
     assert "Högst folkmängd har" in texts(at)
     at.selectbox(key="_url_matt").set_value("handelser").run()
     assert not at.exception
-    assert at.query_params["matt"] in ("handelser", ["handelser"])
+    assert at.query_params.get("matt", "handelser") in ("handelser", ["handelser"])  # the default may stay out of the URL
     assert at.selectbox(key="_url_period").value == "2025"  # the newest complete year
     options = at.selectbox(key="_url_period").options
     assert "2026 (delår)" in options and "2022 (delår)" in options  # notices start in late 2022
     table = dataframes(at)[0].set_index("Kod")
     col = [c for c in table.columns if c.startswith("Publicerade")][0]
-    assert set(table[col]) - {"Uppgift saknas", ".."}, "some areas have a rate"
+    assert set(table[col]) - {"Uppgift saknas", ".."}, "some areas have a count"
+    assert "per 1 000" not in col
     assert "Högst" not in texts(at)  # published notices never rank areas
 
 
@@ -47,7 +55,7 @@ def test_karta_in_english():
     at.run()
     assert not at.exception
     assert at.title[0].value == "Map"
-    assert "Highest population density" in texts(at)
+    assert "Published police notices 2025" in texts(at)  # the map opens on the safety layer
 
 
 def test_omraden_profile_of_a_priority_area_from_the_url():

@@ -27,9 +27,15 @@ def tall_screenshot(page, path, height: int) -> None:
 
 def test_karta_offline_then_click_flemingsberg(offline_page, app_url, artifacts):
     page = offline_page
-    page.goto(f"{app_url}/karta")
+    page.goto(f"{app_url}/karta")  # opens on the safety layer: police notices, as counts
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(".lb-legend", has_text="Publicerade polishändelser").wait_for()
+    page.get_by_text("inte knytas till ett område").first.wait_for()
+    frame.locator(".leaflet-container").screenshot(path=artifacts / "karta-notiser.png")
+    page.goto(f"{app_url}/karta?matt=tathet")
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(".lb-prio-label", has_text="Flemingsberg").wait_for()
+    frame.locator(".lb-legend", has_text="Befolkningstäthet").wait_for()
 
     # All 22 RegSO are drawn as filled SVG paths in the choropleth's colours.
     fills = frame.locator("path.leaflet-interactive").evaluate_all("els => els.map(e => e.getAttribute('fill'))")
@@ -74,7 +80,7 @@ def test_valdistrikt_layer_can_be_switched_on(offline_page, app_url, artifacts):
 
 def test_click_on_a_district_opens_its_profile(offline_page, app_url):
     page = offline_page
-    page.goto(f"{app_url}/karta")
+    page.goto(f"{app_url}/karta?matt=tathet")
     frame = page.frame_locator(MAP_FRAME).first
     label = frame.locator(".lb-label", has_text="Gladö-Lissma")
     label.wait_for()

@@ -75,12 +75,13 @@ def test_valdistrikt_have_no_population(pic):
 # --- counts as rates, with small counts hidden ----------------------------------------------
 
 
-def test_counts_become_rates_per_1000_and_small_counts_are_hidden(pic):
+def test_police_notices_are_counts_never_per_inhabitant_and_small_counts_are_hidden(pic):
     counts = {"0126R001": 30.0, "0126R002": 3.0, "0126R003": 0.0}
-    mv = measures.values(pic, measures.EVENTS_RATE, areas_for("0126R001", "0126R002", "0126R003", "prio-flemingsberg"),
+    mv = measures.values(pic, measures.NOTICES, areas_for("0126R001", "0126R002", "0126R003", "prio-flemingsberg"),
                          "2025", event_counts=counts, n=5)
     by = mv.table.set_index("code")
-    assert by.loc["0126R001", "value"] == pytest.approx(30 / 6695 * 1000)
+    assert by.loc["0126R001", "value"] == 30  # a count: notices are not crime statistics
+    assert measures.NOTICES.unit_sv == "notiser" and "per" not in measures.NOTICES.name_sv
     assert by.loc["0126R002", "suppressed"] and math.isnan(by.loc["0126R002", "value"])
     assert not by.loc["0126R003", "suppressed"] and by.loc["0126R003", "value"] == 0  # zero is shown
     # The sum would give the hidden 3 back (33 - 30 - 0), so the priority area is hidden too.
@@ -154,10 +155,10 @@ def test_summary_counts_hidden_and_missing():
 
 
 def test_summary_never_ranks_police_notices():
-    mv = measures.MapValues(measures.EVENTS_RATE, "2026", None, pd.DataFrame({
+    mv = measures.MapValues(measures.NOTICES, "2026", None, pd.DataFrame({
         "code": ["a", "b"], "name": ["A", "B"], "kind": ["distrikt"] * 2, "value": [1.0, 2.0], "suppressed": [False] * 2,
         "population": [1000.0] * 2, "count": [5.0, 10.0], "area_km2": [1.0] * 2}), partial=True)
-    text = karta.summary(mv, measures.EVENTS_RATE, "sv")
+    text = karta.summary(mv, measures.NOTICES, "sv")
     assert "Högst" not in text and "B" not in text.split(":")[1]
     assert "2026 (delår)" in text
 
@@ -237,3 +238,16 @@ def test_event_counts_layer_shows_protected_counts_per_area_never_points(pic):
     assert 'title=\\"Länna: .. publicerade händelser 2025\\">..<' in html  # 2 is too few to show
     assert 'title=\\"Segeltorp: 0 publicerade händelser 2025\\"' in html  # its event is in 2026, not complete
     assert "CircleMarker" not in html and "L.circleMarker" not in html
+
+
+def test_the_map_opens_on_police_notices_when_there_are_any(pic):
+    with_notices = make_picture(events_rows=[event(1, "Flemingsberg")])
+    assert measures.default_measure(measures.available(with_notices, {"0126R001"})) == measures.NOTICES
+    assert measures.default_measure(measures.available(make_picture(), {"0126R001"})) == measures.DENSITY
+
+
+def test_the_unplaced_share_is_rounded_so_it_gives_no_exact_count():
+    evs = [event(i, "Flemingsberg") for i in range(7)] + [event(100 + i, None) for i in range(13)]
+    total, pct = events.unplaced_share(make_picture(events_rows=evs), "2025", n=5)
+    assert total == 20
+    assert pct % 25 == 0 and pct == 75  # 65 % unplaced, in steps of 25 (5 of 20 notices)

@@ -133,5 +133,6 @@ def test_background_tiles_are_off_by_default_and_configurable():
 
 
 def test_legend_title_does_not_repeat_the_unit():
-    assert karta.legend_title(measures.EVENTS_RATE, "sv") == "Publicerade polishändelser per 1 000 invånare"
+    assert karta.legend_title(measures.indicator_measure("partner_anlagda_brander"), "sv").endswith("per 1 000 invånare")
+    assert karta.legend_title(measures.NOTICES, "sv") == "Publicerade polishändelser (notiser)"
     assert karta.legend_title(measures.DENSITY, "sv") == "Befolkningstäthet (inv./km²)"

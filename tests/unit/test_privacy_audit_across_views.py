@@ -26,7 +26,7 @@ from lagesbild.privacy import Group
 from lagesbild.store.db import Store
 from tests.unit.privacy_audit import pinned, revealed_sums
 
-RATE_LABEL = "Publicerade polishändelser per 1 000 inv."
+COUNT_LABEL = "Publicerade polishändelser (antal notiser)"
 AREA_LEVELS = ("regso", areas_mod.PRIORITY_LEVEL)
 
 
@@ -120,34 +120,33 @@ def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
                 seen.count(key, text, "profil: typ")
             type_rows[code] = labels
         kf = p.key_figures.set_index("Nyckeltal")
-        if RATE_LABEL in kf.index:
-            period = str(kf.loc[RATE_LABEL, "Period"])
-            seen.rate(("Y", code, period), kf.loc[RATE_LABEL, "Området"], kf.loc["Folkmängd", "Området"], "profil: nyckeltal")
-            seen.rate(("Y", kommun, period), kf.loc[RATE_LABEL, "Hela kommunen"], kf.loc["Folkmängd", "Hela kommunen"],
-                      "profil: nyckeltal")
+        if COUNT_LABEL in kf.index:
+            period = str(kf.loc[COUNT_LABEL, "Period"])
+            seen.count(("Y", code, period), kf.loc[COUNT_LABEL, "Området"], "profil: nyckeltal")
+            assert kf.loc[COUNT_LABEL, "Hela kommunen"] == "–"  # not counted by the same rule: not compared
     from lagesbild.views import area as area_view
 
     full = events.complete_year(pic)
     names = dict(zip(cat["name"], cat.index))
-    for period in measures.periods(pic, measures.EVENTS_RATE):
-        mv = karta.map_values(pic, measures.EVENTS_RATE, period)
-        table = karta.display_table(mv, measures.EVENTS_RATE, "sv")
-        rate_col = [c for c in table.columns if c.startswith(measures.EVENTS_RATE.name_sv)][0]
+    for period in measures.periods(pic, measures.NOTICES):
+        mv = karta.map_values(pic, measures.NOTICES, period)
+        table = karta.display_table(mv, measures.NOTICES, "sv")
+        count_col = [c for c in table.columns if c.startswith(measures.NOTICES.name_sv)][0]
         pops = {}
-        for code, rate, pop in zip(table["Kod"], table[rate_col], table["Folkmängd"]):
-            seen.rate(("Y", code, period), rate, pop, f"karta {period}")
+        for code, shown, pop in zip(table["Kod"], table[count_col], table["Folkmängd"]):
+            seen.count(("Y", code, period), shown, f"karta {period}")
             pops[code] = pop
         if period == full:  # the count badges on the map
             for r in mv.table.itertuples():
                 if not r.suppressed and not (isinstance(r.count, float) and math.isnan(r.count)):
                     seen.count(("Y", r.code, period), r.count, "karta: antal")
-        vc = area_view.district_map(pic, {"matt": measures.EVENTS_RATE.id, "period": period}, "sv")
+        vc = area_view.district_map(pic, {"matt": measures.NOTICES.id, "period": period}, "sv")
         for tb in vc.tables:  # the meeting pack's table of the map
             short = tb.table
-            for name, rate in zip(short.iloc[:, 0], short.iloc[:, 1]):
+            for name, shown in zip(short.iloc[:, 0], short.iloc[:, 1]):
                 code = names.get(name)
                 if code in pops:
-                    seen.rate(("Y", code, period), rate, pops[code], f"mötesunderlag {period}")
+                    seen.count(("Y", code, period), shown, f"mötesunderlag {period}")
     return seen, type_rows
 
 
@@ -239,10 +238,10 @@ def test_one_protected_table_feeds_the_profile_the_key_figure_and_the_map():
     table = events.protected(p)
     hidden_years = {y for y in years if table.is_hidden(("Y", "0126R010", y))}
     assert {"2023", "2026"} <= hidden_years and len(hidden_years) >= 3 or table.is_hidden(("T", "0126R010"))
-    mv = karta.map_values(p, measures.EVENTS_RATE, "2025")
+    mv = karta.map_values(p, measures.NOTICES, "2025")
     row = mv.table.set_index("code").loc["0126R010"]
     assert bool(row["suppressed"]) is table.is_hidden(("Y", "0126R010", "2025"))
-    figure = profile.build(p, "0126R010").key_figures.set_index("Nyckeltal").loc[RATE_LABEL, "Området"]
+    figure = profile.build(p, "0126R010").key_figures.set_index("Nyckeltal").loc[COUNT_LABEL, "Området"]
     assert (figure == privacy.SUPPRESSED) is table.is_hidden(("Y", "0126R010", "2025"))
     # A valdistrikt cannot be placed: its profile says so instead of "no notice names a place here".
     p_vd = profile.build(p, "01260130")
