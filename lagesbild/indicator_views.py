@@ -167,8 +167,16 @@ def series(picture, indicator_id: str, area_code: str | None = None, gender: str
 
 
 def areas_with_data(picture, indicator_id: str) -> list[str]:
+    """The kommun's own areas with figures (comparison kommuner are not areas of ours)."""
+    from lagesbild.importers.bra import PEER_LEVEL
+
     df = protected(picture, indicator_id)
-    return sorted(df.loc[df["status"] != "saknas", "area_code"].unique()) if not df.empty else []
+    if df.empty:
+        return []
+    d = picture.table("districts")
+    peers = set(d.loc[d["level"] == PEER_LEVEL, "code"]) if not d.empty and "level" in d else set()
+    codes = df.loc[df["status"] != "saknas", "area_code"].unique()
+    return sorted(c for c in codes if c not in peers)
 
 
 @dataclass(frozen=True)
