@@ -78,6 +78,9 @@ def menu(where, pages: dict[str, list]) -> None:
     with where.container(key="lb_menu"):
         st.html(_MENU_CSS)
         for section, items in pages.items():
+            items = [p for p in items if getattr(p, "visibility", "visible") != "hidden"]
+            if not items:
+                continue
             st.html(f'<p class="lb-menu-section">{html.escape(section)}</p>')
             for p in items:
                 st.page_link(p, label=p.title, icon=p.icon)
