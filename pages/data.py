@@ -7,10 +7,10 @@ from lagesbild.ui.state import lang, picture
 router.ensure()
 st.title(page("data").title(lang()))
 st.caption(
-    "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "
-    "visas innan något sparas; felaktiga filer sparas inte alls."
+    "Här ser du vilka uppgifter som finns i lägesbilden per indikator och hur långt de räcker. "
+    "Källorna beskrivs på sidan Om data och metod."
     if lang() == "sv" else
-    "Load new data from Brå, Kolada, the Police, SCB and the partners here. Every file is checked and "
-    "previewed before anything is saved; faulty files are not saved at all."
+    "Which figures the situation picture holds per indicator and how far they reach. "
+    "The sources are described on the page About data and method."
 )
 data_ui.render(picture())

@@ -59,11 +59,10 @@ def sources_section(pic: Picture) -> None:
     st.header(_t("Källor", "Sources"))
     vint = source_vintages(pic)
     for src in sources().values():
-        with st.expander(f"{src.name} – {src.publisher}", icon=":material/source:"):
+        with st.expander(f"{src.name} – {src.short_publisher}", icon=":material/source:"):
             dtype = src.data_type.label_en if lang() == "en" else src.data_type.label_sv
             lines = [
                 f"**{_t('Utgivare', 'Publisher')}:** {md_escape(src.publisher)}",
-                f"**{_t('Hämtad via', 'Obtained via')}:** {md_escape(src.via) or '–'}",
                 f"**{_t('Adress', 'Address')}:** {_link(src.url)}",
                 f"**{_t('Licens', 'Licence')}:** {md_escape(src.licence)}",
                 f"**{_t('Källangivelse', 'Attribution')}:** {md_escape(src.attribution)}",
@@ -75,10 +74,19 @@ def sources_section(pic: Picture) -> None:
             if src.notes:
                 lines.append(f"**{_t('Att tänka på', 'Notes')}:** {md_escape(src.notes)}")
             st.markdown("  \n".join(lines))
-            if src.files:
-                st.markdown(f"**{_t('Filer', 'Files')}:**\n" + "\n".join(f"- `{f}`" for f in src.files))
-    st.caption(_t(f"{len(sources())} källor i källregistret (data/registry/sources.toml).",
-                  f"{len(sources())} sources in the source registry (data/registry/sources.toml)."))
+    st.caption(_t(f"{len(sources())} källor. Hur varje fil har hämtats står under Teknisk källinformation.",
+                  f"{len(sources())} sources. How each file was obtained is under Technical source information."))
+    technical_sources()
+
+
+def technical_sources(*, expanded: bool = False) -> None:
+    """The technical provenance (repository, commit, file) of every source, one click away."""
+    with st.expander(_t("Teknisk källinformation", "Technical source information"), icon=":material/code:", expanded=expanded):
+        for src in sources().values():
+            lines = [f"**{md_escape(src.name)}** ({md_escape(src.short_publisher)})",
+                     f"{_t('Hämtad via', 'Obtained via')}: {md_escape(src.via) or '–'}"]
+            lines += [f"{_t('Fil', 'File')}: `{f}`" for f in src.files]
+            st.markdown("  \n".join(lines))
 
 
 # --- indicators ---------------------------------------------------------------------------
@@ -92,7 +100,6 @@ def indicator_table(pic: Picture, lg: str = "sv") -> pd.DataFrame:
         level = LEVELS.get(ind.level, (ind.level, ind.level))[1 if lg == "en" else 0]
         rows.append({
             _t("Indikator", "Indicator"): ind.name(lg),
-            "Id": ind.id,
             _t("Definition", "Definition"): ind.definition_sv,
             _t("Typ", "Type"): ind.data_type.label_en if lg == "en" else ind.data_type.label_sv,
             _t("Enhet", "Unit"): UNITS[ind.unit][1 if lg == "en" else 0],
@@ -107,9 +114,9 @@ def indicator_table(pic: Picture, lg: str = "sv") -> pd.DataFrame:
 def indicators_section(pic: Picture) -> None:
     lg = lang()
     st.header(_t("Indikatorer", "Indicators"))
-    st.markdown(_t("Varje indikator i indikatorregistret (data/registry/indicators.toml) med definition, typ, enhet, nivå, "
+    st.markdown(_t("Varje indikator som lägesbilden visar, med definition, typ, enhet, nivå, "
                    "källa, ersättningsmått och hur långt data räcker.",
-                   "Every indicator in the indicator registry (data/registry/indicators.toml) with definition, type, unit, level, "
+                   "Every indicator the situation picture shows, with definition, type, unit, level, "
                    "source, proxy note and how far the data reaches."))
     st.dataframe(indicator_table(pic, lg), hide_index=True, key="om_indikatorer")
 
@@ -121,7 +128,7 @@ def privacy_section() -> None:
     n = privacy.threshold()
     st.header(_t("Skydd av små tal och enskilda", "Protecting small numbers and individuals"))
     st.markdown(_t(f"""
-- **Små antal visas inte.** Ett antal mellan 1 och {n - 1} (gränsen är {n}, inställbar med `LAGESBILD_SUPPRESS_BELOW`)
+- **Små antal visas inte.** Ett antal mellan 1 och {n - 1} (gränsen är {n} och kan bara ändras av den som driftar appen)
   visas som **..** i tabeller, diagram, kartor och exporter. Noll visas som 0, som hos SCB, Kolada och SSB: en nolla pekar
   inte ut någon.
 - **Sekundärt skydd.** Där en summa (kommunen, ett prioriterat område, totalt för båda könen, helåret) och de andra
@@ -134,7 +141,7 @@ def privacy_section() -> None:
 - **Inga enskilda personer.** Lägesbilden handlar om områden och utveckling, aldrig om enskilda. Brå råder samverkan att
   hålla lägesbilden på en generell nivå och inte diskutera enskilda personer.
 """, f"""
-- **Small counts are not shown.** A count between 1 and {n - 1} (the threshold is {n}, set with `LAGESBILD_SUPPRESS_BELOW`)
+- **Small counts are not shown.** A count between 1 and {n - 1} (the threshold is {n} and can only be changed by whoever runs the app)
   is shown as **..** in tables, charts, maps and exports. Zero is shown as 0, as at SCB, Kolada and SSB: a zero points at no one.
 - **Secondary suppression.** Where a total (the kommun, a priority area, both sexes, the whole year) and the other parts
   would reveal a hidden number, the next-smallest number is hidden too, so the hidden one cannot be worked out.
@@ -193,13 +200,10 @@ def priority_section() -> None:
     except Exception:  # geo data missing: fall back to the plain file
         table = _plain_priority_table()
     if table.empty:
-        st.info(_t("Inga prioriterade områden är avgränsade (data/priority_areas.toml saknas).",
-                    "No priority areas are delimited (data/priority_areas.toml is missing)."))
+        st.info(_t("Inga prioriterade områden är avgränsade ännu.", "No priority areas are delimited yet."))
         return
-    st.markdown(_t("Områdena sätts samman av SCB:s RegSO i filen data/priority_areas.toml. Avgränsningarna är förslag tills "
-                   "parterna bekräftat dem.",
-                   "The areas are made of SCB's RegSO in the file data/priority_areas.toml. The delimitations are proposals "
-                   "until the partners confirm them."))
+    st.markdown(_t("Områdena sätts samman av SCB:s RegSO. Avgränsningarna är förslag tills parterna bekräftat dem.",
+                   "The areas are made of SCB's RegSO. The delimitations are proposals until the partners confirm them."))
     st.dataframe(table, hide_index=True, key="om_prioriterade")
     provenance.caption(["scb_regso"], "2025-12-31", note=_t("yta ur SCB:s förenklade gränser", "area from SCB's simplified boundaries"))
 

@@ -1,5 +1,6 @@
-"""Administration on the Data page, for admins only: the role table (OIDC mode) and the
-editing switch (local mode). The store checks the admin right again on every write."""
+"""The Administration page: imports (lagesbild.ui.data_ui), the sources' technical detail and,
+for admins only, the role table (OIDC mode) and the editing switch (local mode). Readers never
+reach it (lagesbild.ui.auth.may); the store checks every right again on every write."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,8 +9,8 @@ from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, roles
-from lagesbild.ui.auth import ROLE_LABELS, real_store, editing_on
-from lagesbild.ui.state import actor, lang
+from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
+from lagesbild.ui.state import actor, lang, picture
 
 KEY = "admin_"
 FLASH = "_admin_flash"
@@ -19,11 +20,27 @@ def _t(sv: str, en: str) -> str:
     return en if lang() == "en" else sv
 
 
+def render_page() -> None:
+    from lagesbild.ui import about_ui, data_ui
+
+    pic = picture()
+    st.caption(_t(
+        "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "
+        "visas innan något sparas; felaktiga filer sparas inte alls.",
+        "Load new data from Brå, Kolada, the Police, SCB and the partners here. Every file is checked and "
+        "previewed before anything is saved; faulty files are not saved at all."))
+    data_ui.render_admin(pic)
+    render(pic)
+    st.header(_t("Källornas tekniska uppgifter", "The sources' technical detail"))
+    about_ui.technical_sources(expanded=True)
+
+
 def render(pic) -> None:
+    """Roles and the editing switch, for admins only."""
     who = actor()
-    if who.role != Role.ADMIN:
+    if not may("admin.roles", who):
         return
-    st.header(_t("Administration", "Administration"))
+    st.header(_t("Roller och redigering", "Roles and editing"))
     _flash()
     if settings().auth_mode == "local":
         _editing_switch(who)

@@ -73,6 +73,19 @@ def current_actor() -> Actor:
     return Actor(name=LOCAL_NAME, role=Role.VIEWER)
 
 
+# What each permission asks of the acting user. The store checks every write again.
+PERMISSIONS = {
+    "data.import": lambda who: who.can_write,  # the Administration page: imports and bulk uploads
+    "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
+}
+
+
+def may(permission: str, who: Actor | None = None) -> bool:
+    """May the acting user (or `who`) do this? Unknown permissions are refused."""
+    check = PERMISSIONS.get(permission)
+    return bool(check and check(who or current_actor()))
+
+
 def may_view() -> bool:
     """Local mode: always. OIDC mode: after login (the picture holds partners' own figures)."""
     return settings().auth_mode != "oidc" or logged_in()
@@ -84,6 +97,14 @@ def login_page() -> None:
                    "Log in with your organisation account to see the shared situation picture."))
     if st.button(_t("Logga in", "Log in"), type="primary", icon=":material/login:"):
         _login()
+
+
+def not_allowed_page() -> None:
+    """At the address of a page this user may not see (e.g. Administration for a reader)."""
+    st.title(_t("Sidan är inte tillgänglig", "The page is not available"))
+    st.info(_t("Den här sidan är bara för dem som administrerar lägesbilden. Välj en annan sida i menyn.",
+               "This page is only for those who administer the situation picture. Choose another page in the menu."),
+            icon=":material/lock:")
 
 
 def login_pages(slugs: list[str]) -> list:

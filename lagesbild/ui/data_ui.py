@@ -1,6 +1,7 @@
-"""The Data page: import with preview, the import history, the partner template, and what is
-loaded per indicator. Parsing, preview and writing are in lagesbild.importers; this module
-only lays them out."""
+"""The Data page (what is loaded per indicator, for everyone) and the data half of the
+Administration page (import with preview, the import history, the partner template, the
+technical table with ids). Parsing, preview and writing are in lagesbild.importers; this
+module only lays them out. Readers never see an upload form, a file name or an id."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,7 +14,7 @@ from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
 from lagesbild.picture import Picture
-from lagesbild.ui import admin_ui, provenance
+from lagesbild.ui import provenance
 from lagesbild.ui.state import actor, lang, store
 
 PREVIEW_ROWS = 500
@@ -169,7 +170,7 @@ def kolada_online_section(pic: Picture) -> None:
         ))
         allowed = st.toggle(_t("Tillåt hämtning från Kolada", "Allow fetching from Kolada"), value=False, key="data_kolada_allow")
         this_year = date.today().year
-        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years",
+        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years", select_all=False,
                                placeholder=_t("Välj år", "Choose years"))
         if st.button(_t("Hämta registrerade Kolada-nyckeltal nu", "Fetch the registered Kolada KPIs now"), disabled=not (allowed and years), key="data_kolada_fetch"):
             with st.spinner(_t("Hämtar från Kolada …", "Fetching from Kolada …")):
@@ -225,7 +226,8 @@ def history_section(pic: Picture) -> None:
                        note=_t("Importloggen: vad som lästs in, när och av vem.", "The import log: what was loaded, when and by whom."))
 
 
-def loaded_section(pic: Picture) -> None:
+def loaded_section(pic: Picture, *, technical: bool = False) -> None:
+    """What is loaded per indicator. `technical` (Administration): with ids and how to load what is missing."""
     st.header(_t("Inlästa data per indikator", "Loaded data per indicator"))
     obs, events = pic.table("observations"), pic.table("police_events")
     loaded = status.loaded_by_indicator(obs, events, lang())
@@ -235,9 +237,12 @@ def loaded_section(pic: Picture) -> None:
         "last_period": _t("Senaste period", "Latest period"), "data_tom": _t("Data t.o.m.", "Data up to"),
         "statuses": "Status", "how_to_load": _t("Om uppgift saknas", "If no data"),
     }
-    st.dataframe(loaded.rename(columns=labels), hide_index=True, width="stretch")
+    shown = loaded if technical else loaded.drop(columns=["indicator_id", "how_to_load"])
+    if not technical:
+        shown = shown.assign(data_tom=shown["data_tom"].where(shown["data_tom"] != "", _t("Uppgift saknas", "No data")))
+    st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
     missing = loaded[loaded["observations"] == 0]
-    if not missing.empty:
+    if technical and not missing.empty:
         st.markdown("\n".join(f"- **{r.name}**: {r.how_to_load}" for r in missing.itertuples()))
     used = sorted({i.source_id for i in _registered() if i.id in set(loaded[loaded["observations"] > 0]["indicator_id"])})
     provenance.caption(used or ["partner"], status.newest_vintage(pic.table("import_batches")),
@@ -251,9 +256,14 @@ def _registered():
 
 
 def render(pic: Picture) -> None:
+    """The Data page, the same for every role."""
+    loaded_section(pic)
+
+
+def render_admin(pic: Picture) -> None:
+    """The data half of the Administration page."""
     import_section(pic)
     kolada_online_section(pic)
     template_section(pic)
     history_section(pic)
-    loaded_section(pic)
-    admin_ui.render(pic)
+    loaded_section(pic, technical=True)

@@ -34,7 +34,7 @@ def footer() -> None:
     lg = lang()
     st.divider()
     if used:
-        items = "; ".join(f"{source(i).name} ({source(i).attribution.removeprefix('Källa: ')}, {source(i).licence})" for i in used)
+        items = "; ".join(f"{source(i).name} ({source(i).short_publisher}, {source(i).licence})" for i in used)
         st.caption(f"**{t('footer.sources', lg)}:** {items}. {t('footer.more', lg)}")
     else:
         st.caption(t("footer.more", lg))
