@@ -31,8 +31,20 @@ def render_page() -> None:
         "previewed before anything is saved; faulty files are not saved at all."))
     data_ui.render_admin(pic)
     render(pic)
+    if settings().auth_mode == "local":
+        _local_editing_note()
     st.header(_t("Källornas tekniska uppgifter", "The sources' technical detail"))
     about_ui.technical_sources(expanded=True)
+
+
+def _local_editing_note() -> None:
+    """Where the editing switch of local mode is (moved here from the sidebar, never shown to readers)."""
+    st.header(_t("Redigering i lokalt läge", "Editing in local mode"))
+    st.markdown(_t(
+        "Redigeringen är påslagen. Den som driftar appen slår av den med `python -m lagesbild.admin editing off` "
+        "(och på med `editing on`). Appen kan inte redigeras medan den nås från nätverket utan inloggning.",
+        "Editing is on. Whoever runs the app switches it off with `python -m lagesbild.admin editing off` "
+        "(and on with `editing on`). The app cannot be edited while it is reachable from the network without login."))
 
 
 def render(pic) -> None:
