@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A frozen meeting view is shown: assessments cannot be recorded here.",
     ),
     "reform.bulk": ("Massuppdatering (CSV/Excel)", "Bulk update (CSV/Excel)"),
+    "reform.bulk.to_admin": ("Ladda upp den ändrade filen på sidan Administration", "Upload the edited file on the Administration page"),
     "reform.bulk.csv": ("Ladda ner CSV", "Download CSV"),
     "reform.bulk.xlsx": ("Ladda ner Excel (XLSX)", "Download Excel (XLSX)"),
     "reform.bulk.upload": ("Ladda upp den ifyllda filen (.csv eller .xlsx)", "Upload the edited file (.csv or .xlsx)"),
@@ -393,6 +394,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "fac.turnout.none": ("Inget valdistrikt har minst halva ytan i området.",
                          "No election district has at least half its surface in the area."),
+    # Login and the acting user (lagesbild.ui.auth)
+    "auth.login.intro": ("Logga in med ditt organisationskonto för att se den gemensamma lägesbilden.",
+                         "Log in with your organisation account to see the shared situation picture."),
+    "auth.login": ("Logga in", "Log in"),
+    "auth.login.unconfigured": ("Inloggningen är inte konfigurerad: {err}. Se .streamlit/secrets.toml.example.",
+                                "Login is not configured: {err}. See .streamlit/secrets.toml.example."),
+    "auth.logged_in": ("Inloggad som {name} ({role})", "Logged in as {name} ({role})"),
+    "auth.logout": ("Logga ut", "Log out"),
+    "auth.local.editing": ("Lokalt läge · redigering påslagen", "Local mode · editing on"),
+    "auth.local.exposed": (
+        "Lokalt läge · endast läsning: appen nås från nätverket utan inloggning, så redigering är avstängd.",
+        "Local mode · read-only: the app is reachable from the network without login, so editing is off.",
+    ),
+    "auth.local.read_only": ("Lokalt läge · endast läsning.", "Local mode · read-only."),
+    # Administration (lagesbild.ui.admin_ui): never shown to readers
+    "admin.intro": (
+        "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "
+        "visas innan något sparas; felaktiga filer sparas inte alls.",
+        "Load new data from Brå, Kolada, the Police, SCB and the partners here. Every file is checked and "
+        "previewed before anything is saved; faulty files are not saved at all.",
+    ),
+    "admin.sources": ("Källornas tekniska uppgifter", "The sources' technical detail"),
+    "admin.local_editing": ("Redigering i lokalt läge", "Editing in local mode"),
+    "admin.local_editing.note": (
+        "Redigeringen är påslagen. Den som driftar appen slår av den med `python -m lagesbild.admin editing off` "
+        "(och på med `editing on`). Appen kan inte redigeras medan den nås från nätverket utan inloggning.",
+        "Editing is on. Whoever runs the app switches it off with `python -m lagesbild.admin editing off` "
+        "(and on with `editing on`). The app cannot be edited while it is reachable from the network without login.",
+    ),
+    "admin.roles": ("Roller och redigering", "Roles and editing"),
+    "admin.roles.title": ("Roller", "Roles"),
+    "admin.editing.on": ("Slå på redigering", "Turn editing on"),
+    "admin.editing.off": ("Stäng av redigering", "Turn editing off"),
+    "admin.changed": ("Ändrat.", "Changed."),
+    "admin.email": ("E-post", "E-mail"),
+    "admin.role": ("Roll", "Role"),
+    "admin.organisation": ("Organisation", "Organisation"),
+    "admin.no_organisation": ("Ingen", "None"),
+    "admin.reform_editor": ("Reformredaktör", "Reform editor"),
+    "admin.may_update_reforms": ("Får uppdatera reformer", "May update reforms"),
+    "admin.role.save": ("Spara roll", "Save role"),
+    "admin.role.remove": ("Ta bort roll", "Remove role"),
+    "admin.role.saved": ("Rollen för {email} är sparad.", "The role of {email} is saved."),
+    "admin.role.removed": ("Rollen för {email} är borttagen.", "The role of {email} is removed."),
+    "admin.not_allowed.title": ("Sidan är inte tillgänglig", "The page is not available"),
+    "admin.not_allowed": (
+        "Den här sidan är bara för dem som administrerar lägesbilden. Välj en annan sida i menyn.",
+        "This page is only for those who administer the situation picture. Choose another page in the menu.",
+    ),
+    "data.intro": (
+        "Här ser du vilka uppgifter som finns i lägesbilden per indikator och hur långt de räcker. "
+        "Källorna beskrivs på sidan Om data och metod.",
+        "Which figures the situation picture holds per indicator and how far they reach. "
+        "The sources are described on the page About data and method.",
+    ),
 }
 
 

@@ -253,9 +253,21 @@ def template_section(pic: Picture, shown: pd.DataFrame | None = None, *, key: st
                        mime="text/csv", icon=":material/download:", key=f"{key}_csv")
     c3.download_button(_t("Tom mall (Excel)", "Empty template (Excel)"), tpl.to_xlsx(empty, pic), file_name="mall_aktiviteter.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key=f"{key}_tom")
+    if actor().can_write:
+        st.page_link(page("administration").path, icon=":material/upload_file:",
+                     label=_t("Ladda upp den ifyllda mallen på sidan Administration",
+                              "Upload the filled-in template on the Administration page"))
+
+
+def upload_section(pic: Picture, *, key: str = "akt_mall") -> None:
+    """The Administration page: upload a filled-in activities template, preview, apply.
+    (Streamlit's uploader speaks English, so it lives on that page only.)"""
+    lg = lang()
+    st.header(_t("Aktiviteter från mall", "Activities from the template"))
+    show_result(st.empty())
     if not actor().can_write:
         return
-    up = st.file_uploader(_t("Ladda upp ifylld mall (CSV eller Excel)", "Upload a filled-in template (CSV or Excel)"),
+    up = st.file_uploader(_t("Välj den ifyllda mallen (CSV eller Excel)", "Choose the filled-in template (CSV or Excel)"),
                           type=["csv", "xlsx"], key=f"{key}_upload")
     if up is None:
         st.session_state.pop(_PREVIEW, None)
@@ -296,7 +308,5 @@ def manage(pic: Picture, *, focus_area: str | None = None, key: str = "akt") -> 
     shown = activity_list(pic, focus_area=focus_area, key=key)
     with st.expander(_t("Lägg till eller ändra en aktivitet", "Add or change an activity"), icon=":material/edit:"):
         form(pic, focus_area=focus_area, key=f"{key}_form")
-    uploading = st.session_state.get(f"{key}_mall_upload") is not None
-    with st.expander(_t("Mall: ladda ner eller importera aktiviteter", "Template: download or import activities"),
-                     icon=":material/upload_file:", expanded=uploading):
+    with st.expander(_t("Mall: ladda ner aktiviteterna", "Template: download the activities"), icon=":material/download:"):
         template_section(pic, shown, key=f"{key}_mall")

@@ -24,10 +24,13 @@ LOCAL_NAME = "Lokal användare"
 ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin")}
 
 
-def _t(sv: str, en: str) -> str:
+def _t(key: str, **values) -> str:
+    """The one string table (lagesbild.i18n) in the shown language."""
+    from lagesbild.i18n import t
     from lagesbild.ui.state import lang
 
-    return en if lang() == "en" else sv
+    text = t(key, lang())
+    return text.format(**values) if values else text
 
 
 def real_store():
@@ -93,18 +96,18 @@ def may_view() -> bool:
 
 def login_page() -> None:
     st.title("Lägesbild")
-    st.markdown(_t("Logga in med ditt organisationskonto för att se den gemensamma lägesbilden.",
-                   "Log in with your organisation account to see the shared situation picture."))
-    if st.button(_t("Logga in", "Log in"), type="primary", icon=":material/login:"):
+    st.markdown(_t("auth.login.intro"))
+    if st.button(_t("auth.login"), type="primary", icon=":material/login:"):
         _login()
 
 
 def not_allowed_page() -> None:
     """At the address of a page this user may not see (e.g. Administration for a reader)."""
-    st.title(_t("Sidan är inte tillgänglig", "The page is not available"))
-    st.info(_t("Den här sidan är bara för dem som administrerar lägesbilden. Välj en annan sida i menyn.",
-               "This page is only for those who administer the situation picture. Choose another page in the menu."),
-            icon=":material/lock:")
+    from lagesbild.i18n import t
+    from lagesbild.ui.state import lang
+
+    st.title(t("admin.not_allowed.title", lang()))
+    st.info(t("admin.not_allowed", lang()), icon=":material/lock:")
 
 
 def login_pages(slugs: list[str]) -> list:
@@ -119,14 +122,14 @@ def _login() -> None:
     try:
         st.login(provider) if provider else st.login()
     except StreamlitAuthError as err:  # e.g. no [auth] section in secrets.toml
-        st.error(_t(f"Inloggningen är inte konfigurerad: {err}. Se .streamlit/secrets.toml.example.",
-                    f"Login is not configured: {err}. See .streamlit/secrets.toml.example."),
+        st.error(_t("auth.login.unconfigured", err=err),
                  icon=":material/error:")
 
 
 def role_label(who: Actor) -> str:
-    sv, en = ROLE_LABELS[who.role]
-    return _t(sv, en)
+    from lagesbild.ui.state import lang
+
+    return ROLE_LABELS[who.role][1 if lang() == "en" else 0]
 
 
 def sidebar_user() -> None:
@@ -134,16 +137,12 @@ def sidebar_user() -> None:
     who = current_actor()
     if settings().auth_mode == "oidc":
         if logged_in():
-            st.sidebar.caption(_t(f"Inloggad som {who.name} ({role_label(who)})",
-                                  f"Logged in as {who.name} ({role_label(who)})"))
-            st.sidebar.button(_t("Logga ut", "Log out"), on_click=st.logout, icon=":material/logout:")
+            st.sidebar.caption(_t("auth.logged_in", name=who.name, role=role_label(who)))
+            st.sidebar.button(_t("auth.logout"), on_click=st.logout, icon=":material/logout:")
         return
     if who.can_write:
-        st.sidebar.caption(_t("Lokalt läge · redigering påslagen", "Local mode · editing on"))
+        st.sidebar.caption(_t("auth.local.editing"))
     elif exposed():
-        st.sidebar.caption(_t("Lokalt läge · endast läsning: appen nås från nätverket utan inloggning, så "
-                              "redigering är avstängd.",
-                              "Local mode · read-only: the app is reachable from the network without login, so "
-                              "editing is off."))
-    else:  # readers see no commands; the administrator knows where the switch is (Data page, admin CLI)
-        st.sidebar.caption(_t("Lokalt läge · endast läsning.", "Local mode · read-only."))
+        st.sidebar.caption(_t("auth.local.exposed"))
+    else:  # readers see no commands; the switch is described on the Administration page
+        st.sidebar.caption(_t("auth.local.read_only"))
