@@ -449,6 +449,374 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Which figures the situation picture holds per indicator and how far they reach. "
         "The sources are described on the page About data and method.",
     ),
+    # The Data and Administration pages (lagesbild.ui.data_ui)
+    "data.imported": (
+        "Importerat: {filename}. {added} nya, {changed} ändrade, {unchanged} oförändrade rader. "
+        "Data t.o.m. {vintage}. Import nr {batch}.",
+        "Imported: {filename}. {added} new, {changed} changed, {unchanged} unchanged rows. "
+        "Data up to {vintage}. Import no. {batch}.",
+    ),
+    "data.import_a_file": (
+        "Importera en fil",
+        "Import a file",
+    ),
+    "data.what_do_you_want": (
+        "Vad vill du importera?",
+        "What do you want to import?",
+    ),
+    "data.preview": (
+        "Förhandsgranskning",
+        "Preview",
+    ),
+    "data.new_rows": (
+        "Nya rader",
+        "New rows",
+    ),
+    "data.changed": (
+        "Ändrade",
+        "Changed",
+    ),
+    "data.unchanged": (
+        "Oförändrade",
+        "Unchanged",
+    ),
+    "data.data_up_to": (
+        "Data t.o.m.",
+        "Data up to",
+    ),
+    "data.import": (
+        "Importera",
+        "Import",
+    ),
+    "data.template_for_the_partners": (
+        "Mall för parternas lokala indikatorer",
+        "Template for the partners' local indicators",
+    ),
+    "data.partners_report_their_own": (
+        "Parterna rapporterar egna siffror (t.ex. skadegörelseärenden, anlagda bränder, trygghetsvandringar) med mallen. Kolumner: **indikator, område, period, värde, partner, kommentar**. Fyll i, spara och importera ovan med typen ”Parternas lokala indikatorer (mall)”.",
+        "Partners report their own figures (e.g. vandalism cases, deliberate fires, safety walks) with the template. Columns: **indikator, område, period, värde, partner, kommentar**. Fill it in, save and import it above with the type \"Partners' local indicators (template)\".",
+    ),
+    "data.download_the_template_excel": (
+        "Ladda ner mallen (Excel)",
+        "Download the template (Excel)",
+    ),
+    "data.download_the_template_csv": (
+        "Ladda ner mallen (CSV)",
+        "Download the template (CSV)",
+    ),
+    "data.import_history": (
+        "Importhistorik",
+        "Import history",
+    ),
+    "data.when": (
+        "När",
+        "When",
+    ),
+    "data.what": (
+        "Vad",
+        "What",
+    ),
+    "data.source": (
+        "Källa",
+        "Source",
+    ),
+    "data.file": (
+        "Fil",
+        "File",
+    ),
+    "data.by": (
+        "Av",
+        "By",
+    ),
+    "data.new": (
+        "Nya",
+        "New",
+    ),
+    "data.loaded_data_per_indicator": (
+        "Inlästa data per indikator",
+        "Loaded data per indicator",
+    ),
+    "data.indicator": (
+        "Indikator",
+        "Indicator",
+    ),
+    "data.values": (
+        "Antal värden",
+        "Values",
+    ),
+    "data.first_period": (
+        "Första period",
+        "First period",
+    ),
+    "data.latest_period": (
+        "Senaste period",
+        "Latest period",
+    ),
+    "data.if_no_data": (
+        "Om uppgift saknas",
+        "If no data",
+    ),
+    "data.choose_a_file": (
+        "Välj fil",
+        "Choose a file",
+    ),
+    "data.year_population_december": (
+        "År (folkmängd 31 december)",
+        "Year (population 31 December)",
+    ),
+    "data.no_data": (
+        "Uppgift saknas",
+        "No data",
+    ),
+    "data.file_filename": (
+        "Fil: {filename}",
+        "File: {filename}",
+    ),
+    "data.showing_preview_rows_of": (
+        "Visar {rows} av {total} rader (nya och ändrade först).",
+        "Showing {rows} of {total} rows (new and changed first).",
+    ),
+    "data.the_file_changes_nothing": (
+        "Filen ändrar ingenting; att importera den igen registreras bara i historiken.",
+        "The file changes nothing; importing it again is only recorded in the history.",
+    ),
+    "data.you_have_read_access": (
+        "Du har läsbehörighet och kan inte importera.",
+        "You have read access and cannot import.",
+    ),
+    "data.change": (
+        "Ändring",
+        "Change",
+    ),
+    "data.time": (
+        "Tid",
+        "Time",
+    ),
+    "data.type": (
+        "Typ",
+        "Type",
+    ),
+    "data.place_in_text": (
+        "Ortsdel i texten",
+        "Place in text",
+    ),
+    "data.summary": (
+        "Sammanfattning",
+        "Summary",
+    ),
+    "data.area": (
+        "Område",
+        "Area",
+    ),
+    "data.sex": (
+        "Kön",
+        "Sex",
+    ),
+    "data.new_value": (
+        "Nytt värde",
+        "New value",
+    ),
+    "data.current_value": (
+        "Nuvarande värde",
+        "Current value",
+    ),
+    "data.importing": (
+        "Importerar …",
+        "Importing …",
+    ),
+    "data.fetch_from_kolada_over": (
+        "Hämta från Kolada via internet (valfritt, avstängt som standard)",
+        "Fetch from Kolada over the internet (optional, off by default)",
+    ),
+    "data.the_app_works_offline": (
+        "Appen fungerar utan internet. Slå bara på detta om datorn får ansluta till api.kolada.se. Det som hämtas granskas på samma sätt som en uppladdad fil innan något sparas.",
+        "The app works offline. Only switch this on if the computer may connect to api.kolada.se. What is fetched is checked like an uploaded file before anything is saved.",
+    ),
+    "data.allow_fetching_from_kolada": (
+        "Tillåt hämtning från Kolada",
+        "Allow fetching from Kolada",
+    ),
+    "data.years": (
+        "År",
+        "Years",
+    ),
+    "data.fetch_the_registered_kolada": (
+        "Hämta registrerade Kolada-nyckeltal nu",
+        "Fetch the registered Kolada KPIs now",
+    ),
+    "data.nothing_has_been_imported": (
+        "Inget har importerats ännu.",
+        "Nothing has been imported yet.",
+    ),
+    "data.the_import_log_what": (
+        "Importloggen: vad som lästs in, när och av vem.",
+        "The import log: what was loaded, when and by whom.",
+    ),
+    "data.number_of_stored_values": (
+        "Antal lagrade värden per indikator.",
+        "Number of stored values per indicator.",
+    ),
+    "data.choose_years": (
+        "Välj år",
+        "Choose years",
+    ),
+    "data.fetching_from_kolada": (
+        "Hämtar från Kolada …",
+        "Fetching from Kolada …",
+    ),
+    # Om data och metod (lagesbild.ui.about_ui)
+    "om.about_data_and_method": (
+        "Om data och metod",
+        "About data and method",
+    ),
+    "om.every_source_and_indicator": (
+        "Här beskrivs varje källa och varje indikator som lägesbilden visar, hur små tal skyddas och hur siffrorna ska läsas. Samma register styr bildtexterna under diagrammen.",
+        "Every source and indicator the situation picture shows, how small numbers are protected and how to read the figures. The same registry drives the captions under the charts.",
+    ),
+    "om.sources": (
+        "Källor",
+        "Sources",
+    ),
+    "om.sources_count": (
+        "{count} källor. Hur varje fil har hämtats står under Teknisk källinformation.",
+        "{count} sources. How each file was obtained is under Technical source information.",
+    ),
+    "om.indicators": (
+        "Indikatorer",
+        "Indicators",
+    ),
+    "om.every_indicator_the_situation": (
+        "Varje indikator som lägesbilden visar, med definition, typ, enhet, nivå, källa, ersättningsmått och hur långt data räcker.",
+        "Every indicator the situation picture shows, with definition, type, unit, level, source, proxy note and how far the data reaches.",
+    ),
+    "om.protecting_small_numbers_and": (
+        "Skydd av små tal och enskilda",
+        "Protecting small numbers and individuals",
+    ),
+    "om.small_counts_are_not": (
+        "\n- **Små antal visas inte.** Ett antal mellan 1 och {below} (gränsen är {n} och kan bara ändras av den som driftar appen)\n  visas som **..** i tabeller, diagram, kartor och exporter. Noll visas som 0, som hos SCB, Kolada och SSB: en nolla pekar\n  inte ut någon.\n- **Sekundärt skydd.** Där en summa (kommunen, ett prioriterat område, totalt för båda könen, helåret) och de andra\n  delarna skulle avslöja ett dolt tal döljs också det näst minsta talet, så att det dolda inte kan räknas fram.\n  Skyddet prövas som en angripare skulle göra: med alla visade tal och alla summor får inget dolt tal kunna bestämmas.\n- **Tal per invånare** som bygger på ett dolt antal döljs också, liksom ett tal per invånare som motsvarar färre än {n} fall.\n- **Känsliga indikatorer** (t.ex. grov kvinnofridskränkning) visas bara per område, aldrig som punkter på en karta.\n- **Områden, inte punkter.** Polisens händelser har bara kommunens mittpunkt; de knyts till ett område endast när\n  ortnamnet står i texten och visas aldrig som punkter.\n- **Inga enskilda personer.** Lägesbilden handlar om områden och utveckling, aldrig om enskilda. Brå råder samverkan att\n  hålla lägesbilden på en generell nivå och inte diskutera enskilda personer.\n",
+        "\n- **Small counts are not shown.** A count between 1 and {below} (the threshold is {n} and can only be changed by whoever runs the app)\n  is shown as **..** in tables, charts, maps and exports. Zero is shown as 0, as at SCB, Kolada and SSB: a zero points at no one.\n- **Secondary suppression.** Where a total (the kommun, a priority area, both sexes, the whole year) and the other parts\n  would reveal a hidden number, the next-smallest number is hidden too, so the hidden one cannot be worked out.\n  This is tested as an attacker would try: from all shown numbers and all totals, no hidden number may be determined.\n- **Rates per inhabitants** built on a hidden count are hidden too, as is a rate that stands for fewer than {n} cases.\n- **Sensitive indicators** (e.g. gross violation of a woman's integrity) are shown by area only, never as points on a map.\n- **Areas, not points.** Police events only carry the kommun's centre point; they are tied to an area only when the place\n  name is in the text, and never shown as points.\n- **No individuals.** The picture is about areas and trends, never about individuals. Brå advises cooperation groups to\n  keep the situation picture general and not to discuss individuals.\n",
+    ),
+    "om.how_to_read_the": (
+        "Så ska siffrorna läsas",
+        "How to read the figures",
+    ),
+    "om.reported_offences_are_not": (
+        "\n- **Anmälda brott är inte faktisk brottslighet.** De visar vad som anmälts: mörkertal och benägenheten att anmäla\n  skiljer sig mellan brottstyper, platser och år. Narkotika- och vapenbrott speglar till stor del polisens egna insatser.\n- **Publicerade händelser är inte statistik.** Polisens händelser är pressnotiser, ett urval. De räknas aldrig om till\n  brott per invånare.\n- **Ersättningsmått** står utskrivna vid siffran: t.ex. är Brå:s ”narkotika + vapen” en sammanslagen kategori, och\n  ”brott mot person” är inte våld i nära relationer.\n- **Nivå.** Brå:s statistik finns bara för hela kommunen; uppgifter per område kommer från SCB och parterna.\n- **Tal per invånare** räknas bara för antal där folkmängden för samma område och år finns (per 100 000 för kommunen,\n  per 1 000 för mindre områden), och aldrig där källan redan ger sitt eget tal.\n- **Samma period året före** jämförs: ett kvartal med samma kvartal året innan, ett år med året innan.\n- **Preliminära uppgifter** är markerade (streckad linje, ofyllda punkter, ”preliminär”) och kan ändras.\n- **Inaktuella uppgifter** får en varning när senaste värdet är äldre än källans uppdateringscykel plus den vanliga\n  publiceringstiden (6 månader för årsstatistik, 3 för kvartal, 1 för månad).\n- **Uppgift saknas** betyder att det inte finns någon siffra: ingen siffra hittas på.\n",
+        "\n- **Reported offences are not actual crime.** They show what was reported: hidden crime and the propensity to report\n  differ between offence types, places and years. Drug and weapons offences largely mirror police activity.\n- **Published events are not statistics.** Polisen's events are press notices, a selection. They are never turned into\n  crime rates.\n- **Proxy measures** are named next to the figure: e.g. Brå's \"drugs + weapons\" is one combined category, and\n  \"offences against the person\" is not domestic violence.\n- **Level.** Brå's statistics exist for the whole kommun only; figures per area come from SCB and the partners.\n- **Rates per inhabitants** are computed only for counts where the population of the same area and year exists (per\n  100,000 for the kommun, per 1,000 for smaller areas), and never where the source gives its own rate.\n- **The same period a year earlier** is compared: a quarter with the same quarter a year before, a year with the year before.\n- **Preliminary figures** are marked (dashed line, open markers, \"preliminary\") and may change.\n- **Out-of-date figures** get a warning when the latest value is older than the source's update cycle plus the usual\n  publishing lag (6 months for annual statistics, 3 for quarterly, 1 for monthly).\n- **No data** means there is no figure: no figure is ever made up.\n",
+    ),
+    "om.the_priority_areas": (
+        "De prioriterade områdena",
+        "The priority areas",
+    ),
+    "om.the_areas_are_made": (
+        "Områdena sätts samman av SCB:s RegSO. Avgränsningarna är förslag tills parterna bekräftat dem.",
+        "The areas are made of SCB's RegSO. The delimitations are proposals until the partners confirm them.",
+    ),
+    "om.technical_source_information": (
+        "Teknisk källinformation",
+        "Technical source information",
+    ),
+    "om.no_priority_areas_are": (
+        "Inga prioriterade områden är avgränsade ännu.",
+        "No priority areas are delimited yet.",
+    ),
+    "om.area_from_scb_s": (
+        "yta ur SCB:s förenklade gränser",
+        "area from SCB's simplified boundaries",
+    ),
+    "om.indicator": (
+        "Indikator",
+        "Indicator",
+    ),
+    "om.definition": (
+        "Definition",
+        "Definition",
+    ),
+    "om.type": (
+        "Typ",
+        "Type",
+    ),
+    "om.unit": (
+        "Enhet",
+        "Unit",
+    ),
+    "om.level": (
+        "Nivå",
+        "Level",
+    ),
+    "om.source": (
+        "Källa",
+        "Source",
+    ),
+    "om.proxy_note": (
+        "Ersättningsmått",
+        "Proxy note",
+    ),
+    "om.data_up_to": (
+        "Data t.o.m.",
+        "Data up to",
+    ),
+    "om.area": (
+        "Område",
+        "Area",
+    ),
+    "om.made_of": (
+        "Består av",
+        "Made of",
+    ),
+    "om.how_it_is_delimited": (
+        "Så avgränsas det",
+        "How it is delimited",
+    ),
+    "om.no_data": (
+        "Uppgift saknas",
+        "No data",
+    ),
+    "om.publisher": (
+        "Utgivare",
+        "Publisher",
+    ),
+    "om.address": (
+        "Adress",
+        "Address",
+    ),
+    "om.licence": (
+        "Licens",
+        "Licence",
+    ),
+    "om.attribution": (
+        "Källangivelse",
+        "Attribution",
+    ),
+    "om.data_type": (
+        "Typ av uppgift",
+        "Data type",
+    ),
+    "om.updated": (
+        "Uppdateras",
+        "Updated",
+    ),
+    "om.every_months": (
+        "var {months}:e månad",
+        "every {months} months",
+    ),
+    "om.data_up_to_latest": (
+        "Data t.o.m. (senaste import)",
+        "Data up to (latest import)",
+    ),
+    "om.obtained_via": (
+        "Hämtad via",
+        "Obtained via",
+    ),
+    "om.file": (
+        "Fil",
+        "File",
+    ),
+    "om.notes": (
+        "Att tänka på",
+        "Notes",
+    ),
 }
 
 
