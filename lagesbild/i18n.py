@@ -817,6 +817,165 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Att tänka på",
         "Notes",
     ),
+    # Activities (lagesbild.ui.activities_ui)
+    "akt.none_yet": ("Inga registrerade aktiviteter ännu – lägg till eller importera med mallen",
+                     "No activities recorded yet – add one or import them with the template"),
+    "akt.template_help": (
+        "Mallen har kolumnerna **{columns}**. Ladda ner listan (eller den tomma mallen), fyll i eller ändra i Excel "
+        "och ladda upp den på sidan Administration. Rader med samma extern_id uppdateras; att ladda upp samma fil "
+        "igen ändrar ingenting.",
+        "The template has the columns **{columns}**. Download the list (or the empty template), fill it in or change "
+        "it in Excel and upload it on the Administration page. Rows with the same extern_id are updated; uploading "
+        "the same file again changes nothing.",
+    ),
+    "akt.all": (
+        "Alla",
+        "All",
+    ),
+    "akt.the_activity_is_saved": (
+        "Aktiviteten är sparad.",
+        "The activity is saved.",
+    ),
+    "akt.partner": (
+        "Part",
+        "Partner",
+    ),
+    "akt.area": (
+        "Område",
+        "Area",
+    ),
+    "akt.from_yyyy_mm_dd": (
+        "Från (ÅÅÅÅ-MM-DD)",
+        "From (YYYY-MM-DD)",
+    ),
+    "akt.to_yyyy_mm_dd": (
+        "Till (ÅÅÅÅ-MM-DD)",
+        "To (YYYY-MM-DD)",
+    ),
+    "akt.search_title_description_and": (
+        "Sök i titel, beskrivning och uppföljning",
+        "Search title, description and follow-up",
+    ),
+    "akt.new_activity_or_change": (
+        "Ny aktivitet eller ändra en befintlig",
+        "New activity or change an existing one",
+    ),
+    "akt.the_list_as_excel": (
+        "Listan som Excel",
+        "The list as Excel",
+    ),
+    "akt.the_list_as_csv": (
+        "Listan som CSV",
+        "The list as CSV",
+    ),
+    "akt.empty_template_excel": (
+        "Tom mall (Excel)",
+        "Empty template (Excel)",
+    ),
+    "akt.activities_from_the_template": (
+        "Aktiviteter från mall",
+        "Activities from the template",
+    ),
+    "akt.choose_the_filled_in": (
+        "Välj den ifyllda mallen (CSV eller Excel)",
+        "Choose the filled-in template (CSV or Excel)",
+    ),
+    "akt.preview_counts_ny_new": (
+        "**Förhandsgranskning:** {counts_ny} nya, {counts_ändrad} ändrade, {counts_oförändrad} oförändrade. Inget är sparat ännu.",
+        "**Preview:** {counts_ny} new, {counts_ändrad} changed, {counts_oförändrad} unchanged. Nothing is saved yet.",
+    ),
+    "akt.import": (
+        "Importera",
+        "Import",
+    ),
+    "akt.imported_res_added_new": (
+        "Importerat: {res_added} nya, {res_changed} ändrade, {res_unchanged} oförändrade.",
+        "Imported: {res_added} new, {res_changed} changed, {res_unchanged} unchanged.",
+    ),
+    "akt.focus_area": (
+        "Fokusområde",
+        "Focus area",
+    ),
+    "akt.filters": (
+        "Filter",
+        "Filters",
+    ),
+    "akt.len_shown_of_len": (
+        "**{len_shown} av {len_all_acts} aktiviteter visas**",
+        "**{len_shown} of {len_all_acts} activities shown**",
+    ),
+    "akt.no_activities_match_the": (
+        "Inga aktiviteter matchar filtret.",
+        "No activities match the filter.",
+    ),
+    "akt.you_have_read_access": (
+        "Du har läsbehörighet; aktiviteter kan inte ändras här.",
+        "You have read access; activities cannot be changed here.",
+    ),
+    "akt.title": (
+        "Titel",
+        "Title",
+    ),
+    "akt.description": (
+        "Beskrivning",
+        "Description",
+    ),
+    "akt.responsible_partner": (
+        "Ansvarig part",
+        "Responsible partner",
+    ),
+    "akt.start": (
+        "Start",
+        "Start",
+    ),
+    "akt.end": (
+        "Slut",
+        "End",
+    ),
+    "akt.follow_up_result": (
+        "Uppföljning (resultat)",
+        "Follow-up (result)",
+    ),
+    "akt.save": (
+        "Spara",
+        "Save",
+    ),
+    "akt.the_file_changes_nothing": (
+        "Filen ändrar ingenting.",
+        "The file changes nothing.",
+    ),
+    "akt.add_or_change_an": (
+        "Lägg till eller ändra en aktivitet",
+        "Add or change an activity",
+    ),
+    "akt.template_download_the_activities": (
+        "Mall: ladda ner aktiviteterna",
+        "Template: download the activities",
+    ),
+    "akt.activities_recorded_by_the": (
+        "Aktiviteter registrerade av parterna; data t.o.m. = senast registrerad eller ändrad.",
+        "Activities recorded by the partners; data up to = last recorded or changed.",
+    ),
+    "akt.md_escape_text_is": (
+        "”{md_escape_text}” är inget datum; skriv ÅÅÅÅ-MM-DD. Filtret används inte.",
+        "“{md_escape_text}” is not a date; write YYYY-MM-DD. The filter is not used.",
+    ),
+    "akt.add_them_under_focus": (
+        "Lägg till under Fokusområden",
+        "Add them under Focus areas",
+    ),
+    "akt.upload_the_filled_in": (
+        "Ladda upp den ifyllda mallen på sidan Administration",
+        "Upload the filled-in template on the Administration page",
+    ),
+    "akt.new_activity": (
+        "➕ Ny aktivitet",
+        "➕ New activity",
+    ),
+    "akt.whole_kommun": (
+        "Hela kommunen",
+        "Whole kommun",
+    ),
 }
 
 
