@@ -979,6 +979,8 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "sv") -> str:
+def t(key: str, lang: str = "sv", **values) -> str:
+    """The string for `key` in `lang`; `values` fill its {placeholders}."""
     sv, en = STRINGS[key]
-    return en if lang == "en" else sv
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text

@@ -7,20 +7,13 @@ import streamlit as st
 
 from lagesbild import indicator_views as iv
 from lagesbild import privacy
-from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.registry.sources import sources
 from lagesbild.ui import provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.focus_ui import LEVELS
-from lagesbild.ui.state import lang, picture
-
-
-def _t(key: str, **values) -> str:
-    """The one string table (lagesbild.i18n) in the shown language."""
-    text = t(key, lang())
-    return text.format(**values) if values else text
+from lagesbild.ui.state import lang, picture, text as _t
 
 
 def render() -> None:

@@ -16,25 +16,18 @@ import streamlit as st
 from lagesbild import activity_views as av
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import ConflictError, LagesbildError, PermissionDenied, ValidationError
-from lagesbild.i18n import t
 from lagesbild.importers import activities as tpl
 from lagesbild.picture import Picture
 from lagesbild.registry.pages import page
 from lagesbild.store.activities import ActivityInput, create_activity, update_activity
 from lagesbild.ui import forms, provenance
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import actor, lang, store
+from lagesbild.ui.state import actor, lang, store, text as _t
 from lagesbild.ui.urlstate import url_multiselect
 
 SOURCE_ID = "partner"
 _RESULT = "akt_result"
 _PREVIEW = "akt_preview"
-
-
-def _t(key: str, **values) -> str:
-    """The one string table (lagesbild.i18n) in the shown language."""
-    text = t(key, lang())
-    return text.format(**values) if values else text
 
 
 def none_yet() -> str:

@@ -8,19 +8,12 @@ import streamlit as st
 from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
-from lagesbild.i18n import t
 from lagesbild.store import app_settings, roles
 from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
-from lagesbild.ui.state import actor, lang, picture
+from lagesbild.ui.state import actor, lang, picture, text as _t
 
 KEY = "admin_"
 FLASH = "_admin_flash"
-
-
-def _t(key: str, **values) -> str:
-    """The one string table (lagesbild.i18n) in the shown language."""
-    text = t(key, lang())
-    return text.format(**values) if values else text
 
 
 def render_page() -> None:

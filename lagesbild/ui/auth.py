@@ -25,12 +25,9 @@ ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "e
 
 
 def _t(key: str, **values) -> str:
-    """The one string table (lagesbild.i18n) in the shown language."""
-    from lagesbild.i18n import t
-    from lagesbild.ui.state import lang
+    from lagesbild.ui.state import text
 
-    text = t(key, lang())
-    return text.format(**values) if values else text
+    return text(key, **values)
 
 
 def real_store():

@@ -11,22 +11,15 @@ import streamlit as st
 
 from lagesbild import fmt, privacy
 from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
-from lagesbild.i18n import t
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
 from lagesbild.picture import Picture
 from lagesbild.ui import provenance
-from lagesbild.ui.state import actor, lang, store
+from lagesbild.ui.state import actor, lang, store, text as _t
 
 PREVIEW_ROWS = 500
 _RESULT = "data_import_result"
 _ONLINE = "data_kolada_online"
-
-
-def _t(key: str, **values) -> str:
-    """The one string table (lagesbild.i18n) in the shown language."""
-    text = t(key, lang())
-    return text.format(**values) if values else text
 
 
 # --- importing ---------------------------------------------------------------------------
