@@ -16,13 +16,22 @@ if not auth.may_view():  # OIDC mode before login: every address shows the login
     st.navigation(auth.login_pages([s.slug for s in PAGES if not s.default]), position="hidden").run()
     st.stop()
 lang = state.lang()
+who = auth.current_actor()
+allowed = sections(lang, lambda permission: auth.may(permission, who))
 pages = {
     section: [
         st.Page(spec.path, title=spec.title(lang), icon=f":material/{spec.icon}:", url_path=spec.slug, default=spec.default)
         for spec in specs
     ]
-    for section, specs in sections(lang).items()
+    for section, specs in allowed.items()
 }
+# A page this user may not see is not in the menu and its file is not reachable; its address
+# says so in Swedish instead of Streamlit's English "Page not found".
+shown = {spec.slug for specs in allowed.values() for spec in specs}
+for spec in PAGES:
+    if spec.slug not in shown:
+        pages.setdefault(spec.section(lang), []).append(
+            st.Page(auth.not_allowed_page, title=spec.title(lang), url_path=spec.slug, visibility="hidden"))
 nav = st.navigation(pages, position="hidden")
 layout.menu(menu_box, pages)
 

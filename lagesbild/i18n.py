@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A frozen meeting view is shown: assessments cannot be recorded here.",
     ),
     "reform.bulk": ("Massuppdatering (CSV/Excel)", "Bulk update (CSV/Excel)"),
+    "reform.bulk.to_admin": ("Ladda upp den ändrade filen på sidan Administration", "Upload the edited file on the Administration page"),
     "reform.bulk.csv": ("Ladda ner CSV", "Download CSV"),
     "reform.bulk.xlsx": ("Ladda ner Excel (XLSX)", "Download Excel (XLSX)"),
     "reform.bulk.upload": ("Ladda upp den ifyllda filen (.csv eller .xlsx)", "Upload the edited file (.csv or .xlsx)"),
@@ -393,9 +394,593 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "fac.turnout.none": ("Inget valdistrikt har minst halva ytan i området.",
                          "No election district has at least half its surface in the area."),
+    # Login and the acting user (lagesbild.ui.auth)
+    "auth.login.intro": ("Logga in med ditt organisationskonto för att se den gemensamma lägesbilden.",
+                         "Log in with your organisation account to see the shared situation picture."),
+    "auth.login": ("Logga in", "Log in"),
+    "auth.login.unconfigured": ("Inloggningen är inte konfigurerad: {err}. Se .streamlit/secrets.toml.example.",
+                                "Login is not configured: {err}. See .streamlit/secrets.toml.example."),
+    "auth.logged_in": ("Inloggad som {name} ({role})", "Logged in as {name} ({role})"),
+    "auth.logout": ("Logga ut", "Log out"),
+    "auth.local.editing": ("Lokalt läge · redigering påslagen", "Local mode · editing on"),
+    "auth.local.exposed": (
+        "Lokalt läge · endast läsning: appen nås från nätverket utan inloggning, så redigering är avstängd.",
+        "Local mode · read-only: the app is reachable from the network without login, so editing is off.",
+    ),
+    "auth.local.read_only": ("Lokalt läge · endast läsning.", "Local mode · read-only."),
+    # Administration (lagesbild.ui.admin_ui): never shown to readers
+    "admin.intro": (
+        "Här läser du in nya data från Brå, Kolada, Polisen, SCB och parterna. Varje fil granskas och "
+        "visas innan något sparas; felaktiga filer sparas inte alls.",
+        "Load new data from Brå, Kolada, the Police, SCB and the partners here. Every file is checked and "
+        "previewed before anything is saved; faulty files are not saved at all.",
+    ),
+    "admin.sources": ("Källornas tekniska uppgifter", "The sources' technical detail"),
+    "admin.local_editing": ("Redigering i lokalt läge", "Editing in local mode"),
+    "admin.local_editing.note": (
+        "Redigeringen är påslagen. Den som driftar appen slår av den med `python -m lagesbild.admin editing off` "
+        "(och på med `editing on`). Appen kan inte redigeras medan den nås från nätverket utan inloggning.",
+        "Editing is on. Whoever runs the app switches it off with `python -m lagesbild.admin editing off` "
+        "(and on with `editing on`). The app cannot be edited while it is reachable from the network without login.",
+    ),
+    "admin.roles": ("Roller och redigering", "Roles and editing"),
+    "admin.roles.title": ("Roller", "Roles"),
+    "admin.editing.on": ("Slå på redigering", "Turn editing on"),
+    "admin.editing.off": ("Stäng av redigering", "Turn editing off"),
+    "admin.changed": ("Ändrat.", "Changed."),
+    "admin.email": ("E-post", "E-mail"),
+    "admin.role": ("Roll", "Role"),
+    "admin.organisation": ("Organisation", "Organisation"),
+    "admin.no_organisation": ("Ingen", "None"),
+    "admin.reform_editor": ("Reformredaktör", "Reform editor"),
+    "admin.may_update_reforms": ("Får uppdatera reformer", "May update reforms"),
+    "admin.role.save": ("Spara roll", "Save role"),
+    "admin.role.remove": ("Ta bort roll", "Remove role"),
+    "admin.role.saved": ("Rollen för {email} är sparad.", "The role of {email} is saved."),
+    "admin.role.removed": ("Rollen för {email} är borttagen.", "The role of {email} is removed."),
+    "admin.not_allowed.title": ("Sidan är inte tillgänglig", "The page is not available"),
+    "admin.not_allowed": (
+        "Den här sidan är bara för dem som administrerar lägesbilden. Välj en annan sida i menyn.",
+        "This page is only for those who administer the situation picture. Choose another page in the menu.",
+    ),
+    "data.intro": (
+        "Här ser du vilka uppgifter som finns i lägesbilden per indikator och hur långt de räcker. "
+        "Källorna beskrivs på sidan Om data och metod.",
+        "Which figures the situation picture holds per indicator and how far they reach. "
+        "The sources are described on the page About data and method.",
+    ),
+    # The Data and Administration pages (lagesbild.ui.data_ui)
+    "data.imported": (
+        "Importerat: {filename}. {added} nya, {changed} ändrade, {unchanged} oförändrade rader. "
+        "Data t.o.m. {vintage}. Import nr {batch}.",
+        "Imported: {filename}. {added} new, {changed} changed, {unchanged} unchanged rows. "
+        "Data up to {vintage}. Import no. {batch}.",
+    ),
+    "data.import_a_file": (
+        "Importera en fil",
+        "Import a file",
+    ),
+    "data.what_do_you_want": (
+        "Vad vill du importera?",
+        "What do you want to import?",
+    ),
+    "data.preview": (
+        "Förhandsgranskning",
+        "Preview",
+    ),
+    "data.new_rows": (
+        "Nya rader",
+        "New rows",
+    ),
+    "data.changed": (
+        "Ändrade",
+        "Changed",
+    ),
+    "data.unchanged": (
+        "Oförändrade",
+        "Unchanged",
+    ),
+    "data.data_up_to": (
+        "Data t.o.m.",
+        "Data up to",
+    ),
+    "data.import": (
+        "Importera",
+        "Import",
+    ),
+    "data.template_for_the_partners": (
+        "Mall för parternas lokala indikatorer",
+        "Template for the partners' local indicators",
+    ),
+    "data.partners_report_their_own": (
+        "Parterna rapporterar egna siffror (t.ex. skadegörelseärenden, anlagda bränder, trygghetsvandringar) med mallen. Kolumner: **indikator, område, period, värde, partner, kommentar**. Fyll i, spara och importera ovan med typen ”Parternas lokala indikatorer (mall)”.",
+        "Partners report their own figures (e.g. vandalism cases, deliberate fires, safety walks) with the template. Columns: **indikator, område, period, värde, partner, kommentar**. Fill it in, save and import it above with the type \"Partners' local indicators (template)\".",
+    ),
+    "data.download_the_template_excel": (
+        "Ladda ner mallen (Excel)",
+        "Download the template (Excel)",
+    ),
+    "data.download_the_template_csv": (
+        "Ladda ner mallen (CSV)",
+        "Download the template (CSV)",
+    ),
+    "data.import_history": (
+        "Importhistorik",
+        "Import history",
+    ),
+    "data.when": (
+        "När",
+        "When",
+    ),
+    "data.what": (
+        "Vad",
+        "What",
+    ),
+    "data.source": (
+        "Källa",
+        "Source",
+    ),
+    "data.file": (
+        "Fil",
+        "File",
+    ),
+    "data.by": (
+        "Av",
+        "By",
+    ),
+    "data.new": (
+        "Nya",
+        "New",
+    ),
+    "data.loaded_data_per_indicator": (
+        "Inlästa data per indikator",
+        "Loaded data per indicator",
+    ),
+    "data.indicator": (
+        "Indikator",
+        "Indicator",
+    ),
+    "data.values": (
+        "Antal värden",
+        "Values",
+    ),
+    "data.first_period": (
+        "Första period",
+        "First period",
+    ),
+    "data.latest_period": (
+        "Senaste period",
+        "Latest period",
+    ),
+    "data.if_no_data": (
+        "Om uppgift saknas",
+        "If no data",
+    ),
+    "data.choose_a_file": (
+        "Välj fil",
+        "Choose a file",
+    ),
+    "data.year_population_december": (
+        "År (folkmängd 31 december)",
+        "Year (population 31 December)",
+    ),
+    "data.no_data": (
+        "Uppgift saknas",
+        "No data",
+    ),
+    "data.file_filename": (
+        "Fil: {filename}",
+        "File: {filename}",
+    ),
+    "data.showing_preview_rows_of": (
+        "Visar {rows} av {total} rader (nya och ändrade först).",
+        "Showing {rows} of {total} rows (new and changed first).",
+    ),
+    "data.the_file_changes_nothing": (
+        "Filen ändrar ingenting; att importera den igen registreras bara i historiken.",
+        "The file changes nothing; importing it again is only recorded in the history.",
+    ),
+    "data.you_have_read_access": (
+        "Du har läsbehörighet och kan inte importera.",
+        "You have read access and cannot import.",
+    ),
+    "data.change": (
+        "Ändring",
+        "Change",
+    ),
+    "data.time": (
+        "Tid",
+        "Time",
+    ),
+    "data.type": (
+        "Typ",
+        "Type",
+    ),
+    "data.place_in_text": (
+        "Ortsdel i texten",
+        "Place in text",
+    ),
+    "data.summary": (
+        "Sammanfattning",
+        "Summary",
+    ),
+    "data.area": (
+        "Område",
+        "Area",
+    ),
+    "data.sex": (
+        "Kön",
+        "Sex",
+    ),
+    "data.new_value": (
+        "Nytt värde",
+        "New value",
+    ),
+    "data.current_value": (
+        "Nuvarande värde",
+        "Current value",
+    ),
+    "data.importing": (
+        "Importerar …",
+        "Importing …",
+    ),
+    "data.fetch_from_kolada_over": (
+        "Hämta från Kolada via internet (valfritt, avstängt som standard)",
+        "Fetch from Kolada over the internet (optional, off by default)",
+    ),
+    "data.the_app_works_offline": (
+        "Appen fungerar utan internet. Slå bara på detta om datorn får ansluta till api.kolada.se. Det som hämtas granskas på samma sätt som en uppladdad fil innan något sparas.",
+        "The app works offline. Only switch this on if the computer may connect to api.kolada.se. What is fetched is checked like an uploaded file before anything is saved.",
+    ),
+    "data.allow_fetching_from_kolada": (
+        "Tillåt hämtning från Kolada",
+        "Allow fetching from Kolada",
+    ),
+    "data.years": (
+        "År",
+        "Years",
+    ),
+    "data.fetch_the_registered_kolada": (
+        "Hämta registrerade Kolada-nyckeltal nu",
+        "Fetch the registered Kolada KPIs now",
+    ),
+    "data.nothing_has_been_imported": (
+        "Inget har importerats ännu.",
+        "Nothing has been imported yet.",
+    ),
+    "data.the_import_log_what": (
+        "Importloggen: vad som lästs in, när och av vem.",
+        "The import log: what was loaded, when and by whom.",
+    ),
+    "data.number_of_stored_values": (
+        "Antal lagrade värden per indikator.",
+        "Number of stored values per indicator.",
+    ),
+    "data.choose_years": (
+        "Välj år",
+        "Choose years",
+    ),
+    "data.fetching_from_kolada": (
+        "Hämtar från Kolada …",
+        "Fetching from Kolada …",
+    ),
+    # Om data och metod (lagesbild.ui.about_ui)
+    "om.about_data_and_method": (
+        "Om data och metod",
+        "About data and method",
+    ),
+    "om.every_source_and_indicator": (
+        "Här beskrivs varje källa och varje indikator som lägesbilden visar, hur små tal skyddas och hur siffrorna ska läsas. Samma register styr bildtexterna under diagrammen.",
+        "Every source and indicator the situation picture shows, how small numbers are protected and how to read the figures. The same registry drives the captions under the charts.",
+    ),
+    "om.sources": (
+        "Källor",
+        "Sources",
+    ),
+    "om.sources_count": (
+        "{count} källor. Hur varje fil har hämtats står under Teknisk källinformation.",
+        "{count} sources. How each file was obtained is under Technical source information.",
+    ),
+    "om.indicators": (
+        "Indikatorer",
+        "Indicators",
+    ),
+    "om.every_indicator_the_situation": (
+        "Varje indikator som lägesbilden visar, med definition, typ, enhet, nivå, källa, ersättningsmått och hur långt data räcker.",
+        "Every indicator the situation picture shows, with definition, type, unit, level, source, proxy note and how far the data reaches.",
+    ),
+    "om.protecting_small_numbers_and": (
+        "Skydd av små tal och enskilda",
+        "Protecting small numbers and individuals",
+    ),
+    "om.small_counts_are_not": (
+        "\n- **Små antal visas inte.** Ett antal mellan 1 och {below} (gränsen är {n} och kan bara ändras av den som driftar appen)\n  visas som **..** i tabeller, diagram, kartor och exporter. Noll visas som 0, som hos SCB, Kolada och SSB: en nolla pekar\n  inte ut någon.\n- **Sekundärt skydd.** Där en summa (kommunen, ett prioriterat område, totalt för båda könen, helåret) och de andra\n  delarna skulle avslöja ett dolt tal döljs också det näst minsta talet, så att det dolda inte kan räknas fram.\n  Skyddet prövas som en angripare skulle göra: med alla visade tal och alla summor får inget dolt tal kunna bestämmas.\n- **Tal per invånare** som bygger på ett dolt antal döljs också, liksom ett tal per invånare som motsvarar färre än {n} fall.\n- **Samma skydd i alla vyer.** Polisens publicerade händelser skyddas en gång, i en tabell med alla områden, år, typer\n  och kommunen; områdesprofilen, kartan och mötesunderlaget visar alla antal ur den tabellen. Ett dolt tal kan därför\n  inte räknas fram genom att kombinera vyer, t.ex. profilens totalsumma minus de visade åren.\n- **Känsliga indikatorer** (t.ex. grov kvinnofridskränkning) visas bara per område, aldrig som punkter på en karta.\n- **Områden, inte punkter.** Polisens händelser har bara kommunens mittpunkt; de knyts till ett område endast när\n  ortnamnet står i texten och visas aldrig som punkter.\n- **Inga enskilda personer.** Lägesbilden handlar om områden och utveckling, aldrig om enskilda. Brå råder samverkan att\n  hålla lägesbilden på en generell nivå och inte diskutera enskilda personer.\n",
+        "\n- **Small counts are not shown.** A count between 1 and {below} (the threshold is {n} and can only be changed by whoever runs the app)\n  is shown as **..** in tables, charts, maps and exports. Zero is shown as 0, as at SCB, Kolada and SSB: a zero points at no one.\n- **Secondary suppression.** Where a total (the kommun, a priority area, both sexes, the whole year) and the other parts\n  would reveal a hidden number, the next-smallest number is hidden too, so the hidden one cannot be worked out.\n  This is tested as an attacker would try: from all shown numbers and all totals, no hidden number may be determined.\n- **Rates per inhabitants** built on a hidden count are hidden too, as is a rate that stands for fewer than {n} cases.\n- **The same protection in every view.** Police's published events are protected once, in one table of all areas, years,\n  types and the kommun; the area profile, the map and the meeting pack all show counts from that table. A hidden number\n  therefore cannot be worked out by combining views, e.g. the profile's total minus the years shown.\n- **Sensitive indicators** (e.g. gross violation of a woman's integrity) are shown by area only, never as points on a map.\n- **Areas, not points.** Police events only carry the kommun's centre point; they are tied to an area only when the place\n  name is in the text, and never shown as points.\n- **No individuals.** The picture is about areas and trends, never about individuals. Brå advises cooperation groups to\n  keep the situation picture general and not to discuss individuals.\n",
+    ),
+    "om.how_to_read_the": (
+        "Så ska siffrorna läsas",
+        "How to read the figures",
+    ),
+    "om.reported_offences_are_not": (
+        "\n- **Anmälda brott är inte faktisk brottslighet.** De visar vad som anmälts: mörkertal och benägenheten att anmäla\n  skiljer sig mellan brottstyper, platser och år. Narkotika- och vapenbrott speglar till stor del polisens egna insatser.\n- **Publicerade händelser är inte statistik.** Polisens händelser är pressnotiser, ett urval. De räknas aldrig om till\n  brott per invånare.\n- **Ersättningsmått** står utskrivna vid siffran: t.ex. är Brå:s ”narkotika + vapen” en sammanslagen kategori, och\n  ”brott mot person” är inte våld i nära relationer.\n- **Nivå.** Brå:s statistik finns bara för hela kommunen; uppgifter per område kommer från SCB och parterna.\n- **Tal per invånare** räknas bara för antal där folkmängden för samma område och år finns (per 100 000 för kommunen,\n  per 1 000 för mindre områden), och aldrig där källan redan ger sitt eget tal.\n- **Samma period året före** jämförs: ett kvartal med samma kvartal året innan, ett år med året innan.\n- **Preliminära uppgifter** är markerade (streckad linje, ofyllda punkter, ”preliminär”) och kan ändras.\n- **Inaktuella uppgifter** får en varning när senaste värdet är äldre än källans uppdateringscykel plus den vanliga\n  publiceringstiden (6 månader för årsstatistik, 3 för kvartal, 1 för månad).\n- **Uppgift saknas** betyder att det inte finns någon siffra: ingen siffra hittas på.\n",
+        "\n- **Reported offences are not actual crime.** They show what was reported: hidden crime and the propensity to report\n  differ between offence types, places and years. Drug and weapons offences largely mirror police activity.\n- **Published events are not statistics.** Polisen's events are press notices, a selection. They are never turned into\n  crime rates.\n- **Proxy measures** are named next to the figure: e.g. Brå's \"drugs + weapons\" is one combined category, and\n  \"offences against the person\" is not domestic violence.\n- **Level.** Brå's statistics exist for the whole kommun only; figures per area come from SCB and the partners.\n- **Rates per inhabitants** are computed only for counts where the population of the same area and year exists (per\n  100,000 for the kommun, per 1,000 for smaller areas), and never where the source gives its own rate.\n- **The same period a year earlier** is compared: a quarter with the same quarter a year before, a year with the year before.\n- **Preliminary figures** are marked (dashed line, open markers, \"preliminary\") and may change.\n- **Out-of-date figures** get a warning when the latest value is older than the source's update cycle plus the usual\n  publishing lag (6 months for annual statistics, 3 for quarterly, 1 for monthly).\n- **No data** means there is no figure: no figure is ever made up.\n",
+    ),
+    "om.the_priority_areas": (
+        "De prioriterade områdena",
+        "The priority areas",
+    ),
+    "om.the_areas_are_made": (
+        "Områdena sätts samman av SCB:s RegSO. Avgränsningarna är förslag tills parterna bekräftat dem.",
+        "The areas are made of SCB's RegSO. The delimitations are proposals until the partners confirm them.",
+    ),
+    "om.technical_source_information": (
+        "Teknisk källinformation",
+        "Technical source information",
+    ),
+    "om.no_priority_areas_are": (
+        "Inga prioriterade områden är avgränsade ännu.",
+        "No priority areas are delimited yet.",
+    ),
+    "om.area_from_scb_s": (
+        "yta ur SCB:s förenklade gränser",
+        "area from SCB's simplified boundaries",
+    ),
+    "om.indicator": (
+        "Indikator",
+        "Indicator",
+    ),
+    "om.definition": (
+        "Definition",
+        "Definition",
+    ),
+    "om.type": (
+        "Typ",
+        "Type",
+    ),
+    "om.unit": (
+        "Enhet",
+        "Unit",
+    ),
+    "om.level": (
+        "Nivå",
+        "Level",
+    ),
+    "om.source": (
+        "Källa",
+        "Source",
+    ),
+    "om.proxy_note": (
+        "Ersättningsmått",
+        "Proxy note",
+    ),
+    "om.data_up_to": (
+        "Data t.o.m.",
+        "Data up to",
+    ),
+    "om.area": (
+        "Område",
+        "Area",
+    ),
+    "om.made_of": (
+        "Består av",
+        "Made of",
+    ),
+    "om.how_it_is_delimited": (
+        "Så avgränsas det",
+        "How it is delimited",
+    ),
+    "om.no_data": (
+        "Uppgift saknas",
+        "No data",
+    ),
+    "om.publisher": (
+        "Utgivare",
+        "Publisher",
+    ),
+    "om.address": (
+        "Adress",
+        "Address",
+    ),
+    "om.licence": (
+        "Licens",
+        "Licence",
+    ),
+    "om.attribution": (
+        "Källangivelse",
+        "Attribution",
+    ),
+    "om.data_type": (
+        "Typ av uppgift",
+        "Data type",
+    ),
+    "om.updated": (
+        "Uppdateras",
+        "Updated",
+    ),
+    "om.every_months": (
+        "var {months}:e månad",
+        "every {months} months",
+    ),
+    "om.data_up_to_latest": (
+        "Data t.o.m. (senaste import)",
+        "Data up to (latest import)",
+    ),
+    "om.obtained_via": (
+        "Hämtad via",
+        "Obtained via",
+    ),
+    "om.file": (
+        "Fil",
+        "File",
+    ),
+    "om.notes": (
+        "Att tänka på",
+        "Notes",
+    ),
+    # Activities (lagesbild.ui.activities_ui)
+    "akt.none_yet": ("Inga registrerade aktiviteter ännu – lägg till eller importera med mallen",
+                     "No activities recorded yet – add one or import them with the template"),
+    "akt.template_help": (
+        "Mallen har kolumnerna **{columns}**. Ladda ner listan (eller den tomma mallen), fyll i eller ändra i Excel "
+        "och ladda upp den på sidan Administration. Rader med samma extern_id uppdateras; att ladda upp samma fil "
+        "igen ändrar ingenting.",
+        "The template has the columns **{columns}**. Download the list (or the empty template), fill it in or change "
+        "it in Excel and upload it on the Administration page. Rows with the same extern_id are updated; uploading "
+        "the same file again changes nothing.",
+    ),
+    "akt.all": (
+        "Alla",
+        "All",
+    ),
+    "akt.the_activity_is_saved": (
+        "Aktiviteten är sparad.",
+        "The activity is saved.",
+    ),
+    "akt.partner": (
+        "Part",
+        "Partner",
+    ),
+    "akt.area": (
+        "Område",
+        "Area",
+    ),
+    "akt.from_yyyy_mm_dd": (
+        "Från (ÅÅÅÅ-MM-DD)",
+        "From (YYYY-MM-DD)",
+    ),
+    "akt.to_yyyy_mm_dd": (
+        "Till (ÅÅÅÅ-MM-DD)",
+        "To (YYYY-MM-DD)",
+    ),
+    "akt.search_title_description_and": (
+        "Sök i titel, beskrivning och uppföljning",
+        "Search title, description and follow-up",
+    ),
+    "akt.new_activity_or_change": (
+        "Ny aktivitet eller ändra en befintlig",
+        "New activity or change an existing one",
+    ),
+    "akt.the_list_as_excel": (
+        "Listan som Excel",
+        "The list as Excel",
+    ),
+    "akt.the_list_as_csv": (
+        "Listan som CSV",
+        "The list as CSV",
+    ),
+    "akt.empty_template_excel": (
+        "Tom mall (Excel)",
+        "Empty template (Excel)",
+    ),
+    "akt.activities_from_the_template": (
+        "Aktiviteter från mall",
+        "Activities from the template",
+    ),
+    "akt.choose_the_filled_in": (
+        "Välj den ifyllda mallen (CSV eller Excel)",
+        "Choose the filled-in template (CSV or Excel)",
+    ),
+    "akt.preview_counts_ny_new": (
+        "**Förhandsgranskning:** {counts_ny} nya, {counts_ändrad} ändrade, {counts_oförändrad} oförändrade. Inget är sparat ännu.",
+        "**Preview:** {counts_ny} new, {counts_ändrad} changed, {counts_oförändrad} unchanged. Nothing is saved yet.",
+    ),
+    "akt.import": (
+        "Importera",
+        "Import",
+    ),
+    "akt.imported_res_added_new": (
+        "Importerat: {res_added} nya, {res_changed} ändrade, {res_unchanged} oförändrade.",
+        "Imported: {res_added} new, {res_changed} changed, {res_unchanged} unchanged.",
+    ),
+    "akt.focus_area": (
+        "Fokusområde",
+        "Focus area",
+    ),
+    "akt.filters": (
+        "Filter",
+        "Filters",
+    ),
+    "akt.len_shown_of_len": (
+        "**{len_shown} av {len_all_acts} aktiviteter visas**",
+        "**{len_shown} of {len_all_acts} activities shown**",
+    ),
+    "akt.no_activities_match_the": (
+        "Inga aktiviteter matchar filtret.",
+        "No activities match the filter.",
+    ),
+    "akt.you_have_read_access": (
+        "Du har läsbehörighet; aktiviteter kan inte ändras här.",
+        "You have read access; activities cannot be changed here.",
+    ),
+    "akt.title": (
+        "Titel",
+        "Title",
+    ),
+    "akt.description": (
+        "Beskrivning",
+        "Description",
+    ),
+    "akt.responsible_partner": (
+        "Ansvarig part",
+        "Responsible partner",
+    ),
+    "akt.start": (
+        "Start",
+        "Start",
+    ),
+    "akt.end": (
+        "Slut",
+        "End",
+    ),
+    "akt.follow_up_result": (
+        "Uppföljning (resultat)",
+        "Follow-up (result)",
+    ),
+    "akt.save": (
+        "Spara",
+        "Save",
+    ),
+    "akt.the_file_changes_nothing": (
+        "Filen ändrar ingenting.",
+        "The file changes nothing.",
+    ),
+    "akt.add_or_change_an": (
+        "Lägg till eller ändra en aktivitet",
+        "Add or change an activity",
+    ),
+    "akt.template_download_the_activities": (
+        "Mall: ladda ner aktiviteterna",
+        "Template: download the activities",
+    ),
+    "akt.activities_recorded_by_the": (
+        "Aktiviteter registrerade av parterna; data t.o.m. = senast registrerad eller ändrad.",
+        "Activities recorded by the partners; data up to = last recorded or changed.",
+    ),
+    "akt.md_escape_text_is": (
+        "”{md_escape_text}” är inget datum; skriv ÅÅÅÅ-MM-DD. Filtret används inte.",
+        "“{md_escape_text}” is not a date; write YYYY-MM-DD. The filter is not used.",
+    ),
+    "akt.add_them_under_focus": (
+        "Lägg till under Fokusområden",
+        "Add them under Focus areas",
+    ),
+    "akt.upload_the_filled_in": (
+        "Ladda upp den ifyllda mallen på sidan Administration",
+        "Upload the filled-in template on the Administration page",
+    ),
+    "akt.new_activity": (
+        "➕ Ny aktivitet",
+        "➕ New activity",
+    ),
+    "akt.whole_kommun": (
+        "Hela kommunen",
+        "Whole kommun",
+    ),
 }
 
 
-def t(key: str, lang: str = "sv") -> str:
+def t(key: str, lang: str = "sv", **values) -> str:
+    """The string for `key` in `lang`; `values` fill its {placeholders}."""
     sv, en = STRINGS[key]
-    return en if lang == "en" else sv
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text

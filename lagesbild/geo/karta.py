@@ -203,7 +203,8 @@ def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
     t = mv.table.sort_values(["kind", "name"], ascending=[False, True])
     out = pd.DataFrame({
         _t(lang, "Område", "Area"): t["name"],
-        _t(lang, "Kod", "Code"): t["code"],
+        # SCB's codes help a reader compare; a priority area's code is internal and not shown.
+        _t(lang, "Kod", "Code"): ["–" if k == "prioriterat" else c for k, c in zip(t["kind"], t["code"])],
         _t(lang, "Typ", "Type"): [areas_mod.level_label("prioriterat" if k == "prioriterat" else "regso", lang) for k in t["kind"]],
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
                                                          for v, s in zip(t["value"], t["suppressed"])],

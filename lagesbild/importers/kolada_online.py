@@ -49,7 +49,7 @@ def fetch_pages(url: str, *, opener: Opener = urllib.request.urlopen, timeout: f
             raise NoConnection(
                 "Ingen anslutning till Kolada (api.kolada.se) – datorn verkar sakna internet, eller så blockeras "
                 f"adressen ({getattr(err, 'reason', err)}). Inget har ändrats. Ladda i stället ner filen från "
-                "kolada.se och importera den här på sidan Data."
+                "kolada.se och importera den på sidan Administration."
             ) from err
         try:
             doc = json.loads(body)

@@ -16,6 +16,7 @@ class PageSpec:
     icon: str  # Material icon name
     default: bool = False
     in_agenda: bool = True  # can be a saved view in a meeting agenda
+    permission: str | None = None  # lagesbild.ui.auth.may(permission) decides who sees it; None: everyone
 
     def title(self, lang: str = "sv") -> str:
         return self.title_en if lang == "en" else self.title_sv
@@ -39,6 +40,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("mote", "pages/mote.py", "Mötesläge", "Meeting mode", *_MOTE, "co_present"),
     PageSpec("data", "pages/data.py", "Data", "Data", *_OM, "database"),
     PageSpec("om", "pages/om.py", "Om data och metod", "About data and method", *_OM, "info"),
+    # Imports, roles, the editing switch and the sources' technical detail: never shown to readers.
+    PageSpec("administration", "pages/administration.py", "Administration", "Administration", *_OM, "admin_panel_settings",
+             in_agenda=False, permission="data.import"),
     PageSpec("tillganglighet", "pages/tillganglighet.py", "Tillgänglighetsredogörelse", "Accessibility statement", *_OM, "accessibility_new", in_agenda=False),
 )
 
@@ -50,8 +54,10 @@ def page(slug: str) -> PageSpec:
     raise KeyError(slug)
 
 
-def sections(lang: str = "sv") -> dict[str, list[PageSpec]]:
+def sections(lang: str = "sv", may=lambda permission: True) -> dict[str, list[PageSpec]]:
+    """The navigation: the pages this user may see (`may` answers for a page's permission)."""
     out: dict[str, list[PageSpec]] = {}
     for spec in PAGES:
-        out.setdefault(spec.section(lang), []).append(spec)
+        if spec.permission is None or may(spec.permission):
+            out.setdefault(spec.section(lang), []).append(spec)
     return out

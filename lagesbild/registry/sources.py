@@ -16,6 +16,7 @@ class Source:
     id: str
     name: str
     publisher: str
+    short_publisher: str  # named in captions: "Brå", "SCB", "SCB, bearbetad", …
     via: str
     url: str
     licence: str
@@ -36,6 +37,7 @@ def sources() -> dict[str, Source]:
             id=sid,
             name=d["name"],
             publisher=d["publisher"],
+            short_publisher=d["short_publisher"],
             via=d.get("via", ""),
             url=d.get("url", ""),
             licence=d["licence"],

@@ -1,5 +1,6 @@
-"""Administration on the Data page, for admins only: the role table (OIDC mode) and the
-editing switch (local mode). The store checks the admin right again on every write."""
+"""The Administration page: imports (lagesbild.ui.data_ui), the sources' technical detail and,
+for admins only, the role table (OIDC mode) and the editing switch (local mode). Readers never
+reach it (lagesbild.ui.auth.may); the store checks every right again on every write."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,22 +9,40 @@ from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, roles
-from lagesbild.ui.auth import ROLE_LABELS, real_store, editing_on
-from lagesbild.ui.state import actor, lang
+from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
+from lagesbild.ui.state import actor, lang, picture, text as _t
 
 KEY = "admin_"
 FLASH = "_admin_flash"
 
 
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
+def render_page() -> None:
+    from lagesbild.ui import about_ui, activities_ui, data_ui, reform_bulk_ui
+
+    pic = picture()
+    st.caption(_t("admin.intro"))
+    data_ui.render_admin(pic)
+    reform_bulk_ui.upload_section(pic)
+    activities_ui.upload_section(pic)
+    render(pic)
+    if settings().auth_mode == "local":
+        _local_editing_note()
+    st.header(_t("admin.sources"))
+    about_ui.technical_sources(expanded=True)
+
+
+def _local_editing_note() -> None:
+    """Where the editing switch of local mode is (moved here from the sidebar, never shown to readers)."""
+    st.header(_t("admin.local_editing"))
+    st.markdown(_t("admin.local_editing.note"))
 
 
 def render(pic) -> None:
+    """Roles and the editing switch, for admins only."""
     who = actor()
-    if who.role != Role.ADMIN:
+    if not may("admin.roles", who):
         return
-    st.header(_t("Administration", "Administration"))
+    st.header(_t("admin.roles"))
     _flash()
     if settings().auth_mode == "local":
         _editing_switch(who)
@@ -49,35 +68,36 @@ def _flash() -> None:
 
 def _editing_switch(who) -> None:
     on = editing_on()
-    label = _t("Stäng av redigering", "Turn editing off") if on else _t("Slå på redigering", "Turn editing on")
-    if st.button(label, key=KEY + "editing"):
-        _write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on),
-               _t("Ändrat.", "Changed."))
+    if st.button(_t("admin.editing.off" if on else "admin.editing.on"), key=KEY + "editing"):
+        _write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on), _t("admin.changed"))
+
+
+def _role_label(r: str) -> str:
+    return ROLE_LABELS[Role(r)][1 if lang() == "en" else 0]
 
 
 def _roles(pic, who) -> None:
-    st.subheader(_t("Roller", "Roles"))
+    st.subheader(_t("admin.roles.title"))
     with real_store().session() as s:
         table = roles.roles_table(s)
     partners = pic.table("partners")
     names = dict(zip(partners["id"], partners["name"])) if not partners.empty else {}
     shown = table.assign(
-        role=[ROLE_LABELS[Role(r)][1 if lang() == "en" else 0] for r in table["role"]],
+        role=[_role_label(r) for r in table["role"]],
         partner_id=[names.get(p, "") if p else "" for p in table["partner_id"]],
-    ).rename(columns={"email": _t("E-post", "E-mail"), "role": _t("Roll", "Role"),
-                      "partner_id": _t("Organisation", "Organisation"), "reform_editor": _t("Reformredaktör", "Reform editor")})
+    ).rename(columns={"email": _t("admin.email"), "role": _t("admin.role"),
+                      "partner_id": _t("admin.organisation"), "reform_editor": _t("admin.reform_editor")})
     st.dataframe(shown, hide_index=True, key=KEY + "table")
     with st.form(KEY + "form", enter_to_submit=False):  # kept on error: nothing typed is lost
         c1, c2, c3 = st.columns([2, 1, 2])
-        email = c1.text_input(_t("E-post", "E-mail"), max_chars=254, key=KEY + "email")
-        role = c2.selectbox(_t("Roll", "Role"), [r.value for r in Role], key=KEY + "role",
-                            format_func=lambda r: ROLE_LABELS[Role(r)][1 if lang() == "en" else 0])
-        partner = c3.selectbox(_t("Organisation", "Organisation"), [None, *names], key=KEY + "partner",
-                               format_func=lambda p: _t("Ingen", "None") if p is None else names[p])
-        reform_editor = st.checkbox(_t("Får uppdatera reformer", "May update reforms"), key=KEY + "reform_editor")
+        email = c1.text_input(_t("admin.email"), max_chars=254, key=KEY + "email")
+        role = c2.selectbox(_t("admin.role"), [r.value for r in Role], key=KEY + "role", format_func=_role_label)
+        partner = c3.selectbox(_t("admin.organisation"), [None, *names], key=KEY + "partner",
+                               format_func=lambda p: _t("admin.no_organisation") if p is None else names[p])
+        reform_editor = st.checkbox(_t("admin.may_update_reforms"), key=KEY + "reform_editor")
         save, remove = st.columns(2)
-        if save.form_submit_button(_t("Spara roll", "Save role"), type="primary"):
+        if save.form_submit_button(_t("admin.role.save"), type="primary"):
             _write(lambda s: roles.set_role(s, who, email, Role(role), partner_id=partner, reform_editor=reform_editor),
-                   _t(f"Rollen för {email} är sparad.", f"The role of {email} is saved."))
-        if remove.form_submit_button(_t("Ta bort roll", "Remove role")):
-            _write(lambda s: roles.remove_role(s, who, email), _t(f"Rollen för {email} är borttagen.", f"The role of {email} is removed."))
+                   _t("admin.role.saved", email=email))
+        if remove.form_submit_button(_t("admin.role.remove")):
+            _write(lambda s: roles.remove_role(s, who, email), _t("admin.role.removed", email=email))

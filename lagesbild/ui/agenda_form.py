@@ -29,7 +29,7 @@ def _reformer(pic) -> dict:
         rid = st.selectbox(_t("Reform", "Reform"), list(labels), format_func=labels.get, key=K + "ref_id")
         return {"reform": rid} if rid else {}
     c1, c2, c3 = st.columns(3)
-    statuses = c1.multiselect("Status", reform_views.STATUS_ORDER, key=K + "ref_status",
+    statuses = c1.multiselect("Status", reform_views.STATUS_ORDER, key=K + "ref_status", select_all=False,
                               format_func=lambda c, lg=lang(): status_label(c, lg, symbol=False), placeholder=_t("Alla", "All"))
     theme = c2.selectbox(_t("Tema", "Theme"), reform_views.themes(cur), index=None, key=K + "ref_tema", placeholder=_t("Alla", "All"))
     names = reform_views.focus_area_names(pic, lang())

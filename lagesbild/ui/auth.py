@@ -24,10 +24,10 @@ LOCAL_NAME = "Lokal användare"
 ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin")}
 
 
-def _t(sv: str, en: str) -> str:
-    from lagesbild.ui.state import lang
+def _t(key: str, **values) -> str:
+    from lagesbild.ui.state import text
 
-    return en if lang() == "en" else sv
+    return text(key, **values)
 
 
 def real_store():
@@ -73,6 +73,19 @@ def current_actor() -> Actor:
     return Actor(name=LOCAL_NAME, role=Role.VIEWER)
 
 
+# What each permission asks of the acting user. The store checks every write again.
+PERMISSIONS = {
+    "data.import": lambda who: who.can_write,  # the Administration page: imports and bulk uploads
+    "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
+}
+
+
+def may(permission: str, who: Actor | None = None) -> bool:
+    """May the acting user (or `who`) do this? Unknown permissions are refused."""
+    check = PERMISSIONS.get(permission)
+    return bool(check and check(who or current_actor()))
+
+
 def may_view() -> bool:
     """Local mode: always. OIDC mode: after login (the picture holds partners' own figures)."""
     return settings().auth_mode != "oidc" or logged_in()
@@ -80,10 +93,18 @@ def may_view() -> bool:
 
 def login_page() -> None:
     st.title("Lägesbild")
-    st.markdown(_t("Logga in med ditt organisationskonto för att se den gemensamma lägesbilden.",
-                   "Log in with your organisation account to see the shared situation picture."))
-    if st.button(_t("Logga in", "Log in"), type="primary", icon=":material/login:"):
+    st.markdown(_t("auth.login.intro"))
+    if st.button(_t("auth.login"), type="primary", icon=":material/login:"):
         _login()
+
+
+def not_allowed_page() -> None:
+    """At the address of a page this user may not see (e.g. Administration for a reader)."""
+    from lagesbild.i18n import t
+    from lagesbild.ui.state import lang
+
+    st.title(t("admin.not_allowed.title", lang()))
+    st.info(t("admin.not_allowed", lang()), icon=":material/lock:")
 
 
 def login_pages(slugs: list[str]) -> list:
@@ -98,14 +119,14 @@ def _login() -> None:
     try:
         st.login(provider) if provider else st.login()
     except StreamlitAuthError as err:  # e.g. no [auth] section in secrets.toml
-        st.error(_t(f"Inloggningen är inte konfigurerad: {err}. Se .streamlit/secrets.toml.example.",
-                    f"Login is not configured: {err}. See .streamlit/secrets.toml.example."),
+        st.error(_t("auth.login.unconfigured", err=err),
                  icon=":material/error:")
 
 
 def role_label(who: Actor) -> str:
-    sv, en = ROLE_LABELS[who.role]
-    return _t(sv, en)
+    from lagesbild.ui.state import lang
+
+    return ROLE_LABELS[who.role][1 if lang() == "en" else 0]
 
 
 def sidebar_user() -> None:
@@ -113,16 +134,12 @@ def sidebar_user() -> None:
     who = current_actor()
     if settings().auth_mode == "oidc":
         if logged_in():
-            st.sidebar.caption(_t(f"Inloggad som {who.name} ({role_label(who)})",
-                                  f"Logged in as {who.name} ({role_label(who)})"))
-            st.sidebar.button(_t("Logga ut", "Log out"), on_click=st.logout, icon=":material/logout:")
+            st.sidebar.caption(_t("auth.logged_in", name=who.name, role=role_label(who)))
+            st.sidebar.button(_t("auth.logout"), on_click=st.logout, icon=":material/logout:")
         return
     if who.can_write:
-        st.sidebar.caption(_t("Lokalt läge · redigering påslagen", "Local mode · editing on"))
+        st.sidebar.caption(_t("auth.local.editing"))
     elif exposed():
-        st.sidebar.caption(_t("Lokalt läge · endast läsning: appen nås från nätverket utan inloggning, så "
-                              "redigering är avstängd.",
-                              "Local mode · read-only: the app is reachable from the network without login, so "
-                              "editing is off."))
-    else:  # readers see no commands; the administrator knows where the switch is (Data page, admin CLI)
-        st.sidebar.caption(_t("Lokalt läge · endast läsning.", "Local mode · read-only."))
+        st.sidebar.caption(_t("auth.local.exposed"))
+    else:  # readers see no commands; the switch is described on the Administration page
+        st.sidebar.caption(_t("auth.local.read_only"))

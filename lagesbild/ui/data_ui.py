@@ -1,6 +1,7 @@
-"""The Data page: import with preview, the import history, the partner template, and what is
-loaded per indicator. Parsing, preview and writing are in lagesbild.importers; this module
-only lays them out."""
+"""The Data page (what is loaded per indicator, for everyone) and the data half of the
+Administration page (import with preview, the import history, the partner template, the
+technical table with ids). Parsing, preview and writing are in lagesbild.importers; this
+module only lays them out. Readers never see an upload form, a file name or an id."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,31 +14,27 @@ from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
 from lagesbild.picture import Picture
-from lagesbild.ui import admin_ui, provenance
-from lagesbild.ui.state import actor, lang, store
+from lagesbild.ui import provenance
+from lagesbild.ui.state import actor, lang, store, text as _t
 
 PREVIEW_ROWS = 500
 _RESULT = "data_import_result"
 _ONLINE = "data_kolada_online"
 
 
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 # --- importing ---------------------------------------------------------------------------
 
 
 def import_section(pic: Picture) -> None:
-    st.header(_t("Importera en fil", "Import a file"))
+    st.header(_t("data.import_a_file"))
     _show_result()
     kinds = [spec.kind for spec in IMPORTERS]
-    kind = st.selectbox(_t("Vad vill du importera?", "What do you want to import?"), kinds,
+    kind = st.selectbox(_t("data.what_do_you_want"), kinds,
                         format_func=lambda k: importer(k).label(lang()), key="data_kind")
     spec = importer(kind)
     st.caption(spec.help(lang()))
     upload = st.file_uploader(
-        _t("Välj fil", "Choose a file") + f" ({', '.join('.' + s for s in spec.suffixes)}; max {base.MAX_BYTES // (1024 * 1024)} MB)",
+        _t("data.choose_a_file") + f" ({', '.join('.' + s for s in spec.suffixes)}; max {base.MAX_BYTES // (1024 * 1024)} MB)",
         type=list(spec.suffixes), key=f"data_upload_{kind}",
     )
     if upload is None:
@@ -57,7 +54,7 @@ def _parse(kind: str, data: bytes, filename: str, pic: Picture) -> base.ParsedIm
         from lagesbild.importers.scb import year_from_filename
 
         default = year_from_filename(filename) or date.today().year - 1
-        year = st.number_input(_t("År (folkmängd 31 december)", "Year (population 31 December)"), 1990, 2100, default, key="data_scb_year")
+        year = st.number_input(_t("data.year_population_december"), 1990, 2100, default, key="data_scb_year")
         return importer(kind).parse(data, filename, year=int(year))
     if kind == "partner":
         districts = pic.table("districts")
@@ -75,30 +72,28 @@ def _preview_and_apply(pic: Picture, parsed: base.ParsedImport, filename: str, d
     with store().session() as s:
         pv = base.preview(s, parsed)
     counts = base.summary(pv)
-    st.subheader(_t("Förhandsgranskning", "Preview"))
+    st.subheader(_t("data.preview"))
     for note in parsed.warnings:
         st.info(note, icon=":material/info:")
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(_t("Nya rader", "New rows"), fmt.number(counts["ny"], lang=lang()))
-    c2.metric(_t("Ändrade", "Changed"), fmt.number(counts["ändrad"], lang=lang()))
-    c3.metric(_t("Oförändrade", "Unchanged"), fmt.number(counts["oförändrad"], lang=lang()))
-    c4.metric(_t("Data t.o.m.", "Data up to"), parsed.vintage or _t("Uppgift saknas", "No data"))
-    provenance.caption(parsed.source_id, parsed.vintage, note=_t(f"Fil: {filename}", f"File: {filename}"))
+    c1.metric(_t("data.new_rows"), fmt.number(counts["ny"], lang=lang()))
+    c2.metric(_t("data.changed"), fmt.number(counts["ändrad"], lang=lang()))
+    c3.metric(_t("data.unchanged"), fmt.number(counts["oförändrad"], lang=lang()))
+    c4.metric(_t("data.data_up_to"), parsed.vintage or _t("data.no_data"))
+    provenance.caption(parsed.source_id, parsed.vintage, note=_t("data.file_filename", filename=filename))
     shown = _preview_table(pv, parsed.target, pic)
     st.dataframe(shown.head(PREVIEW_ROWS), hide_index=True, width="stretch")
     if parsed.target == "observation":
         st.caption(privacy.explanation(lang()))
     if len(shown) > PREVIEW_ROWS:
-        st.caption(_t(f"Visar {PREVIEW_ROWS} av {len(shown)} rader (nya och ändrade först).",
-                      f"Showing {PREVIEW_ROWS} of {len(shown)} rows (new and changed first)."))
+        st.caption(_t("data.showing_preview_rows_of", rows=PREVIEW_ROWS, total=len(shown)))
     who = actor()
     nothing = counts["ny"] + counts["ändrad"] == 0
     if nothing:
-        st.caption(_t("Filen ändrar ingenting; att importera den igen registreras bara i historiken.",
-                      "The file changes nothing; importing it again is only recorded in the history."))
+        st.caption(_t("data.the_file_changes_nothing"))
     if not who.can_write:
-        st.info(_t("Du har läsbehörighet och kan inte importera.", "You have read access and cannot import."), icon=":material/lock:")
-    if st.button(_t("Importera", "Import"), type="primary", disabled=not who.can_write, key=key):
+        st.info(_t("data.you_have_read_access"), icon=":material/lock:")
+    if st.button(_t("data.import"), type="primary", disabled=not who.can_write, key=key):
         _apply(parsed, filename, data)
 
 
@@ -120,17 +115,17 @@ def _preview_table(pv: pd.DataFrame, target: str, pic: Picture) -> pd.DataFrame:
         pv["value"] = _protected(pv, "value", "status", pic)
         pv["old_value"] = _protected(pv, "old_value", "old_status", pic)
     if target == "police_event":
-        cols = {"change": _t("Ändring", "Change"), "id": "id", "occurred_at": _t("Tid", "Time"), "type": _t("Typ", "Type"),
-                "district": _t("Ortsdel i texten", "Place in text"), "summary": _t("Sammanfattning", "Summary")}
+        cols = {"change": _t("data.change"), "id": "id", "occurred_at": _t("data.time"), "type": _t("data.type"),
+                "district": _t("data.place_in_text"), "summary": _t("data.summary")}
     else:
-        cols = {"change": _t("Ändring", "Change"), "indicator_id": _t("Indikator", "Indicator"), "area_code": _t("Område", "Area"),
-                "period": "Period", "gender": _t("Kön", "Sex"), "value": _t("Nytt värde", "New value"),
-                "old_value": _t("Nuvarande värde", "Current value"), "status": "Status"}
+        cols = {"change": _t("data.change"), "indicator_id": _t("data.indicator"), "area_code": _t("data.area"),
+                "period": "Period", "gender": _t("data.sex"), "value": _t("data.new_value"),
+                "old_value": _t("data.current_value"), "status": "Status"}
     return pv[[c for c in cols if c in pv.columns]].rename(columns=cols)
 
 
 def _apply(parsed: base.ParsedImport, filename: str, data: bytes) -> None:
-    bar = st.progress(0.0, text=_t("Importerar …", "Importing …"))
+    bar = st.progress(0.0, text=_t("data.importing"))
     try:
         result = base.apply(store(), actor(), parsed, filename, data, progress=lambda f: bar.progress(min(max(f, 0.0), 1.0)))
     except (ValidationError, PermissionDenied) as err:
@@ -147,32 +142,23 @@ def _show_result() -> None:
     result = st.session_state.pop(_RESULT, None)
     if result is None:
         return
-    st.success(_t(
-        f"Importerat: {result.filename}. {result.added} nya, {result.changed} ändrade, {result.unchanged} oförändrade rader. "
-        f"Data t.o.m. {result.vintage or 'uppgift saknas'}. Import nr {result.batch_id}.",
-        f"Imported: {result.filename}. {result.added} new, {result.changed} changed, {result.unchanged} unchanged rows. "
-        f"Data up to {result.vintage or 'no data'}. Import no. {result.batch_id}.",
-    ), icon=":material/check_circle:")
+    st.success(_t("data.imported", filename=result.filename, added=result.added, changed=result.changed,
+                  unchanged=result.unchanged, vintage=result.vintage or _t("data.no_data").lower(), batch=result.batch_id),
+               icon=":material/check_circle:")
 
 
 # --- Kolada online (off by default) -------------------------------------------------------
 
 
 def kolada_online_section(pic: Picture) -> None:
-    with st.expander(_t("Hämta från Kolada via internet (valfritt, avstängt som standard)",
-                        "Fetch from Kolada over the internet (optional, off by default)"), icon=":material/cloud_download:"):
-        st.caption(_t(
-            "Appen fungerar utan internet. Slå bara på detta om datorn får ansluta till api.kolada.se. "
-            "Det som hämtas granskas på samma sätt som en uppladdad fil innan något sparas.",
-            "The app works offline. Only switch this on if the computer may connect to api.kolada.se. "
-            "What is fetched is checked like an uploaded file before anything is saved.",
-        ))
-        allowed = st.toggle(_t("Tillåt hämtning från Kolada", "Allow fetching from Kolada"), value=False, key="data_kolada_allow")
+    with st.expander(_t("data.fetch_from_kolada_over"), icon=":material/cloud_download:"):
+        st.caption(_t("data.the_app_works_offline"))
+        allowed = st.toggle(_t("data.allow_fetching_from_kolada"), value=False, key="data_kolada_allow")
         this_year = date.today().year
-        years = st.multiselect(_t("År", "Years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years",
-                               placeholder=_t("Välj år", "Choose years"))
-        if st.button(_t("Hämta registrerade Kolada-nyckeltal nu", "Fetch the registered Kolada KPIs now"), disabled=not (allowed and years), key="data_kolada_fetch"):
-            with st.spinner(_t("Hämtar från Kolada …", "Fetching from Kolada …")):
+        years = st.multiselect(_t("data.years"), list(range(this_year, this_year - 12, -1)), default=[this_year - 1], key="data_kolada_years", select_all=False,
+                               placeholder=_t("data.choose_years"))
+        if st.button(_t("data.fetch_the_registered_kolada"), disabled=not (allowed and years), key="data_kolada_fetch"):
+            with st.spinner(_t("data.fetching_from_kolada")):
                 try:
                     st.session_state[_ONLINE] = kolada_online.fetch_registered(sorted(years))
                 except ValidationError as err:
@@ -189,59 +175,57 @@ def kolada_online_section(pic: Picture) -> None:
 
 
 def template_section(pic: Picture) -> None:
-    st.header(_t("Mall för parternas lokala indikatorer", "Template for the partners' local indicators"))
-    st.markdown(_t(
-        "Parterna rapporterar egna siffror (t.ex. skadegörelseärenden, anlagda bränder, trygghetsvandringar) med mallen. "
-        "Kolumner: **indikator, område, period, värde, partner, kommentar**. Fyll i, spara och importera ovan med typen "
-        "”Parternas lokala indikatorer (mall)”.",
-        "Partners report their own figures (e.g. vandalism cases, deliberate fires, safety walks) with the template. "
-        "Columns: **indikator, område, period, värde, partner, kommentar**. Fill it in, save and import it above with the type "
-        "\"Partners' local indicators (template)\".",
-    ))
+    st.header(_t("data.template_for_the_partners"))
+    st.markdown(_t("data.partners_report_their_own"))
     c1, c2 = st.columns(2)
-    c1.download_button(_t("Ladda ner mallen (Excel)", "Download the template (Excel)"), partner.template_xlsx(pic.table("partners")),
+    c1.download_button(_t("data.download_the_template_excel"), partner.template_xlsx(pic.table("partners")),
                        file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="data_tpl_xlsx")
-    c2.download_button(_t("Ladda ner mallen (CSV)", "Download the template (CSV)"), partner.template_csv(),
+    c2.download_button(_t("data.download_the_template_csv"), partner.template_csv(),
                        file_name="mall_lokala_indikatorer.csv", mime="text/csv", icon=":material/download:", key="data_tpl_csv")
 
 
 def history_section(pic: Picture) -> None:
-    st.header(_t("Importhistorik", "Import history"))
+    st.header(_t("data.import_history"))
     batches = pic.table("import_batches")
     hist = status.import_history(batches, lang())
     if hist.empty:
-        st.info(_t("Inget har importerats ännu.", "Nothing has been imported yet."))
+        st.info(_t("data.nothing_has_been_imported"))
         return
     labels = {
-        "id": "Nr", "imported_at": _t("När", "When"), "kind": _t("Vad", "What"), "source": _t("Källa", "Source"),
-        "filename": _t("Fil", "File"), "imported_by": _t("Av", "By"), "vintage": _t("Data t.o.m.", "Data up to"),
-        "rows_added": _t("Nya", "New"), "rows_changed": _t("Ändrade", "Changed"), "rows_unchanged": _t("Oförändrade", "Unchanged"),
+        "id": "Nr", "imported_at": _t("data.when"), "kind": _t("data.what"), "source": _t("data.source"),
+        "filename": _t("data.file"), "imported_by": _t("data.by"), "vintage": _t("data.data_up_to"),
+        "rows_added": _t("data.new"), "rows_changed": _t("data.changed"), "rows_unchanged": _t("data.unchanged"),
     }
     shown = hist.copy()
     shown["imported_at"] = pd.to_datetime(shown["imported_at"]).dt.strftime("%Y-%m-%d %H:%M")
     st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
     provenance.caption(sorted(set(batches["source_id"])), status.newest_vintage(batches),
-                       note=_t("Importloggen: vad som lästs in, när och av vem.", "The import log: what was loaded, when and by whom."))
+                       note=_t("data.the_import_log_what"))
 
 
-def loaded_section(pic: Picture) -> None:
-    st.header(_t("Inlästa data per indikator", "Loaded data per indicator"))
+def loaded_section(pic: Picture, *, technical: bool = False) -> None:
+    """What is loaded per indicator. `technical` (Administration): with ids and how to load what is missing."""
+    st.header(_t("data.loaded_data_per_indicator"))
     obs, events = pic.table("observations"), pic.table("police_events")
     loaded = status.loaded_by_indicator(obs, events, lang())
     labels = {
-        "indicator_id": "Id", "name": _t("Indikator", "Indicator"), "source": _t("Källa", "Source"),
-        "observations": _t("Antal värden", "Values"), "first_period": _t("Första period", "First period"),
-        "last_period": _t("Senaste period", "Latest period"), "data_tom": _t("Data t.o.m.", "Data up to"),
-        "statuses": "Status", "how_to_load": _t("Om uppgift saknas", "If no data"),
+        "indicator_id": "Id", "name": _t("data.indicator"), "source": _t("data.source"),
+        "observations": _t("data.values"), "first_period": _t("data.first_period"),
+        "last_period": _t("data.latest_period"), "data_tom": _t("data.data_up_to"),
+        "statuses": "Status", "how_to_load": _t("data.if_no_data"),
     }
-    st.dataframe(loaded.rename(columns=labels), hide_index=True, width="stretch")
+    # Readers: no ids, no status codes, no import hints (those are on the Administration page).
+    shown = loaded if technical else loaded.drop(columns=["indicator_id", "statuses", "how_to_load"])
+    if not technical:
+        shown = shown.assign(data_tom=shown["data_tom"].where(shown["data_tom"] != "", _t("data.no_data")))
+    st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
     missing = loaded[loaded["observations"] == 0]
-    if not missing.empty:
+    if technical and not missing.empty:
         st.markdown("\n".join(f"- **{r.name}**: {r.how_to_load}" for r in missing.itertuples()))
     used = sorted({i.source_id for i in _registered() if i.id in set(loaded[loaded["observations"] > 0]["indicator_id"])})
     provenance.caption(used or ["partner"], status.newest_vintage(pic.table("import_batches")),
-                       note=_t("Antal lagrade värden per indikator.", "Number of stored values per indicator."))
+                       note=_t("data.number_of_stored_values"))
 
 
 def _registered():
@@ -251,9 +235,14 @@ def _registered():
 
 
 def render(pic: Picture) -> None:
+    """The Data page, the same for every role."""
+    loaded_section(pic)
+
+
+def render_admin(pic: Picture) -> None:
+    """The data half of the Administration page."""
     import_section(pic)
     kolada_online_section(pic)
     template_section(pic)
     history_section(pic)
-    loaded_section(pic)
-    admin_ui.render(pic)
+    loaded_section(pic, technical=True)

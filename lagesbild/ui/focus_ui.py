@@ -338,25 +338,29 @@ def quotes_block(pic: Picture, ind: Indicator) -> None:
 def missing_block(without: list[Indicator]) -> None:
     if not without:
         return
+    from lagesbild.ui.auth import may
+
     lg = lang()
+    importer = may("data.import")  # how to load is admin work; a reader is told only that it is missing
     st.markdown(f"**{_t('Registrerade indikatorer utan data', 'Registered indicators without data')}**")
     lines = []
     for ind in without:
-        how = _how_to_load(ind, lg)
-        lines.append(f"- **{md_escape(ind.name(lg))}** ({source(ind.source_id).name}): {how}")
+        how = _how_to_load(ind, lg) if importer else _t("Uppgift saknas.", "No data.")
+        lines.append(f"- **{md_escape(ind.name(lg))}** ({source(ind.source_id).short_publisher}): {how}")
     st.markdown("\n".join(lines))
-    st.page_link(page("data").path, label=_t("Till sidan Data (import och mallar)", "To the Data page (import and templates)"),
-                 icon=":material/database:")
+    if importer:
+        st.page_link(page("administration").path, icon=":material/database:",
+                     label=_t("Till sidan Administration (import och mallar)", "To the Administration page (import and templates)"))
 
 
 def _how_to_load(ind: Indicator, lg: str) -> str:
     if ind.source_id == "partner":
-        return _t("Uppgift saknas – importera med mallen för lokala indikatorer på sidan Data.",
-                  "No data – import it with the local-indicator template on the Data page.")
+        return _t("Uppgift saknas – importera med mallen för lokala indikatorer på sidan Administration.",
+                  "No data – import it with the local-indicator template on the Administration page.")
     try:
         from lagesbild.importers.status import how_to_load
 
-        return how_to_load(ind.id, lg) + _t(" (sidan Data)", " (Data page)")
+        return how_to_load(ind.id, lg) + _t(" (sidan Administration)", " (Administration page)")
     except (ImportError, KeyError):
         return _t("Uppgift saknas.", "No data.")
 

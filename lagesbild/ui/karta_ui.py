@@ -76,8 +76,8 @@ def priority_delimitation(lg: str) -> None:
 
     st.table(delimitation_table(lg), hide_index=True)
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt"], None,
-                       note=_sv_en("Avgränsningarna står i data/priority_areas.toml och kan ändras utan kodändring.",
-                                   "The delimitations are in data/priority_areas.toml and can be changed without code."))
+                       note=_sv_en("Avgränsningarna är parternas förslag och kan ändras när parterna bestämt sig.",
+                                   "The delimitations are the partners' proposals and can change once the partners decide."))
 
 
 def _uso_list(lg: str) -> None:

@@ -129,7 +129,7 @@ def create_form() -> None:
                               placeholder=_t("t.ex. Samverkansmöte trygghet, november", "e.g. Safety cooperation meeting, November"))
         day = st.date_input(_t("Datum", "Date"), value=date.today(), format="YYYY-MM-DD", key="mote_ny_datum")
         orgs = st.multiselect(_t("Deltagande organisationer", "Participating organisations"), list(names), format_func=names.get,
-                              key="mote_ny_org", placeholder=_t("Välj organisationer", "Choose organisations"))
+                              key="mote_ny_org", select_all=False, placeholder=_t("Välj organisationer", "Choose organisations"))
         if st.form_submit_button(_t("Skapa mötet", "Create the meeting"), icon=":material/add:", key="mote_ny_skapa"):
             created = {}
 

@@ -69,7 +69,9 @@ def render() -> None:
         return
     p = profile.build(picture(), code, lg)
     st.header(p.name)
-    st.caption(f"{areas_mod.level_label(p.level, lg)} · {_sv_en('kod', 'code')} {p.code}")
+    # SCB's and Valmyndigheten's codes help a reader compare; a priority area's code is ours only.
+    official = "" if p.priority else f" · {_sv_en('kod', 'code')} {p.code}"
+    st.caption(f"{areas_mod.level_label(p.level, lg)}{official}")
     _verdict(p)
     _membership(p)
     _headline(p)
@@ -190,7 +192,7 @@ def _delimitation(p: profile.Profile) -> None:
                 icon=":material/edit_note:")
     st.dataframe(p.parts_table, hide_index=True, key="omr_parts")
     provenance.caption(["scb_regso", "scb_befolkning"], p.population.data_tom,
-                       note=_sv_en("Avgränsning enligt data/priority_areas.toml", "Delimitation per data/priority_areas.toml"))
+                       note=_sv_en("Avgränsning enligt parternas förslag", "Delimitation as proposed by the partners"))
 
 
 def _area_map(p: profile.Profile) -> None:

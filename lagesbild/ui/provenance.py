@@ -32,10 +32,10 @@ def caption(source_ids: list[str] | str, data_tom: date | str | None, *, note: s
 def footer() -> None:
     used = st.session_state.get(_USED, [])
     lg = lang()
-    with st.container(key="lb_footer"):
+    with st.container(key="lb_footer"):  # hidden on slides (presentation_ui)
         st.divider()
         if used:
-            items = "; ".join(f"{source(i).name} ({source(i).attribution.removeprefix('Källa: ')}, {source(i).licence})" for i in used)
+            items = "; ".join(f"{source(i).name} ({source(i).short_publisher}, {source(i).licence})" for i in used)
             st.caption(f"**{t('footer.sources', lg)}:** {items}. {t('footer.more', lg)}")
         else:
             st.caption(t("footer.more", lg))

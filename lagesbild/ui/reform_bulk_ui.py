@@ -1,4 +1,5 @@
-"""Bulk round trip on the Reformer page: download CSV/XLSX, edit, upload, preview, apply.
+"""Bulk round trip: download CSV/XLSX on the Reformer page, edit, then upload, preview and
+apply on the Administration page (Streamlit's uploader speaks English, so it lives there only).
 
 The core (`lagesbild.export.reform_sheet`, `lagesbild.importers.reform_sheet`) does the
 work; this module only shows it.
@@ -10,6 +11,7 @@ import streamlit as st
 from lagesbild.errors import ConflictError, LagesbildError, ValidationError
 from lagesbild.export import reform_sheet as export
 from lagesbild.i18n import t
+from lagesbild.registry.pages import page
 from lagesbild.importers import reform_sheet as importer
 from lagesbild.ui import reform_form
 from lagesbild.ui.state import actor, lang, store
@@ -28,10 +30,7 @@ def _n(count: int, one: str, many: str) -> str:
 
 def render(pic) -> None:
     lg = lang()
-    flash = st.session_state.pop(FLASH, None)
-    with st.expander(t("reform.bulk", lg), icon=":material/upload_file:", expanded=bool(flash)):
-        if flash:
-            st.success(flash, icon=":material/check_circle:")
+    with st.expander(t("reform.bulk", lg), icon=":material/upload_file:"):
         st.markdown(_sv_en(
             "Ladda ner alla reformer med sin senaste bedömning, ändra de rader där läget har ändrats och ladda upp "
             "filen igen. Du ser en förhandsvisning innan något sparas, och allt sparas på en gång eller inte alls. "
@@ -40,9 +39,20 @@ def render(pic) -> None:
             "the file again. You see a preview before anything is saved, and everything is saved at once or not at all. "
             "Do not change the columns id, nummer, titel and version."))
         _downloads(pic)
-        if not reform_form.may_update(pic):
-            return
-        _upload(pic)
+        if actor().can_write:
+            st.page_link(page("administration").path, label=t("reform.bulk.to_admin", lg), icon=":material/upload_file:")
+
+
+def upload_section(pic) -> None:
+    """The Administration page: upload the edited file, preview, apply."""
+    lg = lang()
+    st.header(t("reform.bulk", lg))
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+    if not reform_form.may_update(pic):
+        return
+    _upload(pic)
 
 
 def _downloads(pic) -> None:

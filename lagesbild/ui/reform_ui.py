@@ -223,10 +223,8 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     lg = lang()
     st.page_link(page("reformer").path, label=t("reform.back", lg), icon=":material/arrow_back:")
     st.header(f"{row['number']}. {md_escape(title_of(row))}")
-    if lg == "en":
+    if lg == "en":  # the agreement is Swedish; Swedish mode shows no English title
         st.markdown(f"**{t('reform.sv_title', lg)}:** {md_escape(row['title_sv'])}")
-    else:
-        st.caption(f"English: {md_escape(row['title_en'])}")
     c1, c2, c3, c4 = st.columns(4)
     c1.markdown(f"**{t('reform.col.status', lg)}**  \n{status_md(row['status'], lg)}")
     c2.markdown(f"**{t('reform.col.progress', lg)}**  \n{progress_text(row['progress'])}")

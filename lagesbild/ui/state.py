@@ -77,6 +77,13 @@ def lang() -> str:
     return chosen if chosen in LANGUAGES else "sv"
 
 
+def text(key: str, **values) -> str:
+    """A UI string from the one table (lagesbild.i18n) in the shown language."""
+    from lagesbild.i18n import t
+
+    return t(key, lang(), **values)
+
+
 def actor() -> Actor:
     """Who is acting in this session (see lagesbild.ui.auth); the store checks every write."""
     from lagesbild.ui.auth import current_actor

@@ -46,7 +46,7 @@ def url_multiselect(where, label: str, options: list[str], key: str, format_func
     if st.session_state.get(key) != wanted:
         st.session_state[key] = wanted
     return where.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder,
-                             on_change=_multiselect_to_url, args=(key,))
+                             select_all=False, on_change=_multiselect_to_url, args=(key,))
 
 
 def _multiselect_to_url(key: str) -> None:

@@ -16,7 +16,7 @@ def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, lan
     ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
     srcs = [source(i) for i in ids]
     # "Källa: SCB, Kolada" rather than "Källa: SCB · Källa: Kolada"
-    who = list(dict.fromkeys(s.attribution.removeprefix("Källa: ").removeprefix("Source: ") for s in srcs))
+    who = list(dict.fromkeys(s.short_publisher for s in srcs))
     attributions = f"{t('common.source', lang)}: {', '.join(who)}"
     types = ", ".join(dict.fromkeys((s.data_type.label_en if lang == "en" else s.data_type.label_sv) for s in srcs))
     tom = fmt.iso(data_tom) if isinstance(data_tom, date) else (data_tom or t("common.missing", lang))

@@ -83,12 +83,23 @@ def test_local_mode_is_never_editable_while_served_beyond_loopback(mode):
     assert "nås från nätverket utan inloggning" in captions and "python -m" not in captions
 
 
-def test_data_page_import_is_disabled_for_a_viewer(mode):
+def test_a_reader_has_no_import_and_no_administration_page(mode):
     mode("local", editing="0")
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page("administration").path)  # not in a reader's navigation at all
     at.switch_page(page("data").path).run()
     assert not at.exception
-    assert all(b.disabled for b in at.button if b.label == "Importera")
+    assert not at.get("file_uploader") and not [b for b in at.button if b.label == "Importera"]
+
+
+def test_a_reader_at_the_administration_address_gets_a_swedish_refusal(mode):
+    """app.py registers the address hidden, with this page instead of the file."""
+    mode("local", editing="0")
+    at = AppTest.from_string("from lagesbild.ui import auth\nauth.not_allowed_page()\n", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sidan är inte tillgänglig"]
+    assert "bara för dem som administrerar" in at.info[0].value
 
 
 def test_oidc_mode_shows_only_the_login_page_before_login(mode):
@@ -143,17 +154,17 @@ def test_the_store_refuses_a_viewer_whatever_the_ui_shows(mode):
             source_url="https://example.se", author="x", progress=10))
 
 
-def data_page(user: dict) -> AppTest:
-    return open_as("data", user)
+def admin_page(user: dict) -> AppTest:
+    return open_as("administration", user)
 
 
 def test_an_oidc_admin_manages_the_role_table_in_the_app(mode):
     st_ = mode("oidc")
     with st_.transaction() as s:
         roles.set_role(s, SYSTEM_ACTOR, "admin@huddinge.se", Role.ADMIN)
-    at = data_page({"is_logged_in": True, "email": "admin@huddinge.se", "name": "Admin"})
+    at = admin_page({"is_logged_in": True, "email": "admin@huddinge.se", "name": "Admin"})
     assert not at.exception
-    assert "Administration" in [h.value for h in at.header]
+    assert "Roller och redigering" in [h.value for h in at.header]
     at.text_input(key="admin_email").input("Polis@Example.se")
     at.selectbox(key="admin_role").set_value("editor")
     at.selectbox(key="admin_partner").set_value("polisen_syd")
@@ -170,10 +181,20 @@ def test_an_oidc_admin_manages_the_role_table_in_the_app(mode):
     assert any("är ingen e-postadress" in e.value for e in at.error)
 
 
-def test_no_administration_for_an_editor(mode):
+def test_an_editor_imports_but_manages_no_roles(mode):
     st_ = mode("oidc")
     with st_.transaction() as s:
         roles.set_role(s, SYSTEM_ACTOR, "anna@huddinge.se", Role.EDITOR, reform_editor=True)
-    at = data_page({"is_logged_in": True, "email": "anna@huddinge.se", "name": "Anna"})
+    at = admin_page({"is_logged_in": True, "email": "anna@huddinge.se", "name": "Anna"})
     assert not at.exception
-    assert "Administration" not in [h.value for h in at.header]
+    assert at.get("file_uploader")
+    assert "Roller och redigering" not in [h.value for h in at.header]
+
+
+def test_an_oidc_reader_has_no_administration_page(mode):
+    mode("oidc")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.user = {"is_logged_in": True, "email": "okand@example.se", "name": "Okänd"}
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page("administration").path)

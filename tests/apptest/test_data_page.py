@@ -1,4 +1,5 @@
-"""The Data page: import history from the seed, import with preview, refusal of a bad file."""
+"""The Data page (what is loaded, for everyone) and the Administration page: import history
+from the seed, import with preview, refusal of a bad file."""
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -12,8 +13,19 @@ def _history(at):
     return next(df.value for df in at.dataframe if "Fil" in df.value.columns and "Data t.o.m." in df.value.columns)
 
 
-def test_data_page_shows_seeded_history_and_missing_data(fresh_app_db):
+def test_data_page_shows_what_is_loaded_without_ids_or_uploads(fresh_app_db):
     at = open_page("data")
+    assert not at.exception, [e.value for e in at.exception]
+    loaded = next(df.value for df in at.dataframe if "Indikator" in df.value.columns)
+    assert not {"Id", "Status", "Om uppgift saknas"} & set(loaded.columns)
+    assert "Uppgift saknas" in set(loaded["Data t.o.m."])
+    assert not at.get("file_uploader") and not at.get("download_button")
+    assert not [b for b in at.button if b.label == "Importera"]
+    assert "importera med mallen" not in texts(at)
+
+
+def test_admin_page_shows_seeded_history_and_missing_data(fresh_app_db):
+    at = open_page("administration")
     assert not at.exception, [e.value for e in at.exception]
     hist = _history(at)
     assert len(hist) == 14  # the nine shipped files, the comparison kommuner's Brå file and four area-factor files
@@ -28,7 +40,7 @@ def test_data_page_shows_seeded_history_and_missing_data(fresh_app_db):
 
 
 def test_import_with_preview_then_apply(fresh_app_db):
-    at = open_page("data")
+    at = open_page("administration")
     at.selectbox(key="data_kind").set_value("bra").run()
     data = (FIX / "bra" / "sol_textfil_kvartal_huddinge_2025-2026.txt").read_bytes()
     at.file_uploader[0].set_value(("sol_kvartal.txt", data, "text/plain")).run()
@@ -43,7 +55,7 @@ def test_import_with_preview_then_apply(fresh_app_db):
 
 
 def test_bad_file_is_refused_with_row_and_column(fresh_app_db):
-    at = open_page("data")
+    at = open_page("administration")
     at.selectbox(key="data_kind").set_value("kolada").run()
     bad = (FIX / "kolada" / "kolada_five_columns_huddinge_2025.csv").read_text().replace("114686.0", "många")
     at.file_uploader[0].set_value(("kolada.csv", bad.encode(), "text/csv")).run()
@@ -60,6 +72,6 @@ def test_data_page_in_english(fresh_app_db):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state["lang"] = "en"
     at.run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("pages/administration.py").run()
     assert not at.exception
     assert "Import history" in [h.value for h in at.header]

@@ -27,7 +27,8 @@ def test_karta_shows_the_map_a_summary_and_the_same_figures_as_a_table():
     assert "Källa: SCB" in shown and "Data t.o.m. 2025-12-31" in shown
     table = dataframes(at)[0]
     assert len(table) == 26  # 22 RegSO + 4 priority areas
-    flem = table.set_index("Kod").loc["prio-flemingsberg"]
+    assert "prio-flemingsberg" not in set(table["Kod"])  # no internal id on a reader page
+    flem = table.set_index("Område").loc["Flemingsberg"]
     assert flem["Folkmängd"] == "14\u00a0782"
     assert "Polismyndigheten" in shown  # utsatta områden credited
 
@@ -147,13 +148,13 @@ def test_karta_shows_a_registered_area_factor_as_a_choropleth():
     at = open_page("karta", {"matt": "ind:scb_lag_ekonomisk_standard"})
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="_url_matt").value == "ind:scb_lag_ekonomisk_standard"
-    table = dataframes(at)[0].set_index("Kod")
+    table = dataframes(at)[0].set_index("Område")
     col = [c for c in table.columns if c.startswith("Andel med låg ekonomisk standard")][0]
-    assert table.loc["prio-flemingsberg", col] == "28,9"
+    assert table.loc["Flemingsberg", col] == "28,9"
     assert "Källa: SCB, bearbetad" in texts(at)
     at.selectbox(key="_url_matt").set_value("ind:scb_omradestyp").run()
     assert not at.exception
-    table = dataframes(at)[0].set_index("Kod")
+    table = dataframes(at)[0]
     col = [c for c in table.columns if c.startswith("Socioekonomisk områdestyp")][0]
-    assert table.loc["0126R001", col] == "2"
-    assert table.loc["prio-flemingsberg", col] == "Uppgift saknas"  # a class is not averaged
+    assert table.set_index("Kod").loc["0126R001", col] == "2"
+    assert table.set_index("Område").loc["Flemingsberg", col] == "Uppgift saknas"  # a class is not averaged

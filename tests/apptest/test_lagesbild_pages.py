@@ -45,8 +45,8 @@ def test_indicators_without_data_say_how_to_import(fresh_app_db):
     text = texts(at)
     for iid in ("partner_skadegorelse_arenden", "partner_anlagda_brander", "partner_trygghetsvandringar"):
         assert indicators()[iid].name_sv in text
-    assert "Uppgift saknas – importera med mallen för lokala indikatorer på sidan Data." in text
-    assert any(p.proto.page.endswith("data") or "Data" in p.label for p in at.get("page_link"))
+    assert "Uppgift saknas – importera med mallen för lokala indikatorer på sidan Administration." in text
+    assert any("Administration" in p.label for p in at.get("page_link"))  # the test runs as an editor
 
 
 def test_survey_figures_show_their_quote_and_address(fresh_app_db):
@@ -94,10 +94,13 @@ def test_om_lists_every_source_with_its_licence_and_every_indicator(fresh_app_db
     labels = [e.label for e in at.expander]
     text = texts(at)
     for src in sources().values():
-        assert f"{src.name} – {src.publisher}" in labels
+        assert f"{src.name} – {src.short_publisher}" in labels
         assert src.licence.replace(":", "\\:") in text or src.licence in text
+    assert "Teknisk källinformation" in labels  # repository, commit and file one click away
+    assert "GitHub" not in " ".join(labels)
     table = at.dataframe[0].value
-    assert set(table["Id"]) == set(indicators())
+    assert "Id" not in table.columns
+    assert set(table["Indikator"]) == {i.name("sv") for i in indicators().values()}
     assert "Skydd av små tal och enskilda" in text and "färre än 5" in text.replace("\u00a0", " ")
 
 

@@ -288,7 +288,7 @@ def test_read_only_actor_sees_no_form(fresh_app_db, monkeypatch):
     assert not at.get("file_uploader")
 
 
-# --- bulk upload in the page -------------------------------------------------------------
+# --- bulk upload on the Administration page ------------------------------------------------
 
 
 def _export_csv(url: str) -> list[list[str]]:
@@ -308,11 +308,18 @@ def _csv(rows) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def test_bulk_upload_preview_and_apply(fresh_app_db):
+def test_the_reformer_page_has_no_uploader_but_a_link_to_administration(fresh_app_db):
     at = open_page("reformer")
+    no_exception(at)
+    assert not at.get("file_uploader")
+    assert any(p.label == "Ladda upp den ändrade filen på sidan Administration" for p in at.get("page_link"))
+
+
+def test_bulk_upload_preview_and_apply(fresh_app_db):
+    at = open_page("administration")
     rows = _export_csv(fresh_app_db)
     rows[5][3:9] = ["Pågående", "20", "2026-02-01", "Direktivet är under beredning.", "https://www.huddinge.se/x", "Anna"]
-    at.file_uploader[0].upload("reformer.csv", _csv(rows), "text/csv").run()
+    at.file_uploader(key="reform_bulk_upload_0").upload("reformer.csv", _csv(rows), "text/csv").run()
     no_exception(at)
     preview = next(df.value for df in at.dataframe if "Status efter" in df.value.columns)
     assert preview["Reform"].tolist() == ["5. Stoppa vinstuttagen från Huge."]
@@ -320,14 +327,14 @@ def test_bulk_upload_preview_and_apply(fresh_app_db):
     no_exception(at)
     assert "1 reform fick en ny bedömning" in texts(at)
     assert history(fresh_app_db, "R05")["status"].tolist() == ["pagaende"]
-    assert not at.file_uploader[0].value  # a fresh uploader after the import
+    assert not at.file_uploader(key="reform_bulk_upload_1").value  # a fresh uploader after the import
 
 
 def test_bulk_upload_with_errors_names_rows_and_columns_and_changes_nothing(fresh_app_db):
-    at = open_page("reformer")
+    at = open_page("administration")
     rows = _export_csv(fresh_app_db)
     rows[5][3:9] = ["Klar", "200", "igår", "", "", ""]
-    at.file_uploader[0].upload("reformer.csv", _csv(rows), "text/csv").run()
+    at.file_uploader(key="reform_bulk_upload_0").upload("reformer.csv", _csv(rows), "text/csv").run()
     no_exception(at)
     error = " ".join(e.value for e in at.error)
     assert "rad 6, kolumn ”status”" in error and "rad 6, kolumn ”framsteg”" in error and "rad 6, kolumn ”datum”" in error

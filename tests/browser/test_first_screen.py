@@ -32,6 +32,7 @@ def test_a_deep_link_on_a_fresh_server_never_shows_file_names(tmp_path_factory, 
             menu = page.locator('[data-testid="stSidebar"]').inner_text()
             assert not seen & FILE_NAMES, sorted(seen & FILE_NAMES)
             for spec in PAGES:
-                assert spec.title("sv") in menu, spec.title("sv")
+                if not spec.permission:  # the reader's pages (Administration needs a permission)
+                    assert spec.title("sv") in menu, spec.title("sv")
         finally:
             page.close()

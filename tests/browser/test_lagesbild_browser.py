@@ -82,18 +82,16 @@ def test_activity_template_upload_preview_and_import(offline_page, app_url, arti
                         "HUGE-2;Klotter bort inom 24 timmar;;Huge;trygghet;;Pågående;2026-01-01;;"]) + "\r\n"
     f = tmp_path / "aktiviteter.csv"
     f.write_bytes(("\ufeff" + body).encode("utf-8"))
-    page.goto(url_of(app_url, "fokusomraden", "fokus=trygghet"))
-    page.get_by_text("Mall: ladda ner eller importera aktiviteter").click()
+    page.goto(url_of(app_url, "administration"))  # the uploader lives on the Administration page only
+    page.get_by_role("heading", name="Aktiviteter från mall").wait_for()
     page.locator("input[type=file]").last.set_input_files(str(f))
     page.get_by_text("Förhandsgranskning:").wait_for()
     page.get_by_text("2 nya, 0 ändrade, 0 oförändrade").wait_for()
     page.get_by_role("button", name="Importera").click()
     page.get_by_text("Importerat: 2 nya, 0 ändrade, 0 oförändrade.").wait_for()
-    tall_screenshot(page, artifacts / "fokus-trygghet-aktiviteter.png", 5600)
+    tall_screenshot(page, artifacts / "administration-aktiviteter.png", 5600)
     bad = tmp_path / "trasig.csv"
     bad.write_bytes(("\ufeff" + header + "\r\nHUGE-3;Ok;;Okänd;trygghet;;Klar;2026-13-01;;\r\n").encode("utf-8"))
-    if not page.get_by_text("Ladda upp ifylld mall").first.is_visible():
-        page.get_by_text("Mall: ladda ner eller importera aktiviteter").click()
     page.locator("input[type=file]").last.set_input_files(str(bad))
     page.get_by_text("Inget har ändrats").first.wait_for()
     page.get_by_text(re.compile("rad 2, kolumn ”status”")).first.wait_for()
@@ -107,7 +105,7 @@ def test_om_lists_every_source_with_licence(offline_page, app_url, artifacts):
     page.goto(url_of(app_url, "om"))
     page.get_by_role("heading", name="Källor").wait_for()
     for src in sources().values():
-        page.get_by_text(f"{src.name} – {src.publisher}").first.wait_for()
+        page.get_by_text(f"{src.name} – {src.short_publisher}").first.wait_for()
     page.get_by_text("Skydd av små tal och enskilda").wait_for()
     tall_screenshot(page, artifacts / "om.png", 4200)
     _no_outside_requests(page)

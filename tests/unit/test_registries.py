@@ -39,3 +39,34 @@ def test_page_slugs_unique_and_one_default():
 def test_strings_have_both_languages():
     for key, (sv, en) in STRINGS.items():
         assert sv.strip() and en.strip(), key
+
+
+def test_page_permissions_are_known_and_admin_work_is_not_in_an_agenda():
+    from lagesbild.ui.auth import PERMISSIONS
+
+    for spec in PAGES:
+        if spec.permission is not None:
+            assert spec.permission in PERMISSIONS, spec.slug
+            assert not spec.in_agenda, spec.slug
+    assert page_of("administration").permission == "data.import"
+
+
+def test_navigation_leaves_out_the_pages_a_user_may_not_see():
+    from lagesbild.registry.pages import sections
+
+    everyone = [s.slug for specs in sections("sv", lambda p: False).values() for s in specs]
+    assert "administration" not in everyone and "data" in everyone
+    assert "administration" in [s.slug for specs in sections("sv").values() for s in specs]
+
+
+def test_every_source_names_a_short_publisher():
+    for src in sources().values():
+        assert src.short_publisher.strip() and "GitHub" not in src.short_publisher, src.id
+        if "bearbetad" in src.publisher:
+            assert src.short_publisher == "SCB, bearbetad", src.id
+
+
+def page_of(slug):
+    from lagesbild.registry.pages import page
+
+    return page(slug)
