@@ -76,16 +76,19 @@ def test_the_readme_start_command_listens_on_loopback_only(tmp_path):
     env = dict(os.environ, PORT=str(port), LAGESBILD_VAR_DIR=str(tmp_path),
                LAGESBILD_DB_URL=f"sqlite:///{tmp_path / 'app.db'}", LAGESBILD_DEMO_DB_URL=f"sqlite:///{tmp_path / 'ex.db'}")
     env.pop("STREAMLIT_SERVER_ADDRESS", None)
-    proc = subprocess.Popen(["scripts/start.sh"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and not _listening(port):
-            assert proc.poll() is None, proc.stdout.read()
-            time.sleep(0.5)
-        addresses = _listening(port)
-        assert addresses == {"127.0.0.1"}, addresses
-    finally:
-        os.killpg(proc.pid, 15)
-        out = proc.communicate(timeout=30)[0]
+    log = tmp_path / "start.log"  # a file, not a pipe: the first start's setup output would fill a pipe and block it
+    with open(log, "w") as out_fh:
+        proc = subprocess.Popen(["scripts/start.sh"], cwd=PROJECT_ROOT, env=env, stdout=out_fh,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline and not _listening(port):
+                assert proc.poll() is None, log.read_text()[-3000:]
+                time.sleep(0.5)
+            addresses = _listening(port)
+            assert addresses == {"127.0.0.1"}, (addresses, log.read_text()[-3000:])
+        finally:
+            os.killpg(proc.pid, 15)
+            proc.wait(timeout=30)
+    out = log.read_text()
     assert "Network URL" not in out, out
