@@ -99,6 +99,10 @@ def _walk(page, key: str, width: int, height: int, min_px: float, artifacts) -> 
         n, k = seen[-1]
         if k == 1:
             page.screenshot(path=str(artifacts / f"mote-presentation-{width}-punkt{n}.png"))
+            if width == 1920:  # WCAG 2.1 A/AA in presentation mode too: no serious or critical violation
+                from tests.browser.test_every_page import _axe, _blocking
+
+                assert _blocking(_axe(page)) == [], (page.url, _blocking(_axe(page)))
         # .first: a disabled button with help is drawn twice by Streamlit (one inside its tooltip)
         if page.locator(".st-key-mote_nasta button").first.is_disabled():
             return seen
