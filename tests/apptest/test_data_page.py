@@ -46,7 +46,7 @@ def test_import_with_preview_then_apply(fresh_app_db):
     at.file_uploader[0].set_value(("sol_kvartal.txt", data, "text/plain")).run()
     assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Nya rader"] == "0" and metrics["Oförändrade"] == "6" and metrics["Data t.o.m."] == "2026-06-30"
+    assert metrics["Nya rader"] == "0" and metrics["Oförändrade"] == "12" and metrics["Data t.o.m."] == "2026-06-30"
     at.button(key=next(b.key for b in at.button if b.label == "Importera")).click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Importerat: sol_kvartal.txt" in s.value for s in at.success)
