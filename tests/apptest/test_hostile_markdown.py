@@ -54,8 +54,10 @@ def test_decisions_table_in_the_presentation_is_escaped(fresh_app_db):
         item = mt.add_item(s, SYSTEM_ACTOR, mid, 1, mt.ItemInput("Reformerna", "reformer", {}))
         mt.add_action(s, SYSTEM_ACTOR, mid, mt.ActionInput("atgard", IMAGE, IMAGE, agenda_item_id=item))
     store.engine.dispose()
-    at = open_page("mote", {"mote": str(mid), "presentation": "1", "punkt": "1"})
+    # The decisions under an item are its last slide.
+    at = open_page("mote", {"mote": str(mid), "presentation": "1", "punkt": "1", "bild": "sista"})
     assert not at.exception
+    assert [t.value for t in at.title] == ["1. Reformerna"]
     cells = [str(v) for tbl in at.table for v in tbl.value.to_numpy().ravel()]
     assert any("bild" in c for c in cells), "the action is in the table"
     assert not [c for c in cells if "![bild](" in c or ":red[" in c]

@@ -20,7 +20,7 @@ def test_karta_shows_the_map_a_summary_and_the_same_figures_as_a_table():
     shown = texts(at)
     assert "Publicerade polishändelser 2025" in shown and "Högst" not in shown
     assert "inte knytas till ett område" in shown  # the share of notices that name no area
-    assert "Källa: Polismyndigheten" in shown
+    assert "Källa: Polisen" in shown
     at = open_page("karta", {"matt": "tathet"})
     shown = texts(at)
     assert "Högst befolkningstäthet har Sjödalen centrala-norra" in shown
