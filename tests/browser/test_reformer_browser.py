@@ -80,7 +80,11 @@ def test_csv_round_trip_in_the_browser(offline_page, app_url, artifacts, tmp_pat
     buf = io.StringIO()
     csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
     edited.write_bytes(buf.getvalue().encode("utf-8-sig"))
-    page.locator("input[type=file]").set_input_files(str(edited))
+    # The upload lives on the Administration page; the Reformer page links there for editors.
+    page.get_by_role("link", name="Ladda upp den ändrade filen på sidan Administration").click()
+    page.get_by_role("heading", name="Administration").wait_for()
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Ladda upp den ifyllda filen")
+    uploader.locator("input[type=file]").set_input_files(str(edited))
     page.get_by_text("1 reform får en ny bedömning").wait_for()
     tall_screenshot(page, artifacts / "reformer-massuppdatering.png", 2600)
     page.get_by_role("button", name=re.compile("Genomför ändringarna")).click()
