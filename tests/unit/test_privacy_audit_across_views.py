@@ -133,7 +133,8 @@ def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
         table = karta.display_table(mv, measures.NOTICES, "sv")
         count_col = [c for c in table.columns if c.startswith(measures.NOTICES.name_sv)][0]
         pops = {}
-        for code, shown, pop in zip(table["Kod"], table[count_col], table["Folkmängd"]):
+        for name, kod, shown, pop in zip(table["Område"], table["Kod"], table[count_col], table["Folkmängd"]):
+            code = kod if kod != "–" else names[name]  # priority areas show no code to readers
             seen.count(("Y", code, period), shown, f"karta {period}")
             pops[code] = pop
         if period == full:  # the count badges on the map
