@@ -37,6 +37,27 @@ def running_app(tmp_path_factory, name: str = "app-server"):
         pytest.fail(f"the app did not start: {err}")
 
 
+def own_server_fixtures(name: str):
+    """A module's own app server and database, for tests whose writes must not change the
+    shared app's seeded state: `own_app, app_url, app_db_url = own_server_fixtures("x-app")`."""
+
+    @pytest.fixture(scope="module")
+    def own_app(tmp_path_factory, browser_context):
+        with running_app(tmp_path_factory, name) as (url, db_url):
+            first_visit(browser_context, url)
+            yield url, db_url
+
+    @pytest.fixture(scope="module")
+    def app_url(own_app) -> str:
+        return own_app[0]
+
+    @pytest.fixture(scope="module")
+    def app_db_url(own_app) -> str:
+        return own_app[1]
+
+    return own_app, app_url, app_db_url
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> str:
     """The shared app server of the browser tests; yields its base URL."""

@@ -16,28 +16,14 @@ from sqlalchemy import select
 
 from lagesbild.store.db import Store
 from lagesbild.store.models import Activity, Meeting, ReformUpdate
-from tests.browser.conftest import first_visit, running_app
+from tests.browser.conftest import own_server_fixtures
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def own_app(tmp_path_factory, browser_context):
-    """This module's own server and database: what it saves (reform assessments, an activity, a
-    meeting) must not change the seeded state the shared app's tests expect ("17 av 17 Ej bedömd")."""
-    with running_app(tmp_path_factory, "forms-app") as (url, db_url):
-        first_visit(browser_context, url)
-        yield url, db_url
-
-
-@pytest.fixture(scope="module")
-def app_url(own_app) -> str:
-    return own_app[0]
-
-
-@pytest.fixture(scope="module")
-def app_db_url(own_app) -> str:
-    return own_app[1]
+# Its own server and database: what it saves (reform assessments, an activity, a meeting) must
+# not change the seeded state the shared app's tests expect ("17 av 17 Ej bedömd").
+own_app, app_url, app_db_url = own_server_fixtures("forms-app")
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 

@@ -22,7 +22,7 @@ from lagesbild.store.activities import ActivityInput, create_activity
 from lagesbild.store.db import Store
 from lagesbild.store.models import Reform
 from lagesbild.store.reforms import UpdateInput, record_update
-from tests.browser.conftest import first_visit, running_app
+from tests.browser.conftest import own_server_fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -85,23 +85,9 @@ def fit(text: str, lo: int, hi: int) -> str:
     return text[:hi]
 
 
-@pytest.fixture(scope="module")
-def own_app(tmp_path_factory, browser_context):
-    """This module's own server and database: its payloads must not leak into the other
-    browser tests, which share one app and expect its seeded state."""
-    with running_app(tmp_path_factory, "hostile-app") as (url, db_url):
-        first_visit(browser_context, url)
-        yield url, db_url
-
-
-@pytest.fixture(scope="module")
-def app_url(own_app) -> str:
-    return own_app[0]
-
-
-@pytest.fixture(scope="module")
-def app_db_url(own_app) -> str:
-    return own_app[1]
+# Its own server and database: its payloads must not leak into the other browser tests,
+# which share one app and expect its seeded state.
+own_app, app_url, app_db_url = own_server_fixtures("hostile-app")
 
 
 @pytest.fixture(scope="module")
