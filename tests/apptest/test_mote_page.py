@@ -199,6 +199,8 @@ def test_presentation_steps_through_the_agenda(fresh_app_db):
     assert "Punkt 2 av 5" in texts(at) and "fryst för mötet" in texts(at)
     at.button(key="mote_nasta").click().run()
     assert [t.value for t in at.title] == ["3. Gängkriminalitet"] and at.query_params["punkt"] in ("3", ["3"])
+    assert "normal variation" in at.markdown[0].value or any("normal variation" in m.value for m in at.markdown[:4]), \
+        "a focus area's first slide opens with its verdict line"
     at.button(key="mote_foregaende").click().run()
     assert [t.value for t in at.title][0].startswith("2. Reform 1")  # back to item 2's last slide
     at.button(key="mote_foregaende").click().run()
