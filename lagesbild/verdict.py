@@ -215,6 +215,20 @@ def area_lines(pic, area_code: str) -> list[Line]:
     return lines
 
 
+def headline(pic, slug: str, params: dict, today, lang: str) -> str | None:
+    """The first line of a view's "Läget i korthet" as a sentence (a slide's headline): for a
+    focus area or an area; None for views without a verdict block."""
+    params = params or {}
+    if slug == "fokusomraden" and params.get("fokus") and not params.get("indikator"):
+        lines = focus_lines(pic, params["fokus"])
+    elif slug == "omraden" and params.get("omrade"):
+        lines = area_lines(pic, params["omrade"])
+    else:
+        return None
+    shown = in_brief(lines, today, limit=1)
+    return sentence(shown[0], lang) if shown else None
+
+
 def area_summary(lines: list[Line], lang: str) -> str | None:
     """"sämre än kommunen på 3 av 4 mått (…), bättre på 0" for Översikt; None without lines."""
     judged = [ln for ln in lines if ln.place_reading is not None]

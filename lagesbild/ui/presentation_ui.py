@@ -140,7 +140,10 @@ def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
     """The item's slides, with the decisions and actions recorded under it on a slide of their own."""
     vc = views.build(pic, item.page_slug, item.params, lang(), ctx)
     out = slides_mod.slides(vc, notes=tuple(vc.source_lines(lang())))
-    verdict_line = _verdict(pic, item)
+    from lagesbild import verdict
+    from lagesbild.ui.verdict_ui import today
+
+    verdict_line = verdict.headline(pic, item.page_slug, item.params, today(pic), lang())
     if verdict_line:  # a focus area's or an area's slide opens with its first verdict line
         out[0] = replace(out[0], headline=verdict_line, notes=(vc.summary, *out[0].notes))
     decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
@@ -149,23 +152,6 @@ def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
         title = _t("Beslut och åtgärder under punkten", "Decisions and actions under the item")
         out += [slides_mod.Slide(title, table=part, continued=k > 0) for k, part in enumerate(slides_mod.table_parts(table))]
     return out
-
-
-def _verdict(pic, item) -> str | None:
-    """The first line of the item's "Läget i korthet" (verdict.py), as on the page; None for
-    views without one."""
-    from lagesbild import verdict
-    from lagesbild.ui.verdict_ui import today
-
-    params = item.params or {}
-    if item.page_slug == "fokusomraden" and params.get("fokus") and not params.get("indikator"):
-        lines = verdict.focus_lines(pic, params["fokus"])
-    elif item.page_slug == "omraden" and params.get("omrade"):
-        lines = verdict.area_lines(pic, params["omrade"])
-    else:
-        return None
-    shown = verdict.in_brief(lines, today(pic), limit=1)
-    return verdict.sentence(shown[0], lang()) if shown else None
 
 
 def render() -> None:
@@ -212,8 +198,7 @@ def show(slide: slides_mod.Slide, *, key: str) -> None:
             view_ui.table(slide.table, key=f"{key}_t", show_source=False, static=True)
     for p in slide.provenances:
         provenance.caption(list(p.source_ids), p.data_tom, note=p.note)
-    frames = [b.table for b in (slide.figure, slide.table) if b is not None]
-    if any(not df.empty and df.astype(str).eq(privacy.SUPPRESSED).any().any() for df in frames):
+    if slide.has_suppressed:
         st.caption(privacy.explanation(lang()))
 
 

@@ -68,7 +68,11 @@ class ViewContent:
 
     @property
     def has_suppressed(self) -> bool:
-        from lagesbild.privacy import SUPPRESSED
+        return any_suppressed([f.table for f in self.figures] + [t.table for t in self.tables])
 
-        frames = [f.table for f in self.figures] + [t.table for t in self.tables]
-        return any(not df.empty and df.astype(str).eq(SUPPRESSED).any().any() for df in frames)
+
+def any_suppressed(frames: list[pd.DataFrame]) -> bool:
+    """Does any of these tables show a hidden count ("..")?"""
+    from lagesbild.privacy import SUPPRESSED
+
+    return any(not df.empty and df.astype(str).eq(SUPPRESSED).any().any() for df in frames)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent, any_suppressed
 
 ROWS_BESIDE = 6  # a key table beside a chart
 ROWS_ALONE = 6  # a table on a slide of its own (rows of long text count double)
@@ -35,6 +35,10 @@ class Slide:
         if self.table is not None and self.table.provenance is not None:
             out.append(self.table.provenance)
         return list(dict.fromkeys(out))
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any_suppressed([b.table for b in (self.figure, self.table) if b is not None])
 
 
 def _longest(df: pd.DataFrame) -> int:
