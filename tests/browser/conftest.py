@@ -131,3 +131,29 @@ def app_db_url(app_url) -> str:
     """The running app's database (after its first page load, so it is migrated and seeded):
     a test can put data in it through the store, as another user would."""
     return _SERVER["db_url"]
+
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def wait_ready(page) -> None:
+    """The script run the last action started has finished (a short pause lets it start)."""
+    page.wait_for_timeout(400)
+    page.locator(READY).wait_for(timeout=90_000)
+
+
+def choose_option(page, box, name) -> None:
+    """Open a selectbox and pick an option. On a busy machine a rerun can redraw the box just
+    as it is clicked, and the list then never opens: wait for the run to end and click again."""
+    option = page.get_by_role("option", name=name).first
+    for attempt in range(3):
+        wait_ready(page)
+        box.click()
+        try:
+            option.wait_for(timeout=15_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+    option.click()

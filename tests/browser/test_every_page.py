@@ -107,7 +107,7 @@ def _axe(page) -> dict:
 
 
 def _blocking(results: dict) -> list[str]:
-    return [f"{v['id']} ({n['impact']}) at {' >> '.join(n['target'])}: {v['help']} – {v['helpUrl']}"
+    return [f"{v['id']} ({n['impact']}) at {' >> '.join(n['target'])} ({n['html'][:160]}): {v['help']} – {v['helpUrl']}"
             for v in results["violations"] for n in v["nodes"]
             if n["impact"] in BLOCKING and not n["streamlitChrome"]]
 
@@ -140,6 +140,12 @@ def test_page_runs_clean_offline_and_passes_axe(offline_page, app_url, artifacts
         assert label and label.startswith("Karta" if lang == "sv" else "Map"), label
 
     results = _axe(page)
+    if _blocking(results):
+        # Once more on a settled page: on a busy machine axe has caught the sidebar between two
+        # draws (scrollable, its links not yet drawn). A real violation is there both times.
+        page.evaluate("() => { window.__lbSettle = null; }")
+        _wait_until_done(page, name)
+        results = _axe(page)
     suffix = "" if lang == "sv" else "-en"
     (artifacts / "axe").mkdir(exist_ok=True)
     (artifacts / "axe" / f"{name}{suffix}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))

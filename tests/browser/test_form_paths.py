@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from lagesbild.store.db import Store
 from lagesbild.store.models import Activity, Meeting, ReformUpdate
-from tests.browser.conftest import own_server_fixtures
+from tests.browser.conftest import choose_option, own_server_fixtures, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +25,7 @@ pytestmark = pytest.mark.browser
 # not change the seeded state the shared app's tests expect ("17 av 17 Ej bedömd").
 own_app, app_url, app_db_url = own_server_fixtures("forms-app")
 
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def ready(page) -> None:
-    """The script run the last action started has finished (a short pause lets it start)."""
-    page.wait_for_timeout(400)
-    page.locator(READY).wait_for(timeout=90_000)
+ready = wait_ready
 
 
 def alerts(page) -> str:
@@ -48,8 +42,9 @@ def updates_of(db_url: str, rid: str) -> list[ReformUpdate]:
 
 
 def fill_reform_form(page, *, motivation: str, source: str = "", author: str = "") -> None:
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first.click()
-    page.get_by_role("option", name=re.compile("Pågående")).first.click()
+    page.get_by_text("Fält markerade med * måste fyllas i.").wait_for()
+    choose_option(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first,
+                  re.compile("Pågående"))
     page.get_by_role("textbox", name=re.compile("^Motivering")).fill(motivation)
     if source:
         page.get_by_role("textbox", name=re.compile("^Källänk")).fill(source)

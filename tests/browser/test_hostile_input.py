@@ -22,7 +22,7 @@ from lagesbild.store.activities import ActivityInput, create_activity
 from lagesbild.store.db import Store
 from lagesbild.store.models import Reform
 from lagesbild.store.reforms import UpdateInput, record_update
-from tests.browser.conftest import own_server_fixtures
+from tests.browser.conftest import choose_option, own_server_fixtures, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -228,8 +228,8 @@ def test_reform_form_stores_payloads_as_text(offline_page, app_url, artifacts):
     watch = Watch(page)
     _open(page, app_url + "/reformer?reform=R06")
     page.get_by_text("Registrera en ny bedömning").click()
-    page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first.click()
-    page.get_by_role("option", name=re.compile("Pågående")).first.click()
+    choose_option(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Status").first,
+                  re.compile("Pågående"))
     page.get_by_role("textbox", name="Motivering").fill(PAYLOADS[1] + " " + PAYLOADS[3])
     page.get_by_role("textbox", name=re.compile("Källänk")).fill(URL_PAYLOADS[0])
     page.get_by_role("textbox", name="Bedömd av").fill(PAYLOADS[4])
@@ -249,7 +249,8 @@ def test_activity_form_stores_payloads_as_text(offline_page, app_url, app_db_url
     page.get_by_role("textbox", name="Beskrivning", exact=True).fill(PAYLOADS[0])
     page.get_by_role("textbox", name=re.compile("Uppföljning")).fill(PAYLOADS[11])
     page.get_by_role("button", name="Spara").first.click()
-    page.wait_for_timeout(2000)
+    page.get_by_text("Aktiviteten är sparad").wait_for(timeout=90_000)  # a fixed pause was too short on a busy machine
+    wait_ready(page)
     watch.check("Fokusområden: aktivitetsformuläret")
     store_title = PAYLOADS[2] + " form"
     from sqlalchemy import select
