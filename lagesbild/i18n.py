@@ -12,6 +12,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "header.as_of": ("Lägesbild per", "Situation as of"),
     "header.data_tom": ("data t.o.m.", "data up to"),
+    # Counts of Polisen's published notices of chosen types (lagesbild.notice_counts)
+    "notice.partial": ("delår", "part year"),
+    "notice.not_comparable": ("ej jämförbart", "not comparable"),
+    "notice.col.year": ("År", "Year"),
+    "notice.col.count": ("Publicerade notiser", "Published notices"),
+    "notice.total": ("Totalt sedan {first}", "Total since {first}"),
+    "notice.summary": ("{total} sedan {first}", "{total} since {first}"),
+    "notice.hidden_years": ("{years}: dolda (..) för att skydda små tal", "{years}: hidden (..) to protect small numbers"),
+    "notice.rule": (
+        "Antal pressnotiser per år för hela kommunen, aldrig per invånare och inte per område: per område är nästan "
+        "varje sådant tal under gränsen för små tal. Notiserna är ett urval, inte statistik, och ger därför inget omdöme "
+        "bättre eller sämre.",
+        "Number of press notices per year for the whole kommun, never per inhabitant and not per area: per area almost "
+        "every such number is below the small-number limit. The notices are a selection, not statistics, so they give "
+        "no better-or-worse verdict.",
+    ),
+    # Utsatta områden over time (lagesbild.geo.uso_overview)
+    "uso.title": ("Polisens utsatta områden i kommunen", "The Police's vulnerable areas in the kommun"),
+    "uso.col.year": ("År", "Year"),
+    "uso.confidence": ("säkerhet", "confidence"),
+    "uso.confidence.låg": ("låg", "low"),
+    "uso.confidence.medel": ("medel", "medium"),
+    "uso.confidence.hög": ("hög", "high"),
+    "uso.brief": ("Polisens utsatta områden {year}: {areas} (källa: Polisen).",
+                  "The Police's vulnerable areas {year}: {areas} (source: Polisen)."),
+    "uso.summary": (
+        "Polisens lista {year}: {areas}. Listan bygger på Polisens bedömning av kriminella nätverks påverkan i "
+        "lokalsamhället; en klassning, inte ett brottsmått.",
+        "The Police's list {year}: {areas}. The list rests on the Police's assessment of criminal networks' influence "
+        "on the local community; a classification, not a crime measure.",
+    ),
+    "uso.note": (
+        "Bara listan 2025 finns som officiell fil; tidigare år bygger på citerade texter, med säkerheten angiven per cell. "
+        "”–” betyder att området inte fanns på årets lista.",
+        "Only the 2025 list exists as an official file; earlier years rest on quoted texts, with the confidence per cell. "
+        "\u201c–\u201d means the area was not on that year's list.",
+    ),
     # Reformer (the 17 reforms: list, charts, one page per reform, update form, bulk round trip)
     "reform.title": ("Reformer", "Reforms"),
     "reform.intro": (
@@ -202,11 +239,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- Reported offences are not crime, and reporting propensity differs between kommuner. Proxies are marked as such.",
     ),
     "verdict.proxy_only": (
-        "Inget offentligt mått visar läget för fokusområdet på lokal nivå; det som visas är ersättningsmått. Parterna kan "
-        "lämna egna siffror per område med mallen under Aktiviteter och data.",
-        "No public measure shows the situation for this focus area at local level; what is shown are proxies. The partners "
-        "can supply their own figures per area with the template.",
+        "Det finns inget offentligt lokalt mått för {name} i underlaget; det som visas är ersättningsmått. Parterna kan "
+        "lämna egna uppgifter per område och period med partnermallen (se Mått som parterna kan lämna nedan).",
+        "There is no public local measure for {name} in the data; what is shown are proxies. The partners can supply "
+        "their own figures per area and period with the partner template (see Measures the partners can supply below).",
     ),
+    "focus.partner_offer": ("Mått som parterna kan lämna", "Measures the partners can supply"),
+    "focus.partner_offer_text": (
+        "Ingen offentlig källa visar {name} per område. Partnernas egna uppgifter, per område (RegSO, valdistrikt eller "
+        "prioriterat område) och månad, kvartal eller år, visas här, på områdenas sidor, på kartan och i mötesunderlaget "
+        "när de har lästs in, med parten som källa och med samma skydd för små tal. Mallen visar hur uppgifterna lämnas.",
+        "No public source shows {name} per area. The partners' own figures, per area (RegSO, election district or "
+        "priority area) and month, quarter or year, are shown here, on the area pages, on the map and in the meeting "
+        "pack once loaded, with the partner as source and the same small-number protection. The template shows how to "
+        "supply them.",
+    ),
+    "focus.partner_template": ("Ladda ner partnermallen (Excel)", "Download the partner template (Excel)"),
     "verdict.proxy_shared": ("samma mått som för {names}", "same measure as for {names}"),
     "verdict.proxy": ("ersättningsmått", "proxy"),
     "verdict.more": ("Fler mått, med källor och tidsserier, finns nedan.", "More measures, with sources and time series, are below."),

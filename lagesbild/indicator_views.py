@@ -385,5 +385,25 @@ def latest_by_area(picture, indicator_id: str, *, exclude_kommun: bool = True) -
     return df[cols].sort_values("name").reset_index(drop=True)
 
 
+# Which areas a per-area table lists: the priority areas, then one partition of the kommun —
+# the coarsest with names (RegSO before valdistrikt before DeSO, which has codes only), so a
+# table has a row per named area instead of every level's rows mixed.
+PARTITION_PREFERENCE = ("regso", "valdistrikt", "deso")
+
+
+def district_codes(picture) -> set[str]:
+    """Codes of the kommun's areas at every level below the kommun (districts and priority areas)."""
+    d = picture.table("districts")
+    return set() if d.empty else set(d.loc[d["level"].isin({"prioriterat", *PARTITION_PREFERENCE}), "code"])
+
+
+def named_partition(by_area: pd.DataFrame) -> pd.DataFrame:
+    """`latest_by_area` rows of the priority areas and of one partition, priority areas first."""
+    levels = set(by_area["level"])
+    first = next((lv for lv in PARTITION_PREFERENCE if lv in levels), None)
+    keep = by_area[by_area["level"].isin({"prioriterat", first})]
+    return keep.assign(_p=keep["level"] != "prioriterat").sort_values(["_p", "name"]).drop(columns="_p").reset_index(drop=True)
+
+
 def value_text(value, suppressed: bool, ind: Indicator, lang: str = "sv") -> str:
     return privacy.cell_text(value, suppressed, unit=ind.unit, lang=lang)

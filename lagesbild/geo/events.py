@@ -17,6 +17,7 @@ import pandas as pd
 
 from lagesbild import privacy
 from lagesbild.geo import areas as areas_mod
+from lagesbild.registry.indicators import notice_counts
 
 
 def _places():
@@ -97,6 +98,13 @@ def data_tom(picture, period: str | None) -> date | None:
     return None if pd.isna(newest) else newest.date()
 
 
+def newest(picture) -> date | None:
+    """The date of the newest notice (data t.o.m.)."""
+    ev = picture.table("police_events")
+    when = pd.to_datetime(ev["occurred_at"], errors="coerce").max() if not ev.empty else pd.NaT
+    return None if pd.isna(when) else when.date()
+
+
 def complete_year(picture) -> str | None:
     """The newest calendar year the event data covers to its end (a part year would mislead)."""
     ev = picture.table("police_events")
@@ -146,6 +154,14 @@ class NoticeTable:
         year = str(year)
         return ({c: self.count(c, year) for c in codes},
                 {c for c in codes if ("Y", c, year) in self.hidden})
+
+    def kommun_counts(self, indicator_id: str) -> list[tuple[str, float, bool]]:
+        """(year, shown count or NaN, hidden) of a notice-count indicator, oldest first."""
+        return [(y, self.value(("N", indicator_id, y)), ("N", indicator_id, y) in self.hidden) for y in self.years]
+
+    def kommun_total(self, indicator_id: str) -> tuple[float, bool]:
+        key = ("NT", indicator_id)
+        return self.value(key), key in self.hidden
 
     def placeable(self, code: str) -> bool:
         """Notices can be counted for the area's level (not for valdistrikt: texts name
@@ -223,6 +239,11 @@ def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
         types[code] = tuple(rows)
     for y in years:
         raw[("Y", kommun, y)] = float((year_of == y).sum())
+    counted = [(ind.id, np.isin(type_of, ind.notice_types)) for ind in notice_counts()]
+    for iid, hit in counted:  # the kommun's notices of chosen types per year (e.g. shootings)
+        for y in years:
+            raw[("N", iid, y)] = float((hit & (year_of == y)).sum())
+        raw[("NT", iid)] = float(hit.sum())
     keys = list(raw)
     idx = {k: i for i, k in enumerate(keys)}
     groups = []
@@ -241,6 +262,8 @@ def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
         groups.append(privacy.Group(idx[("T", code)], [idx[("T", c)] for c in parts], False, "prio"))
     for y in years:
         groups.append(privacy.Group(idx[("Y", kommun, y)], [idx[("Y", c, y)] for c in regso], False, "kommun"))
+    for iid, _hit in counted:
+        groups.append(privacy.Group(idx[("NT", iid)], [idx[("N", iid, y)] for y in years], True, "år"))
     values = np.array([raw[k] for k in keys], dtype=float)
     reason = np.where((values > 0) & (values < n), privacy.PRIMARY, "").astype(object)
     privacy.suppress_secondary(groups, values, reason, n)

@@ -42,6 +42,9 @@ class Indicator:
     count_of: str | None = None
     kolada_kpi: str | None = None
     factor: bool = False  # an area risk or protective factor (Risk- och skyddsfaktorer)
+    # Counted from Polisen's published notices of these types (kommun per year, protected with
+    # the other notice figures in lagesbild.geo.events), not from observations.
+    notice_types: tuple[str, ...] = ()
 
     @property
     def data_type(self) -> DataType:
@@ -70,6 +73,7 @@ def indicators() -> dict[str, Indicator]:
             direction=d["direction"], focus_areas=tuple(d.get("focus_areas", [])), proxy=d.get("proxy", ""),
             sensitive=d.get("sensitive", False), headline=d.get("headline", False), derived=d.get("derived", False),
             count_of=d.get("count_of"), kolada_kpi=d.get("kolada_kpi"), factor=d.get("factor", False),
+            notice_types=tuple(d.get("notice_types", [])),
         )
     return out
 
@@ -79,4 +83,11 @@ def indicator(indicator_id: str) -> Indicator:
 
 
 def for_focus_area(focus_area_id: str) -> list[Indicator]:
-    return [i for i in indicators().values() if focus_area_id in i.focus_areas]
+    """The focus area's indicators read from observations (notice counts: `notice_counts`)."""
+    return [i for i in indicators().values() if focus_area_id in i.focus_areas and not i.notice_types]
+
+
+def notice_counts(focus_area_id: str | None = None) -> list[Indicator]:
+    """Indicators counted from published police notices, for one focus area or all."""
+    return [i for i in indicators().values() if i.notice_types
+            and (focus_area_id is None or focus_area_id in i.focus_areas)]

@@ -26,6 +26,10 @@ class Source:
     update_months: int
     files: tuple[str, ...]
     notes: str
+    # A break in the series from this month (ÅÅÅÅ-MM): later periods are not like-for-like.
+    break_from: str = ""
+    break_note_sv: str = ""
+    break_note_en: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +51,9 @@ def sources() -> dict[str, Source]:
             update_months=int(d["update_months"]),
             files=tuple(d.get("files", [])),
             notes=d.get("notes", ""),
+            break_from=d.get("break_from", ""),
+            break_note_sv=d.get("break_note_sv", ""),
+            break_note_en=d.get("break_note_en", ""),
         )
         for sid, d in raw.items()
     }

@@ -23,7 +23,7 @@ from lagesbild.picture import Picture
 from lagesbild.registry.indicators import Indicator, for_focus_area
 from lagesbild.registry.pages import page
 from lagesbild.registry.sources import source
-from lagesbild.ui import activities_ui, figure_ui, peers_ui, provenance, verdict_ui
+from lagesbild.ui import activities_ui, figure_ui, notices_ui, peers_ui, provenance, uso_ui, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, picture
 from lagesbild.ui.urlstate import url_id
@@ -95,7 +95,11 @@ def focus_area(pic: Picture, fid: str) -> None:
     row = pic.table("focus_areas").set_index("id").loc[fid]
     st.header(row["name_en"] if lg == "en" else row["name_sv"])
     lines = verdict.focus_lines(pic, fid)
-    notes = [f":small[{t('verdict.proxy_only', lg)}]"] if lines and verdict.proxies_only(lines) else []
+    name = row["name_en"] if lg == "en" else row["name_sv"]
+    public = notices_ui.lines(pic, fid) + uso_ui.lines(pic, fid)  # local public facts without a verdict word
+    no_public = not public and verdict.proxies_only(lines)
+    notes = public + ([f":small[{t('verdict.proxy_only', lg, name=name.lower() if lg == 'sv' else name)}]"]
+                      if lines and no_public else [])
     verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}")
     st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
     st.subheader(_t("Indikatorer", "Indicators"))
@@ -116,7 +120,11 @@ def focus_area(pic: Picture, fid: str) -> None:
             for ind, rate_ind in stale:
                 with st.container(border=True):
                     indicator_block(pic, ind, rate_ind, key=f"{fid}_{ind.id}", warn=False)
+    notices_ui.blocks(pic, fid)
+    uso_ui.block(pic, fid)
     missing_block(without)
+    if no_public:
+        partner_offer(pic, name)
     peers_ui.section(pic, fid)
     st.subheader(_t("Aktiviteter", "Activities"))
     activities_ui.manage(pic, focus_area=fid, key=f"akt_{fid}")
@@ -264,7 +272,7 @@ def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
     value of each area, protected, with a rate per 1 000 where the population is known."""
     lg = lang()
     t = iv.latest_by_area(pic, ind.id)
-    t = t[t["level"].isin(["regso", "deso", "prioriterat", "valdistrikt"])]
+    t = iv.named_partition(t)
     if t.empty:
         return
     pops = iv.populations(pic)
@@ -301,7 +309,7 @@ def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame
         return
     kommun = iv.kommun_code()
     shown_in_trend = (df["area_code"] == kommun) & (df["gender"] == "T") if len(kommun_series) >= 2 else pd.Series(False, index=df.index)
-    per_area = df["area_code"].map(lambda c: c.startswith(kommun + "R") or c.startswith("prio-"))
+    per_area = df["area_code"].isin(iv.district_codes(pic))  # by area above (or left out there: DeSO)
     compared = df["area_code"].isin(peers.config().codes)  # shown in "Jämfört med liknande kommuner"
     rest = df[~shown_in_trend & ~per_area & ~compared]
     if rest.empty:
@@ -333,6 +341,19 @@ def quotes_block(pic: Picture, ind: Indicator) -> None:
             st.markdown(f"> {md_escape(quote)}\n\n:material/link: {md_escape(url)}")
     st.caption(_t("Siffrorna är citerade ur publicerad text; varje värde har sin mening och adress.",
                   "The figures are quoted from published text; each value has its sentence and address."))
+
+
+def partner_offer(pic: Picture, name: str) -> None:
+    """A focus area no public source shows locally: what the partners' own figures would add,
+    and the template (a download, not an upload: importing is on the Administration page)."""
+    from lagesbild.importers import partner
+
+    lg = lang()
+    st.subheader(t("focus.partner_offer", lg))
+    st.markdown(md_escape(t("focus.partner_offer_text", lg, name=name.lower() if lg == "sv" else name)))
+    st.download_button(t("focus.partner_template", lg), partner.template_xlsx(pic.table("partners")),
+                       file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="fokus_partner_tpl")
 
 
 def missing_block(without: list[Indicator]) -> None:

@@ -7,10 +7,12 @@ from datetime import date
 import pandas as pd
 
 from lagesbild import indicator_views as iv
+from lagesbild import notice_counts as nc
 from lagesbild import reform_views
 from lagesbild.charts import indicators as ichart
 from lagesbild.charts import reforms as rchart
-from lagesbild.registry.indicators import Indicator, for_focus_area, indicator, indicators
+from lagesbild.i18n import t
+from lagesbild.registry.indicators import Indicator, for_focus_area, indicator, indicators, notice_counts
 from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
 from lagesbild.views.params import one
 
@@ -86,6 +88,12 @@ def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
     tables = [TableBlock(_t(lang, "Senaste värden", "Latest values"), pd.DataFrame(rows), _table_provenance(picture, ordered, lang),
                          max_rows=8)] if rows else []
     notes = [f"{i.name(lang)}: {i.proxy}" for i in ordered[:2] if i.proxy]
+    for ind in notice_counts(fid):  # what Polisen's notices say (counts per year, never rates)
+        c = nc.count(picture, ind, lang)
+        if c is not None:
+            tables.append(TableBlock(ind.name(lang), nc.table(c, lang), Provenance(
+                (ind.source_id,), c.data_tom, t("notice.rule", lang)), max_rows=8))
+            notes.append(nc.summary(c, lang))
     loaded = set(picture.table("observations")["indicator_id"])
     missing = [i.name(lang) for i in for_focus_area(fid) if i.id not in loaded]
     elsewhere = [i.name(lang) for i in for_focus_area(fid) if i.id in loaded and i not in inds]

@@ -41,7 +41,28 @@ def test_each_focus_area_opens_with_its_verdict_and_its_peers(fid):
     text = texts(at)
     assert "jämförbara kommuner" in text
     if fid == "vinr":
-        assert "Inget offentligt mått visar läget för fokusområdet på lokal nivå" in text
+        assert "Det finns inget offentligt lokalt mått för våld i nära relationer" in text
+        assert "Mått som parterna kan lämna" in text
+        assert any(b.label == "Ladda ner partnermallen (Excel)" for b in at.get("download_button"))
+    else:
+        assert "Mått som parterna kan lämna" not in text
+
+
+def test_gang_crime_shows_what_public_data_says_about_it():
+    """Utsatta områden and the notices of shootings and explosions, counted per year for the
+    kommun (never a rate), with the source break of 2026 said; no 'no public measure' line."""
+    at = open_page("fokusomraden", {"fokus": "gang"})
+    assert not at.exception
+    text = texts(at)
+    lines = [m.value.replace("\\:", ":") for m in at.markdown]  # md_escape escapes ":" (emoji shortcodes)
+    assert any(v.startswith(":small[Publicerade händelser om skottlossning, explosion eller detonation: ") for v in lines)
+    assert any(v.startswith(":small[Polisens utsatta områden 2025: Grantorp / Visättra (Flemingsberg), Skogås, Vårby") for v in lines)
+    assert "Det finns inget offentligt lokalt mått" not in text
+    assert "#### Publicerade händelser om skottlossning, explosion eller detonation" in text
+    assert "aldrig per invånare" in text
+    assert "2026 är därför inte jämförbart med tidigare år" in text
+    assert "#### Polisens utsatta områden i kommunen" in text
+    assert "per 1 000 invånare" not in text.split("#### Publicerade händelser om skottlossning")[1].split("####")[0]
 
 
 def test_oversikt_opens_with_the_verdict_per_focus_area_and_priority_area():

@@ -17,7 +17,9 @@ from collections import defaultdict
 import pandas as pd
 import pytest
 
+from lagesbild import notice_counts as notice_view
 from lagesbild import privacy
+from lagesbild.registry.indicators import notice_counts
 from lagesbild.config import load_kommun
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import events, karta, measures, profile
@@ -96,6 +98,11 @@ def truth(pic) -> tuple[dict[tuple, int], list[str]]:
     kommun = load_kommun().code
     for y in ylist:
         out[("Y", kommun, y)] = int((years.astype("Int64").astype(str) == y).sum())
+    for ind in notice_counts():  # the focus areas' counts of chosen types (shootings, explosions)
+        hit = ev["type"].isin(ind.notice_types)
+        for y in ylist:
+            out[("N", ind.id, y)] = int((hit & (years.astype("Int64").astype(str) == y)).sum())
+        out[("NT", ind.id)] = int(hit.sum())
     return out, ylist
 
 
@@ -148,6 +155,11 @@ def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
                 code = names.get(name)
                 if code in pops:
                     seen.count(("Y", code, period), shown, f"mötesunderlag {period}")
+    for ind in notice_counts():  # Fokusområden's table of the notices of chosen types
+        c = notice_view.count(pic, ind)
+        tb = notice_view.table(c)
+        for y, (label, shown) in zip([*c.years, None], zip(tb.iloc[:, 0], tb.iloc[:, 1])):
+            seen.count(("NT", ind.id) if y is None else ("N", ind.id, y.year), shown, f"fokusområde: {label}")
     return seen, type_rows
 
 
@@ -177,6 +189,8 @@ def relations(true: dict[tuple, int], years: list[str], type_rows: dict[str, lis
     regso = list(cat.index[cat["level"] == "regso"])
     for y in years:
         groups.append(Group(cell(("Y", kommun, y)), [cell(("Y", c, y)) for c in regso], False, "kommun"))
+    for ind in notice_counts():
+        groups.append(Group(cell(("NT", ind.id)), [cell(("N", ind.id, y)) for y in years], True, "år"))
     return keys, groups
 
 
