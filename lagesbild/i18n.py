@@ -28,6 +28,62 @@ STRINGS: dict[str, tuple[str, str]] = {
         "every such number is below the small-number limit. The notices are a selection, not statistics, so they give "
         "no better-or-worse verdict.",
     ),
+    # Administration: a partner's new indicator (lagesbild.ui.indicator_admin_ui)
+    "indadm.title": ("Ny indikator för parternas egna uppgifter", "New indicator for the partners' own figures"),
+    "indadm.intro": (
+        "Registrera en ny indikator som en part rapporterar per område och period. Den kommer sedan med i partnermallen, "
+        "och när värden har lästs in visas de på områdenas sidor, på kartan, under fokusområdena, i Läget i korthet och i "
+        "mötesunderlaget – med parten som källa och samma skydd för små tal. En indikator kan inte tas bort.",
+        "Register a new indicator that a partner reports per area and period. It is then in the partner template, and once "
+        "values are loaded they are shown on the area pages, on the map, under the focus areas, in the verdict blocks and "
+        "in the meeting pack – with the partner as source and the same small-number protection. An indicator cannot be "
+        "removed.",
+    ),
+    "indadm.required": ("Fält markerade med * måste fyllas i.", "Fields marked * are required."),
+    "indadm.name_sv": ("Namn (svenska)", "Name (Swedish)"),
+    "indadm.name_en": ("Namn (engelska)", "Name (English)"),
+    "indadm.definition": ("Definition", "Definition"),
+    "indadm.definition_help": (
+        "Vad som räknas, hur och av vem, t.ex. ”Antal ärenden om skadegörelse i trapphus, registrerade i felanmälan”.",
+        "What is counted, how and by whom, e.g. \u201cNumber of vandalism cases in stairwells, registered as fault reports\u201d.",
+    ),
+    "indadm.unit": ("Enhet", "Unit"),
+    "indadm.direction": ("Önskad riktning", "Desirable direction"),
+    "indadm.direction_help": (
+        "Styr ordet i Läget i korthet: bättre eller sämre ges bara när riktningen är angiven.",
+        "Drives the word in the verdict blocks: better or worse only when the direction is stated.",
+    ),
+    "indadm.dir.lower": ("Lägre är bättre", "Lower is better"),
+    "indadm.dir.higher": ("Högre är bättre", "Higher is better"),
+    "indadm.dir.neutral": ("Ingen riktning (inget omdöme)", "No direction (no verdict)"),
+    "indadm.level": ("Nivå", "Level"),
+    "indadm.level_help": (
+        "Den indelning värdena lämnas i. En serie finns bara i en indelning (tillsammans med hela kommunen), så att "
+        "skyddade små tal inte kan räknas fram ur två indelningar som inte passar i varandra.",
+        "The partition the values come in. A series lives on one partition only (with the whole kommun), so protected "
+        "small numbers cannot be worked out from two partitions that do not nest.",
+    ),
+    "indadm.level.regso": ("RegSO (och prioriterade områden)", "RegSO (and priority areas)"),
+    "indadm.level.valdistrikt": ("Valdistrikt", "Election district"),
+    "indadm.level.prioriterat": ("Prioriterade områden", "Priority areas"),
+    "indadm.level.kommun": ("Hela kommunen", "The whole kommun"),
+    "indadm.periodicity": ("Periodicitet", "Periodicity"),
+    "indadm.per.manad": ("Månad", "Month"),
+    "indadm.per.kvartal": ("Kvartal", "Quarter"),
+    "indadm.per.ar": ("År", "Year"),
+    "indadm.focus": ("Fokusområden", "Focus areas"),
+    "indadm.choose": ("Välj ett eller flera", "Choose one or more"),
+    "indadm.partner": ("Rapporteras av", "Reported by"),
+    "indadm.partner_several": ("Flera parter", "Several partners"),
+    "indadm.submit": ("Registrera indikatorn", "Register the indicator"),
+    "indadm.done": ("Indikatorn ”{name}” är registrerad och finns nu i partnermallen.",
+                    "The indicator \u201c{name}\u201d is registered and is now in the partner template."),
+    "indadm.registered": ("Registrerade i appen", "Registered in the app"),
+    "indadm.col.name": ("Namn", "Name"),
+    "indadm.col.unit": ("Enhet", "Unit"),
+    "indadm.col.direction": ("Riktning", "Direction"),
+    "indadm.col.level": ("Nivå", "Level"),
+    "indadm.col.by": ("Registrerad av", "Registered by"),
     # Utsatta områden over time (lagesbild.geo.uso_overview)
     "uso.title": ("Polisens utsatta områden i kommunen", "The Police's vulnerable areas in the kommun"),
     "uso.col.year": ("År", "Year"),

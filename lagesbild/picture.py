@@ -32,6 +32,7 @@ TABLES: dict[str, type[m.Base]] = {
     "police_events": m.PoliceEvent,
     "activities": m.Activity,
     "import_batches": m.ImportBatch,
+    "indicator_definitions": m.IndicatorDefinition,
 }
 
 
@@ -43,8 +44,19 @@ class Picture:
     label: str = ""  # e.g. the meeting title when frozen
     meta: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The indicators this picture's figures use, registered in the app (see the registry).
+        defs = self.tables.get("indicator_definitions")
+        if defs is not None and not defs.empty:
+            from lagesbild.registry.indicators import register
+
+            register(defs.to_dict("records"))
+
     def table(self, name: str) -> pd.DataFrame:
-        """The table as a DataFrame. Treat it as read-only (it may be shared by a cache)."""
+        """The table as a DataFrame. Treat it as read-only (it may be shared by a cache). A
+        snapshot frozen before a table existed gives it empty, with the model's columns."""
+        if name not in self.tables and name in TABLES:
+            return pd.DataFrame(columns=[c.name for c in TABLES[name].__table__.columns])
         return self.tables[name]
 
 
@@ -57,6 +69,7 @@ def data_version(session: Session) -> tuple:
         session.scalar(select(func.max(m.ImportBatch.id))),
         session.scalar(select(func.count()).select_from(m.Observation)),
         session.scalar(select(func.count()).select_from(m.District)),
+        session.scalar(select(func.count()).select_from(m.IndicatorDefinition)),
     )
 
 

@@ -190,18 +190,25 @@ def proxies_only(lines: list[Line]) -> bool:
 
 def area_lines(pic, area_code: str) -> list[Line]:
     """Every rate or share the area has with a stated direction, against the kommun (same period):
-    the area factors (SCB, elections) and any area series a partner has loaded."""
+    the area factors (SCB, elections) and any area series a partner has loaded. A count (a
+    partner's cases per area) is judged over time only: against the kommun it would compare
+    places of different size."""
     obs = pic.table("observations")
     kommun = iv.kommun_code()
     mine = obs[(obs["area_code"] == area_code) & obs["value"].notna()]
     lines = []
     for iid in sorted(mine["indicator_id"].unique()):
         ind = indicators().get(iid)
-        if ind is None or ind.unit not in RATE_UNITS or ind.direction not in WORDED:
+        if ind is None or ind.unit not in (*RATE_UNITS, "antal") or ind.direction not in WORDED:
             continue
         s = iv.series(pic, iid, area_code)
         pt = iv.latest(s)
         if pt is None or not pt.known:
+            continue
+        if ind.is_count:
+            tv = time_verdict(s, ind)
+            lines.append(Line(iid, pt.period, pt.value, time=tv if tv and tv.change and tv.change.previous else None,
+                              source_ids=(ind.source_id,), data_tom=iv.data_tom(pic, iid, area_code)))
             continue
         k = iv.series(pic, iid, kommun)
         k = k[(k["period"] == pt.period) & ~k["suppressed"].astype(bool)]
@@ -253,6 +260,8 @@ def value_text(line: Line, lang: str) -> str:
     ind = line.ind
     if ind.unit == "procent":
         return f"{fmt.number(line.value, 1, lang)}\u00a0%"
+    if ind.is_count:
+        return fmt.number(line.value, 0, lang)
     number = fmt.number(line.value, 0 if abs(line.value) >= 100 else 1, lang)
     named = ind.unit in ("per_100k", "per_1000") and ind.name(lang).rstrip(")").endswith(("invånare", "inhabitants", "(Kolada"))
     return number if named else f"{number} {ind.unit_label(lang)}"

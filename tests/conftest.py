@@ -113,3 +113,17 @@ def fresh_app_db(tmp_path, monkeypatch):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _registered_indicators_per_test():
+    """Indicators registered in the app live in a process-wide registry (one process serves one
+    store): each test starts from the file's registry and leaves it so."""
+    from lagesbild.registry import indicators as reg
+
+    before = dict(reg._REGISTERED)
+    yield
+    if reg._REGISTERED != before:
+        reg._REGISTERED.clear()
+        reg._REGISTERED.update(before)
+        reg._merged.cache_clear()

@@ -60,7 +60,34 @@ def _schema(lookup: dict[str, str], known_areas: set[str] | None) -> pa.DataFram
     })
 
 
-def parse(data: bytes, filename: str, *, known_areas: set[str] | None = None, partners: pd.DataFrame | None = None) -> ParsedImport:
+# The areas a series may be reported on, by the indicator's level: its own partition, the
+# areas made of it (priority areas are made of RegSO, RegSO of DeSO) and the kommun. Never two
+# partitions that do not nest (RegSO and valdistrikt): their overlaps would let a hidden count
+# be worked out by differencing, so a series lives on one partition only.
+ALLOWED_LEVELS = {
+    "deso": {"deso", "regso", "prioriterat", "kommun"},
+    "regso": {"regso", "prioriterat", "kommun"},
+    "valdistrikt": {"valdistrikt", "kommun"},
+    "prioriterat": {"prioriterat", "kommun"},
+    "kommun": {"kommun"},
+}
+LEVEL_SV = {"deso": "DeSO", "regso": "RegSO", "valdistrikt": "valdistrikt", "prioriterat": "prioriterat område",
+            "kommun": "hela kommunen"}
+
+
+def _level_issue(ind, area: str, area_levels: dict[str, str], row: int) -> Issue | None:
+    allowed = ALLOWED_LEVELS.get(ind.level)
+    level = area_levels.get(area)
+    if allowed is None or level is None or level in allowed:
+        return None
+    names = ", ".join(LEVEL_SV.get(lv, lv) for lv in sorted(allowed))
+    return Issue(f"området ”{area}” är {LEVEL_SV.get(level, level)}, men indikatorn ”{ind.id}” redovisas per "
+                 f"{LEVEL_SV.get(ind.level, ind.level)}; förväntat ett område på nivån {names} (en serie finns bara "
+                 "i en indelning, så att skyddade små tal inte kan räknas fram).", row, "område")
+
+
+def parse(data: bytes, filename: str, *, known_areas: set[str] | None = None, partners: pd.DataFrame | None = None,
+          area_levels: dict[str, str] | None = None) -> ParsedImport:
     df = read_table(data, filename)
     df = df[[c for c in df.columns if not c.startswith("Unnamed")]]
     df = df[(df != "").any(axis=1)].reset_index(drop=True) if not df.empty else df
@@ -72,6 +99,9 @@ def parse(data: bytes, filename: str, *, known_areas: set[str] | None = None, pa
     rows, issues = [], []
     for i, r in enumerate(df.to_dict("records")):
         value = parse_number(r["värde"])
+        if area_levels and (issue := _level_issue(registered[r["indikator"]], r["område"], area_levels, i + 2)):
+            issues.append(issue)
+            continue
         if registered[r["indikator"]].is_count and not float(value).is_integer():
             issues.append(Issue(f"värdet ”{r['värde']}” är inget heltal; förväntat ett antal (heltal ≥ 0).", i + 2, "värde"))
             continue

@@ -61,8 +61,48 @@ class Indicator:
         return UNITS[self.unit][1 if lang == "en" else 0]
 
 
-@lru_cache(maxsize=1)
+# Indicators an administrator registered in the app (the store's indicator_definition table),
+# installed by every Picture that carries them (lagesbild.picture). Only ever added to: a
+# definition is never deleted, so live and frozen pictures agree on every id they share.
+_REGISTERED: dict[str, Indicator] = {}
+
+
 def indicators() -> dict[str, Indicator]:
+    """The file's indicators and those registered in the app (the file's win on an id)."""
+    return _merged()
+
+
+@lru_cache(maxsize=1)
+def _merged() -> dict[str, Indicator]:
+    return {**_REGISTERED, **_from_file()}
+
+
+def file_ids() -> set[str]:
+    """The ids of data/registry/indicators.toml (a registration may not take one)."""
+    return set(_from_file())
+
+
+def register(defs) -> None:
+    """Install indicators registered in the app: rows of the indicator_definition table."""
+    new = {}
+    for d in defs:
+        ind = Indicator(
+            id=d["id"], name_sv=d["name_sv"], name_en=d["name_en"] or d["name_sv"], definition_sv=d["definition_sv"],
+            source_id=f"{REGISTERED_SOURCE}:{d['partner_id']}" if d.get("partner_id") else REGISTERED_SOURCE, unit=d["unit"], level=d["level"], periodicity=d["periodicity"],
+            direction=d["direction"], focus_areas=tuple(f for f in str(d.get("focus_areas") or "").split(",") if f),
+        )
+        if _REGISTERED.get(ind.id) != ind:
+            new[ind.id] = ind
+    if new:
+        _REGISTERED.update(new)
+        _merged.cache_clear()
+
+
+REGISTERED_SOURCE = "partner"  # the partners' own figures: the source names the partner per value
+
+
+@lru_cache(maxsize=1)
+def _from_file() -> dict[str, Indicator]:
     with open(INDICATORS_FILE, "rb") as fh:
         raw = tomllib.load(fh)
     out = {}

@@ -59,5 +59,25 @@ def sources() -> dict[str, Source]:
     }
 
 
+PARTNER = "partner"
+
+
 def source(source_id: str) -> Source:
+    """A registered source; "partner:<id>" is the partners' own figures of one partner, named
+    in captions by the partner's short name (from the kommun's partner list)."""
+    if source_id.startswith(PARTNER + ":"):
+        return _partner_source(source_id.split(":", 1)[1])
     return sources()[source_id]
+
+
+@lru_cache(maxsize=64)
+def _partner_source(partner_id: str) -> Source:
+    import csv
+    from dataclasses import replace
+
+    base = sources()[PARTNER]
+    with open(DATA_DIR / "seed" / "partners.csv", encoding="utf-8", newline="") as fh:
+        names = {r["id"]: r.get("short_name") or r["name"] for r in csv.DictReader(fh)}
+    who = names.get(partner_id, partner_id)
+    return replace(base, id=f"{PARTNER}:{partner_id}", short_publisher=f"{who} ({base.short_publisher})",
+                   attribution=f"Källa: {who} ({base.short_publisher})")

@@ -12,7 +12,7 @@ from lagesbild.store.models import AuditEntry, ImportBatch, Observation, PoliceE
 
 
 # Audit entries that record no change of the picture's data (meeting agendas, decisions).
-NOT_DATA = ("meeting", "meeting_action")
+NOT_DATA = ("meeting", "meeting_action", "indicator_definition")  # not data: the picture date stays
 
 
 def as_of(session: Session) -> date:

@@ -126,6 +126,26 @@ class ReformDistrictLink(Base):
 # --- indicators and observations ------------------------------------------------------
 
 
+class IndicatorDefinition(Base):
+    """An indicator an administrator registered in the app (a partner's own series), beside
+    those of data/registry/indicators.toml; the registry reads both. Never deleted: a frozen
+    meeting that shows its figures keeps the definition in its snapshot."""
+
+    __tablename__ = "indicator_definition"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name_sv: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    definition_sv: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(20))
+    periodicity: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(20))
+    focus_areas: Mapped[str] = mapped_column(String(200), default="")  # comma-separated ids
+    partner_id: Mapped[str | None] = mapped_column(String(40), nullable=True)  # who reports it
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ImportBatch(Base):
     """One accepted import: what came in, from where, and what it changed."""
 

@@ -17,11 +17,12 @@ FLASH = "_admin_flash"
 
 
 def render_page() -> None:
-    from lagesbild.ui import about_ui, activities_ui, data_ui, reform_bulk_ui
+    from lagesbild.ui import about_ui, activities_ui, data_ui, indicator_admin_ui, reform_bulk_ui
 
     pic = picture()
     st.caption(_t("admin.intro"))
     data_ui.render_admin(pic)
+    indicator_admin_ui.section(pic)
     reform_bulk_ui.upload_section(pic)
     activities_ui.upload_section(pic)
     render(pic)

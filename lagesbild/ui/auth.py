@@ -77,6 +77,7 @@ def current_actor() -> Actor:
 PERMISSIONS = {
     "data.import": lambda who: who.can_write,  # the Administration page: imports and bulk uploads
     "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
+    "indicator.register": lambda who: who.can_write,  # a partner's new series (lagesbild.store.indicator_defs)
 }
 
 

@@ -58,7 +58,8 @@ def _parse(kind: str, data: bytes, filename: str, pic: Picture) -> base.ParsedIm
         return importer(kind).parse(data, filename, year=int(year))
     if kind == "partner":
         districts = pic.table("districts")
-        return partner.parse(data, filename, known_areas=set(districts["code"]), partners=pic.table("partners"))
+        return partner.parse(data, filename, known_areas=set(districts["code"]), partners=pic.table("partners"),
+                             area_levels=dict(zip(districts["code"], districts["level"])))
     return importer(kind).parse(data, filename)
 
 

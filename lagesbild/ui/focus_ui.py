@@ -37,6 +37,8 @@ LEVELS = {
     "lokalpolisomrade": ("lokalpolisområde Huddinge (ungefär kommunen)", "local police area Huddinge (roughly the kommun)"),
     "regso": ("område (RegSO)", "district (RegSO)"),
     "deso": ("område (DeSO)", "district (DeSO)"),
+    "valdistrikt": ("valdistrikt", "election district"),
+    "prioriterat": ("prioriterat område", "priority area"),
     "kommundel": ("kommundel", "part of the kommun"),
     "omrade": ("område", "area"),
 }
@@ -375,7 +377,7 @@ def missing_block(without: list[Indicator]) -> None:
 
 
 def _how_to_load(ind: Indicator, lg: str) -> str:
-    if ind.source_id == "partner":
+    if ind.source_id.startswith("partner"):
         return _t("Uppgift saknas – importera med mallen för lokala indikatorer på sidan Administration.",
                   "No data – import it with the local-indicator template on the Administration page.")
     try:

@@ -34,6 +34,7 @@ def data_tom_by_source(picture) -> dict[str, date]:
     out: dict[str, date] = {}
 
     def put(sid: str, d: date | None) -> None:
+        sid = sid.split(":", 1)[0]  # "partner:huge" is listed as the partners' own figures
         if d is not None and sid in sources():
             out[sid] = max(d, out.get(sid, d))
 

@@ -4,14 +4,15 @@ from lagesbild.config import PROJECT_ROOT
 from lagesbild.i18n import STRINGS
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.registry.pages import PAGES
-from lagesbild.registry.sources import sources
+from lagesbild.registry.sources import source, sources
 
 FOCUS = {"gang", "andts", "vinr", "trygghet"}
 
 
 def test_every_indicator_names_a_registered_source_and_valid_fields():
     for ind in indicators().values():
-        assert ind.source_id in sources(), ind.id
+        assert ind.source_id.split(":", 1)[0] in sources(), ind.id  # "partner:huge" = one partner's own figures
+        assert source(ind.source_id).short_publisher, ind.id
         assert ind.unit in UNITS, ind.id
         assert set(ind.focus_areas) <= FOCUS, ind.id
         assert ind.direction in ("lower_better", "higher_better", "neutral"), ind.id
