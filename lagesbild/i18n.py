@@ -14,6 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "header.data_tom": ("data t.o.m.", "data up to"),
     # Counts of Polisen's published notices of chosen types (lagesbild.notice_counts)
     "notice.partial": ("delår", "part year"),
+    "om.break": ("Brott i serien", "Break in the series"),
     "notice.not_comparable": ("ej jämförbart", "not comparable"),
     "notice.col.year": ("År", "Year"),
     "notice.col.count": ("Publicerade notiser", "Published notices"),

@@ -65,6 +65,8 @@ def sources_section(pic: Picture) -> None:
             ]
             if src.notes:
                 lines.append(f"**{_t('om.notes')}:** {md_escape(src.notes)}")
+            if src.break_from:
+                lines.append(f"**{_t('om.break')}:** {md_escape(src.break_note_en if lang() == 'en' else src.break_note_sv)}")
             st.markdown("  \n".join(lines))
     st.caption(_t("om.sources_count", count=len(sources())))
     technical_sources()
