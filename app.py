@@ -1,14 +1,14 @@
-"""Lägesbild Huddinge — router. Page config, navigation from the page registry, and the
+"""The app's router. Page config, navigation from the page registry, and the
 shared frame (header with the newest data date, demo banner, footer with sources)."""
 import streamlit as st
 
-from lagesbild.config import PROJECT_ROOT
+from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
 from lagesbild.store.meta import newest_data
 from lagesbild.ui import auth, layout, provenance, router, state
 
-st.set_page_config(page_title="Lägesbild Huddinge", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
+st.set_page_config(page_title=load_kommun().app_name, page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
 menu_box = st.sidebar.container()  # the menu comes first in the sidebar; drawn once the pages are known
 state.init_sidebar()

@@ -77,6 +77,28 @@ class KommunConfig:
         return PROJECT_ROOT / self.raw["files"][key]
 
     @property
+    def seed_files(self) -> tuple[tuple[str, str], ...]:
+        """(import type, file relative to the project root) of [seed] files, in order."""
+        return tuple((str(kind), str(path)) for kind, path in self.raw.get("seed", {}).get("files", []))
+
+    def example(self, kind: str) -> str:
+        """An example code for messages and templates, from this kommun's own codes:
+        kommun | regso | deso | prio (the first priority area)."""
+        if kind == "prio":
+            try:
+                with open(self.path("priority_areas"), "rb") as fh:
+                    areas = tomllib.load(fh).get("area", [])
+            except (OSError, KeyError):
+                areas = []
+            return areas[0]["code"] if areas else "prio-…"
+        return {"kommun": self.code, "regso": f"{self.code}R001", "deso": f"{self.code}C1010"}[kind]
+
+    @property
+    def app_name(self) -> str:
+        """"Lägesbild Huddinge": the app's name for this kommun (page title, documents)."""
+        return f"Lägesbild {self.name}"
+
+    @property
     def peers(self) -> "Peers":
         """The comparison kommuner of the [peers] table (none when the table is absent)."""
         raw = self.raw.get("peers", {})

@@ -5,7 +5,7 @@ from __future__ import annotations
 LANGS = ("sv", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app.title": ("Lägesbild Huddinge", "Situation picture Huddinge"),
+    "app.title": ("Lägesbild {kommun}", "Situation picture {kommun}"),  # the name from the kommun file
     "app.tagline": (
         "Gemensam lägesbild för samverkan om trygghet och uppföljning av de 17 reformerna.",
         "Shared situation picture for safety cooperation and follow-up of the 17 reforms.",

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
+from lagesbild.config import load_kommun
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
 from lagesbild.export.cells import append_rows, to_csv_bytes, unsafe_cell
@@ -130,7 +131,7 @@ def _schema(lk: Lookups) -> pa.DataFrameSchema:
         "partner": text_column(check(lambda v: v.casefold() in lk.partners, "en av parterna: " + ", ".join(sorted(set(lk.partners.values()))))),
         "fokusomrade": text_column(check(lambda v: v.casefold() in lk.focus_areas, "ett av fokusområdena: " + ", ".join(sorted(set(lk.focus_areas.values()))))),
         "omrade": text_column(check(lambda v: v == "" or v.casefold() in lk.districts,
-                                    "en områdeskod som finns i appen (t.ex. 0126R001 eller prio-flemingsberg) eller tom cell för hela kommunen"),
+                                    f"en områdeskod som finns i appen (t.ex. {load_kommun().example('regso')} eller {load_kommun().example('prio')}) eller tom cell för hela kommunen"),
                               required=False),
         "status": text_column(check(lambda v: parse_status(v) is not None, f"en av statusarna {statuses}")),
         "start": text_column(check(lambda v: v == "" or _is_date(v), DATE_EXPECTED), required=False),
@@ -319,7 +320,7 @@ INSTRUCTIONS_SV = [
     "extern_id: ert eget id för aktiviteten. Samma id vid nästa import uppdaterar aktiviteten i stället för att lägga till en ny.",
     "titel: vad aktiviteten heter (3–300 tecken). beskrivning: frivillig.",
     "partner: ansvarig part, id eller namn (se nedan). fokusomrade: id eller namn (se nedan).",
-    "omrade: områdeskod (t.ex. 0126R001 eller prio-flemingsberg); tom cell = hela kommunen.",
+    "omrade: områdeskod (t.ex. {regso} eller {prio}); tom cell = hela kommunen.",
     "status: Planerad, Pågående, Genomförd eller Avbruten.",
     "start och slut: datum som ÅÅÅÅ-MM-DD, eller tom cell.",
     "uppfoljning: resultatet av uppföljningen, när aktiviteten följts upp.",
@@ -346,7 +347,9 @@ def to_xlsx(frame: pd.DataFrame, picture) -> bytes:
     for col, width in zip("ABCDEFGHIJ", (14, 40, 40, 18, 14, 20, 12, 12, 12, 40)):
         ws.column_dimensions[col].width = width
     info = wb.create_sheet("Instruktioner")
+    k = load_kommun()
     for line in INSTRUCTIONS_SV:
+        line = line.format(regso=k.example("regso"), prio=k.example("prio")) if "{" in line else line
         info.append([line])
     info.append([])
     info.append(["Partner (id)", "Namn"])

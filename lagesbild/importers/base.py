@@ -23,6 +23,7 @@ import pandera.pandas as pa
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from lagesbild.config import load_kommun
 from lagesbild.domain import Actor
 from lagesbild.errors import Issue, ValidationError
 from lagesbild.registry.indicators import indicators
@@ -552,8 +553,10 @@ def merge_districts(s: Session, rows: list[dict]) -> int:
 
 def _unknown_areas(s: Session, records: pd.DataFrame) -> list[Issue]:
     known = set(s.scalars(select(District.code)))
+    kommun = load_kommun()
     issues = []
     for r in records.itertuples(index=False):
         if r.area_code not in known:
-            issues.append(Issue(f"området ”{r.area_code}” finns inte; förväntat en områdeskod som finns i appen (t.ex. 0126 eller 0126R001).", r.row, "område"))
+            issues.append(Issue(f"området ”{r.area_code}” finns inte; förväntat en områdeskod som finns i appen "
+                                f"(t.ex. {kommun.example('kommun')} eller {kommun.example('regso')}).", r.row, "område"))
     return issues

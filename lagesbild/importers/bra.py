@@ -87,7 +87,7 @@ def period_ok(text: str) -> bool:
 
 def _schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema({
-        "kommun": text_column(check(lambda v: v.isdigit() and len(v) == 4, "en kommunkod med fyra siffror, t.ex. 0126")),
+        "kommun": text_column(check(lambda v: v.isdigit() and len(v) == 4, f"en kommunkod med fyra siffror, t.ex. {load_kommun().code}")),
         "period": text_column(check(period_ok, "ett år ÅÅÅÅ eller ett kvartal ÅÅÅÅKn, t.ex. 2025 eller 2026K1")),
         "key": text_column(check(lambda v: v in KEYS, "en av " + ", ".join(KEYS))),
         "count": text_column(check(lambda v: v == "" or is_count(v), "ett heltal ≥ 0 (antal anmälda brott) eller tom cell")),

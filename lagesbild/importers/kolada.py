@@ -40,7 +40,7 @@ def kpi_map() -> dict[str, str]:
 def _schema() -> pa.DataFrameSchema:
     return pa.DataFrameSchema({
         "kpi": text_column(check(lambda v: bool(v), "ett Kolada-id, t.ex. N07403")),
-        "municipality": text_column(check(lambda v: v.isdigit() and len(v) == 4, "en kommunkod med fyra siffror, t.ex. 0126")),
+        "municipality": text_column(check(lambda v: v.isdigit() and len(v) == 4, f"en kommunkod med fyra siffror, t.ex. {load_kommun().code}")),
         "period": text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)")),
         "gender": text_column(check(lambda v: v in ("T", "K", "M"), "T (totalt), K (kvinnor) eller M (män)")),
         "value": text_column(check(lambda v: v.casefold() in ("", "null", "none") or is_number(v), "ett tal eller tom cell (saknas)")),

@@ -14,7 +14,7 @@ import io
 import pandas as pd
 import pandera.pandas as pa
 
-from lagesbild.config import DATA_DIR
+from lagesbild.config import DATA_DIR, load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers.base import (
     PERIOD_EXPECTED, ParsedImport, check, fail, is_number, is_period, observation_frame, parse_number, period_end,
@@ -48,8 +48,9 @@ def _partner_lookup(partners: pd.DataFrame) -> dict[str, str]:
 
 def _schema(lookup: dict[str, str], known_areas: set[str] | None) -> pa.DataFrameSchema:
     registered = partner_indicators()
-    area_check = (check(lambda v: v in known_areas, "en områdeskod som finns i appen (t.ex. 0126 eller 0126R001)")
-                  if known_areas is not None else check(bool, "en områdeskod (t.ex. 0126R001)"))
+    k = load_kommun()
+    area_check = (check(lambda v: v in known_areas, f"en områdeskod som finns i appen (t.ex. {k.example('kommun')} eller {k.example('regso')})")
+                  if known_areas is not None else check(bool, f"en områdeskod (t.ex. {k.example('regso')})"))
     return pa.DataFrameSchema({
         "indikator": text_column(check(lambda v: v in registered, "en registrerad partnerindikator: " + ", ".join(registered))),
         "område": text_column(area_check),
@@ -118,7 +119,7 @@ def parse(data: bytes, filename: str, *, known_areas: set[str] | None = None, pa
 INSTRUCTIONS_SV = [
     "Fyll i en rad per värde. Rubrikraden ska stå kvar oförändrad.",
     "indikator: en av partnerindikatorerna nedan (id).",
-    "område: områdeskod, t.ex. 0126 (hela kommunen) eller 0126R001 (RegSO). Se sidan Områden.",
+    "område: områdeskod, t.ex. {kommun} (hela kommunen) eller {regso} (RegSO). Se sidan Områden.",
     "period: ÅÅÅÅ (år), ÅÅÅÅKn (kvartal, t.ex. 2026K1) eller ÅÅÅÅ-MM (månad).",
     "värde: ett tal ≥ 0; antal anges som heltal. Lämna inte gissningar – saknas uppgiften, lämna raden.",
     "partner: er organisations id eller namn (se nedan).",
@@ -147,7 +148,9 @@ def template_xlsx(partners: pd.DataFrame | None = None) -> bytes:
     for col, width in zip("ABCDEF", (32, 14, 10, 10, 18, 40)):
         ws.column_dimensions[col].width = width
     info = wb.create_sheet("Instruktioner")
+    k = load_kommun()
     for line in INSTRUCTIONS_SV:
+        line = line.format(kommun=k.example("kommun"), regso=k.example("regso")) if "{" in line else line
         info.append([line])
     info.append([])
     info.append(["Partnerindikatorer", "Namn", "Enhet", "Periodicitet"])

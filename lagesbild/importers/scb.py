@@ -48,13 +48,13 @@ def year_from_filename(filename: str) -> int | None:
 def _schema(kommun_code: str, deso: bool, with_year: bool) -> pa.DataFrameSchema:
     in_kommun = f"en kod som börjar med kommunkoden {kommun_code}"
     cols = {
-        "regso_code": text_column(check(lambda v: bool(REGSO.match(strip_suffix(v))), "en RegSO-kod som 0126R001"),
+        "regso_code": text_column(check(lambda v: bool(REGSO.match(strip_suffix(v))), f"en RegSO-kod som {kommun_code}R001"),
                                   check(lambda v: v.startswith(kommun_code), in_kommun)),
         "regso_name": text_column(check(lambda v: bool(v.strip()), "RegSO-områdets namn")),
         "population": text_column(check(is_count, "ett heltal ≥ 0 (antal personer)")),
     }
     if deso:
-        cols["deso_code"] = text_column(check(lambda v: bool(DESO.match(strip_suffix(v))), "en DeSO-kod som 0126C1010"),
+        cols["deso_code"] = text_column(check(lambda v: bool(DESO.match(strip_suffix(v))), f"en DeSO-kod som {kommun_code}C1010"),
                                         check(lambda v: v.startswith(kommun_code), in_kommun))
     if with_year:
         cols["year"] = text_column(check(is_year, "ett årtal ÅÅÅÅ (1900–2099)"))

@@ -11,7 +11,7 @@ import time
 
 from sqlalchemy.orm import Session
 
-from lagesbild.config import PROJECT_ROOT
+from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.domain import Actor, Role
 from lagesbild.errors import SeedError
 from lagesbild.importers.base import apply_in
@@ -20,21 +20,11 @@ from lagesbild.store.seed import seed_step
 
 SEED_ACTOR = Actor(name="system (grunddata)", role=Role.ADMIN)
 
-# (import type, file relative to the project root). Order matters only for areas: SCB
-# first, so the RegSO and DeSO exist before anything refers to them.
-SEED_FILES: tuple[tuple[str, str], ...] = (
-    ("scb", "data/raw/scb_population/huddinge_deso2025_population_2025.csv"),
-    ("scb", "data/raw/scb_population/huddinge_regso2025_population_2025.csv"),
-    ("bra", "data/raw/bra_sol/bra_anmalda_brott_huddinge_0126_1996_2025.csv"),
-    ("bra", "data/raw/bra_sol/bra_anmalda_brott_totalt_kvartal_huddinge_0126_2014-2026.csv"),
-    # The comparison kommuner ([peers] in data/kommun.toml); its Huddinge rows equal the file above.
-    ("bra", "data/raw/bra_jmf/bra_anmalda_brott_jmf_kommuner_1996_2025.csv"),
-    ("kolada", "data/raw/kolada/kolada_values_huddinge_0126_via_juvahem.csv"),
-    ("polisen", "data/raw/polisen_events/polisen_events_huddinge_2022-09_2026-08.json"),
-    ("enkat_text", "data/raw/text_sourced/huddinge_survey_figures_from_text.csv"),
-    ("ntu", "data/raw/bra_ntu/bra_ntu2010_otrygghet_oro_huddinge.csv"),
-    ("ntu", "data/raw/bra_ntu/bra_ntu2009_utsatthet_2008_huddinge.csv"),
-)
+def seed_files() -> tuple[tuple[str, str], ...]:
+    """The kommun's real files ([seed] in its kommun file), imported in this order."""
+    return load_kommun().seed_files
+
+
 timings: dict[str, float] = {}  # file → seconds, for the report and the docs
 
 
@@ -49,7 +39,7 @@ def import_file(s: Session, kind: str, rel_path: str) -> None:
 
 @seed_step("verkliga data")
 def seed_real_data(s: Session) -> None:
-    for kind, rel_path in SEED_FILES:
+    for kind, rel_path in seed_files():
         t0 = time.perf_counter()
         import_file(s, kind, rel_path)
         timings[rel_path] = time.perf_counter() - t0

@@ -70,8 +70,10 @@ def _area(r: dict, row: int) -> tuple[str, dict | None, str, Issue | None]:
     kommun = load_kommun()
     level = r["area_level"]
     if level in ("kommun", "lokalpolisområde"):
-        note = "Avser lokalpolisområde Huddinge (Polisens område), inte exakt kommungränsen." if level == "lokalpolisområde" else ""
-        return kommun.code, None, note.replace("Huddinge", kommun.name), None
+        police_area = kommun.raw["kommun"].get("local_police_area", kommun.name)
+        note = (f"Avser lokalpolisområde {police_area} (Polisens område), inte exakt kommungränsen."
+                if level == "lokalpolisområde" else "")
+        return kommun.code, None, note, None
     if level == "kommundel":
         d = areas.kommundel(r["area"])
         return d["code"], d, f"Kommundel {r['area']} (namn i källtexten, utan fastställd gräns).", None

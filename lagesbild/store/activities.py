@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from lagesbild.config import load_kommun
 from lagesbild.domain import Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
 from lagesbild.store.access import require
@@ -75,7 +76,9 @@ def validate_activity(data: ActivityInput, refs: References, *, row: int | None 
     if data.focus_area_id not in refs.focus_areas:
         issues.append(Issue(f"fokusområdet ”{data.focus_area_id}” finns inte; förväntat ett av {', '.join(sorted(refs.focus_areas))}.", row, "fokusomrade"))
     if data.district_code and data.district_code not in refs.districts:
-        issues.append(Issue(f"området ”{data.district_code}” finns inte; förväntat en områdeskod som finns i appen (t.ex. 0126R001 eller prio-flemingsberg) eller tom cell.", row, "omrade"))
+        k = load_kommun()
+        issues.append(Issue(f"området ”{data.district_code}” finns inte; förväntat en områdeskod som finns i appen "
+                            f"(t.ex. {k.example('regso')} eller {k.example('prio')}) eller tom cell.", row, "omrade"))
     if not isinstance(data.status, ActivityStatus):
         issues.append(Issue("status saknas.", row, "status"))
     if data.start_date and data.end_date and data.end_date < data.start_date:

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from lagesbild import fmt
+from lagesbild.config import load_kommun
 from lagesbild.i18n import t
 from lagesbild.ui.state import demo_on, lang
 
@@ -52,7 +53,7 @@ def header(as_of: date | None) -> None:
     st.html(_COMPACT)
     if not banner():  # an open meeting shows its own as-of date (frozen) instead
         when = f" · {t('header.as_of', lg)} {fmt.iso(as_of)}" if as_of else ""
-        st.caption(f"**{t('app.title', lg)}**{when}")
+        st.caption(f"**{t('app.title', lg, kommun=load_kommun().name)}**{when}")
     demo_banner()
 
 

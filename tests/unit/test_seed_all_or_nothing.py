@@ -22,8 +22,9 @@ BROKEN = str(Path(tempfile.mkdtemp(prefix="trasig-seed-")) / "bra_trasig.csv")  
 @pytest.fixture
 def broken_seed(monkeypatch):
     Path(BROKEN).write_text("Kommun;År;Brott;Antal\nHuddinge;tjugo;Totalt;12\n", encoding="utf-8")
-    monkeypatch.setattr(seed_real, "SEED_FILES", (("bra", BROKEN),) + seed_real.SEED_FILES)
-    yield
+    files = seed_real.seed_files()
+    monkeypatch.setattr(seed_real, "seed_files", lambda: (("bra", BROKEN),) + files)
+    yield files
 
 
 def _rows(url: str) -> int:
@@ -46,7 +47,7 @@ def test_a_failed_seed_keeps_nothing_names_the_file_and_the_next_start_seeds(tmp
     assert "inget sparades" in str(caught.value)
     assert _rows(url) == 0  # not half-seeded: reference data and reforms were rolled back too
 
-    monkeypatch.setattr(seed_real, "SEED_FILES", seed_real.SEED_FILES[1:])  # the file is put right
+    monkeypatch.setattr(seed_real, "seed_files", lambda: broken_seed)  # the file is put right
     store = Store.open(url)
     try:
         with store.session() as s:

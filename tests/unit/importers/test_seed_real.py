@@ -1,7 +1,7 @@
 """A fresh store holds the real shipped data, imported through the UI importers."""
 import pandas as pd
 
-from lagesbild.importers.seed_real import SEED_FILES
+from lagesbild.importers.seed_real import seed_files
 from lagesbild.picture import load_live
 
 
@@ -33,8 +33,8 @@ def test_fresh_store_has_the_real_data(store):
 def test_every_seed_file_is_one_batch_with_source_and_vintage(store):
     with store.session() as s:
         batches = load_live(s).table("import_batches")
-    seeded = batches[batches["filename"].isin([p for _k, p in SEED_FILES])]
-    assert len(seeded) == len(SEED_FILES)
+    seeded = batches[batches["filename"].isin([p for _k, p in seed_files()])]
+    assert len(seeded) == len(seed_files())
     assert seeded["vintage"].notna().all() and (seeded["sha256"].str.len() == 64).all()
     assert (seeded["rows_added"] > 0).all()
     v = seeded.set_index("filename")["vintage"]
