@@ -353,7 +353,8 @@ def partner_offer(pic: Picture, name: str) -> None:
     lg = lang()
     st.subheader(t("focus.partner_offer", lg))
     st.markdown(md_escape(t("focus.partner_offer_text", lg, name=name.lower() if lg == "sv" else name)))
-    st.download_button(t("focus.partner_template", lg), partner.template_xlsx(pic.table("partners")),
+    workbook = iv.memo(pic, ("partner_template",), lambda: partner.template_xlsx(pic.table("partners")))
+    st.download_button(t("focus.partner_template", lg), workbook,
                        file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="fokus_partner_tpl")
 
