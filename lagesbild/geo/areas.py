@@ -13,9 +13,8 @@ import geopandas as gpd
 import pandas as pd
 
 from lagesbild.config import settings
-from lagesbild.geo import METRIC_CRS, WEB_CRS, priority
+from lagesbild.geo import METRIC_CRS, WEB_CRS, Area, priority
 from lagesbild.geo.layers import DISTRICT_LAYERS, LAYERS, layer
-from lagesbild.geo.measures import Area
 
 PRIORITY_LEVEL = "prioriterat"
 LEVEL_LABELS = {

@@ -19,20 +19,12 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import privacy
+from lagesbild.geo import Area  # noqa: F401  (measures.Area: the type of every area figure)
 from lagesbild.registry.indicators import indicators
 
 POPULATION = "scb_befolkning"
 EVENTS = "polisen_handelser_antal"
 PER = 1_000
-
-
-@dataclass(frozen=True)
-class Area:
-    code: str
-    name: str
-    area_km2: float
-    parts: tuple[str, ...]  # district codes whose figures make up the area (itself for a district)
-    kind: str = "distrikt"  # distrikt | prioriterat
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ the kommun file's [peers] table: their rows are kept under their own kommun code
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandera.pandas as pa
 
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers.base import ParsedImport, check, fail, is_count, is_number, observation_frame, parse_number, period_end, read_table, text_column, validate
+from lagesbild.importers.bra_sol import BraValue, parse_values
 
 SOURCE_ID = "bra_sol"
 KEYS = ("total", "person", "theft", "burglary", "vandalism", "drugs_weapons")
@@ -39,18 +38,6 @@ PEER_LEVEL = "jamforelsekommun"  # district level of a comparison kommun (not "k
 def indicator_id(key: str, unit: str) -> str:
     """A SOL category key and "antal" | "per100k" → the registered indicator id."""
     return f"bra_{key}_{unit}"
-
-
-@dataclass(frozen=True)
-class BraValue:
-    """One offence category in one period, as read from either format."""
-
-    row: int
-    period: str
-    key: str
-    count: float | None
-    rate: float | None
-    preliminary: bool
 
 
 def records(values: list[BraValue], kommun_code: str) -> tuple[list[dict], list[str]]:
@@ -134,7 +121,6 @@ def parse_csv(data: bytes, filename: str) -> ParsedImport:
 
 def parse_sol(data: bytes, filename: str) -> ParsedImport:
     """SOL's own "textfil" export (lagesbild.importers.bra_sol)."""
-    from lagesbild.importers.bra_sol import parse_values
 
     values, notes = parse_values(data)
     if not values:

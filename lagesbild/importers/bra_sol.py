@@ -13,11 +13,11 @@ The export is a cross-tab meant for a spreadsheet (data/raw/SOURCES.md §1):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers.base import decode_text, fail, parse_number
-from lagesbild.importers.bra import BraValue
 
 NOT_SELECTED = ".."
 _PREL = re.compile(r"\s*\bprel(?:iminär|iminary)?\.?\s*", re.IGNORECASE)
@@ -26,6 +26,19 @@ _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")  # ASCII, 1900–2099: period_end can
 # SOL category codes, for exports that show them (from the source repo's fetch script)
 _CODES = {"5036": "total", "11086": "person", "11095": "theft", "11462": "burglary", "11099": "vandalism",
           "11650": "narkotika", "11708": "vapen"}
+
+
+@dataclass(frozen=True)
+class BraValue:
+    """One offence category in one period, as read from either format (the tidy CSV in
+    lagesbild.importers.bra, or SOL's textfil here)."""
+
+    row: int
+    period: str
+    key: str
+    count: float | None
+    rate: float | None
+    preliminary: bool
 
 
 def clean(cell: str) -> str:
