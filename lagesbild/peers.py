@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lagesbild import fmt
@@ -65,7 +67,7 @@ def mark_outliers(values: pd.DataFrame, factor: float = OUTLIER_FACTOR, window: 
     known = {(a, y): v for a, y, v in zip(out["area_code"], out["year"], out["value"]) if _known(v)}
     for a, y, v in zip(out["area_code"], out["year"], out["value"]):
         near = [known[(a, x)] for x in range(y - window, y + window + 1) if x != y and (a, x) in known]
-        med = float(pd.Series(near).median()) if len(near) >= OUTLIER_MIN_NEIGHBOURS else math.nan
+        med = float(statistics.median(near)) if len(near) >= OUTLIER_MIN_NEIGHBOURS else math.nan
         medians.append(med)
         flags.append(bool(_known(v) and _known(med) and med > 0 and v > factor * med))
     out["neighbour_median"] = medians
@@ -122,28 +124,32 @@ def comparison(picture, indicator_id: str) -> pd.DataFrame:
 
 
 def year_table(vals: pd.DataFrame) -> pd.DataFrame:
-    """`comparison` from a `values` frame (separate so it can be tested on its own)."""
+    """`comparison` from a `values` frame (separate so it can be tested on its own). Plain
+    Python over the rows: a frame per year cost a second per page on a cold start."""
+    by_year: dict[int, list[tuple]] = {}
+    for rec in zip(vals["year"], vals["is_kommun"], vals["value"], vals["suppressed"], vals["outlier"],
+                   vals["name"], vals["neighbour_median"]):
+        by_year.setdefault(int(rec[0]), []).append(rec)
     rows = []
-    for year, g in vals.groupby("year", sort=True):
-        own = g[g["is_kommun"]]
-        peer_vals = [float(v) for v in g.loc[~g["is_kommun"], "value"] if _known(v)]
-        kv = float(own["value"].iloc[0]) if not own.empty and _known(own["value"].iloc[0]) else math.nan
+    for year in sorted(by_year):
+        g = by_year[year]
+        own = [r for r in g if r[1]]
+        peer_vals = [float(r[2]) for r in g if not r[1] and _known(r[2])]
+        kv = float(own[0][2]) if own and _known(own[0][2]) else math.nan
         band = len(peer_vals) >= MIN_PEERS
-        s = pd.Series(peer_vals, dtype=float)
         rows.append({
-            "period": str(year), "year": int(year), "kommun_value": kv,
-            "kommun_suppressed": bool(own["suppressed"].iloc[0]) if not own.empty else False,
-            "kommun_outlier": bool(own["outlier"].iloc[0]) if not own.empty else False,
-            "median": float(s.median()) if band else math.nan,
-            "p25": float(s.quantile(0.25)) if band else math.nan,
-            "p75": float(s.quantile(0.75)) if band else math.nan,
-            "min": float(s.min()) if peer_vals else math.nan,
-            "max": float(s.max()) if peer_vals else math.nan,
+            "period": str(year), "year": year, "kommun_value": kv,
+            "kommun_suppressed": bool(own[0][3]) if own else False,
+            "kommun_outlier": bool(own[0][4]) if own else False,
+            "median": float(statistics.median(peer_vals)) if band else math.nan,
+            "p25": float(np.quantile(peer_vals, 0.25)) if band else math.nan,  # linear, as pandas' quantile
+            "p75": float(np.quantile(peer_vals, 0.75)) if band else math.nan,
+            "min": min(peer_vals) if peer_vals else math.nan,
+            "max": max(peer_vals) if peer_vals else math.nan,
             "n_peers": len(peer_vals),
             "rank": rank_of(kv, peer_vals) if band and _known(kv) else None,
             "n_ranked": len(peer_vals) + 1 if band and _known(kv) else None,
-            "outliers": tuple((n, float(v), float(m)) for n, v, m in zip(g.loc[g["outlier"], "name"], g.loc[g["outlier"], "value"],
-                                                                          g.loc[g["outlier"], "neighbour_median"])),
+            "outliers": tuple((r[5], float(r[2]), float(r[6])) for r in g if r[4]),
         })
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
