@@ -159,7 +159,12 @@ def in_brief(lines: list[Line], today, limit: int = 5) -> list[Line]:
 
 
 def focus_lines(pic, focus_area_id: str) -> list[Line]:
-    """The focus area's kommun-level rates and shares with data: headline first, then by name."""
+    """The focus area's kommun-level rates and shares with data: headline first, then by name.
+    Built once per picture (a rerun of the page reuses them)."""
+    return list(iv.memo(pic, ("verdict.focus", focus_area_id), lambda: _focus_lines(pic, focus_area_id)))
+
+
+def _focus_lines(pic, focus_area_id: str) -> list[Line]:
     inds = [i for i in indicators().values() if focus_area_id in i.focus_areas and i.unit in RATE_UNITS
             and not i.factor and i.level in ("kommun", "lokalpolisomrade")]
     inds.sort(key=lambda i: (not i.headline, i.direction not in WORDED, i.name_sv))
@@ -192,7 +197,11 @@ def area_lines(pic, area_code: str) -> list[Line]:
     """Every rate or share the area has with a stated direction, against the kommun (same period):
     the area factors (SCB, elections) and any area series a partner has loaded. A count (a
     partner's cases per area) is judged over time only: against the kommun it would compare
-    places of different size."""
+    places of different size. Built once per picture."""
+    return list(iv.memo(pic, ("verdict.area", area_code), lambda: _area_lines(pic, area_code)))
+
+
+def _area_lines(pic, area_code: str) -> list[Line]:
     obs = pic.table("observations")
     kommun = iv.kommun_code()
     mine = obs[(obs["area_code"] == area_code) & obs["value"].notna()]
