@@ -71,10 +71,26 @@ class KommunConfig:
     code: str
     name: str
     raw: dict
+    folder: Path = PROJECT_ROOT  # the kommun file's folder (a kommun pack)
+
+    def resolve(self, rel: str) -> Path:
+        """A path of the kommun file: relative to the project root, or to the kommun file's own
+        folder when it starts with "./" (a pack made by `python -m lagesbild.kommun new`)."""
+        return self.folder / rel[2:] if rel.startswith("./") else PROJECT_ROOT / rel
 
     def path(self, key: str) -> Path:
-        """A file named in the [files] table, relative to the project root."""
-        return PROJECT_ROOT / self.raw["files"][key]
+        """A file named in the [files] table."""
+        return self.resolve(self.raw["files"][key])
+
+    @property
+    def seed_dir(self) -> Path:
+        """Partners, focus areas and reforms (CSV) read at the first start."""
+        return self.optional_path("seed_dir", DATA_DIR / "seed")
+
+    def optional_path(self, key: str, default: Path | None = None) -> Path | None:
+        """A file of the [files] table that a kommun may lack (RegSO, utsatta områden, …)."""
+        rel = self.raw.get("files", {}).get(key)
+        return self.resolve(rel) if rel else default
 
     @property
     def seed_files(self) -> tuple[tuple[str, str], ...]:
@@ -135,4 +151,4 @@ def load_kommun(path: Path | None = None) -> KommunConfig:
     path = path or settings().kommun_config
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
-    return KommunConfig(code=raw["kommun"]["code"], name=raw["kommun"]["name"], raw=raw)
+    return KommunConfig(code=raw["kommun"]["code"], name=raw["kommun"]["name"], raw=raw, folder=Path(path).resolve().parent)

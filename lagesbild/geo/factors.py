@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lagesbild.config import PROJECT_ROOT, load_kommun, settings
+from lagesbild.config import load_kommun, settings
 
 # Age bands of the file's `dist.age` (SCB TAB6574): 0–4, 5–9, …, 75–79, 80+.
 AGE_BANDS = tuple(range(0, 85, 5))
@@ -67,7 +67,8 @@ MEDIAN_INDICATOR = "scb_inkomst_median_deso"
 
 def factor_file(key: str, config: Path | None = None) -> Path:
     """A raw file named in the kommun configuration's [factors] table."""
-    return PROJECT_ROOT / load_kommun(config or settings().kommun_config).raw["factors"][key]
+    k = load_kommun(config or settings().kommun_config)
+    return k.resolve(k.raw["factors"][key])
 
 
 def strip_suffix(code: str) -> str:

@@ -14,7 +14,7 @@ import io
 import pandas as pd
 import pandera.pandas as pa
 
-from lagesbild.config import DATA_DIR, load_kommun
+from lagesbild.config import load_kommun
 from lagesbild.errors import Issue
 from lagesbild.importers.base import (
     PERIOD_EXPECTED, ParsedImport, check, fail, is_number, is_period, observation_frame, parse_number, period_end,
@@ -33,7 +33,7 @@ def partner_indicators() -> dict:
 
 
 def seed_partners() -> pd.DataFrame:
-    with open(DATA_DIR / "seed" / "partners.csv", encoding="utf-8", newline="") as fh:
+    with open(load_kommun().seed_dir / "partners.csv", encoding="utf-8", newline="") as fh:
         return pd.DataFrame(list(csv.DictReader(fh)))
 
 

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lagesbild.config import DATA_DIR, PROJECT_ROOT, load_kommun
+from lagesbild.config import DATA_DIR, load_kommun
 
-PLACES_FILE = DATA_DIR / "place_names.toml"
+PLACES_FILE = DATA_DIR / "place_names.toml"  # the default kommun's; a pack names its own ([files] place_names)
+
+
+def places_file() -> Path:
+    return load_kommun().optional_path("place_names", PLACES_FILE)
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,12 @@ class Place:
         return self.regso[0] if len(self.regso) == 1 and not self.ambiguous else None
 
 
+def places(path: Path | None = None) -> dict[str, Place]:
+    return _places(path or places_file())
+
+
 @lru_cache(maxsize=4)
-def places(path: Path = PLACES_FILE) -> dict[str, Place]:
+def _places(path: Path) -> dict[str, Place]:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh).get("places", {})
     prio_of = _priority_regso()
@@ -52,9 +60,7 @@ def places(path: Path = PLACES_FILE) -> dict[str, Place]:
 
 def _priority_regso() -> dict[str, set[str]]:
     """prio code → RegSO codes, from the kommun's priority-area file (if it has one)."""
-    kommun = load_kommun()
-    rel = kommun.raw.get("files", {}).get("priority_areas")
-    path = PROJECT_ROOT / rel if rel else None
+    path = load_kommun().optional_path("priority_areas")
     if path is None or not path.is_file():
         return {}
     with open(path, "rb") as fh:
@@ -71,8 +77,12 @@ def _prio_for(regso: tuple[str, ...], prio_of: dict[str, set[str]], within: str 
     return None
 
 
+def _pattern(path: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
+    return _pattern_of(path or places_file())
+
+
 @lru_cache(maxsize=4)
-def _pattern(path: Path = PLACES_FILE) -> tuple[re.Pattern, dict[str, str]]:
+def _pattern_of(path: Path) -> tuple[re.Pattern, dict[str, str]]:
     """One regex over every name and alias, longest first, whole words (genitive -s allowed)."""
     names = {}
     for place in places(path).values():
@@ -82,7 +92,7 @@ def _pattern(path: Path = PLACES_FILE) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<!\w)({alternatives})s?(?!\w)", re.IGNORECASE), names
 
 
-def places_in_text(text: str, path: Path = PLACES_FILE) -> list[str]:
+def places_in_text(text: str, path: Path | None = None) -> list[str]:
     """Every known place the text names, in order of appearance, without repeats."""
     pattern, names = _pattern(path)
     found = []
@@ -101,7 +111,7 @@ def _ancestors(name: str, table: dict[str, Place]) -> set[str]:
     return out
 
 
-def district_from_text(text: str, path: Path = PLACES_FILE) -> str | None:
+def district_from_text(text: str, path: Path | None = None) -> str | None:
     """The place a text is about: the most specific named place when all named places nest
     (e.g. "Visättra, Flemingsberg" → "Visättra"); None when none or several unrelated."""
     found = places_in_text(text, path)
@@ -115,5 +125,5 @@ def district_from_text(text: str, path: Path = PLACES_FILE) -> str | None:
     return None
 
 
-def place(name: str | None, path: Path = PLACES_FILE) -> Place | None:
+def place(name: str | None, path: Path | None = None) -> Place | None:
     return places(path).get(name) if name else None

@@ -84,7 +84,8 @@ def turnout_import() -> ParsedImport:
 
 
 def _uso_file():
-    return PROJECT_ROOT / load_kommun().raw["geo_build"]["utsatta_omraden"]
+    k = load_kommun()
+    return k.resolve(k.raw["geo_build"]["utsatta_omraden"])
 
 
 # (build, the main raw file, whose name and checksum the batch records)
@@ -98,4 +99,5 @@ IMPORTS = ((scb_import, lambda: factors.factor_file("scb_deso")),
 def seed_factors(s: Session) -> None:
     for build, path_of in IMPORTS:
         path = path_of()
-        apply_in(s, SEED_ACTOR, build(), str(path.relative_to(PROJECT_ROOT)), path.read_bytes())
+        name = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name
+        apply_in(s, SEED_ACTOR, build(), name, path.read_bytes())

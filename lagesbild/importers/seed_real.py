@@ -11,7 +11,7 @@ import time
 
 from sqlalchemy.orm import Session
 
-from lagesbild.config import PROJECT_ROOT, load_kommun
+from lagesbild.config import load_kommun
 from lagesbild.domain import Actor, Role
 from lagesbild.errors import SeedError
 from lagesbild.importers.base import apply_in
@@ -30,7 +30,7 @@ timings: dict[str, float] = {}  # file → seconds, for the report and the docs
 
 def import_file(s: Session, kind: str, rel_path: str) -> None:
     try:
-        data = (PROJECT_ROOT / rel_path).read_bytes()
+        data = load_kommun().resolve(rel_path).read_bytes()
         parsed = importer(kind).parse(data, rel_path.rsplit("/", 1)[-1])
         apply_in(s, SEED_ACTOR, parsed, rel_path, data)
     except Exception as err:  # the importer's message names rows and columns; add the file

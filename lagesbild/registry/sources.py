@@ -5,7 +5,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lagesbild.config import DATA_DIR
+from lagesbild.config import DATA_DIR, load_kommun
 from lagesbild.domain import DataType
 
 SOURCES_FILE = DATA_DIR / "registry" / "sources.toml"
@@ -76,7 +76,7 @@ def _partner_source(partner_id: str) -> Source:
     from dataclasses import replace
 
     base = sources()[PARTNER]
-    with open(DATA_DIR / "seed" / "partners.csv", encoding="utf-8", newline="") as fh:
+    with open(load_kommun().seed_dir / "partners.csv", encoding="utf-8", newline="") as fh:
         names = {r["id"]: r.get("short_name") or r["name"] for r in csv.DictReader(fh)}
     who = names.get(partner_id, partner_id)
     return replace(base, id=f"{PARTNER}:{partner_id}", short_publisher=f"{who} ({base.short_publisher})",

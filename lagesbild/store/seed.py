@@ -14,11 +14,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lagesbild.config import DATA_DIR, load_kommun
+from lagesbild.config import load_kommun
 from lagesbild.errors import SeedError
 from lagesbild.store.models import District, FocusArea, Partner, Reform, ReformDistrictLink, ReformFocusLink
 
-SEED_DIR = DATA_DIR / "seed"
+def seed_dir():
+    """The kommun's seed folder (partners, focus areas, reforms): [files] seed_dir, else data/seed."""
+    return load_kommun().seed_dir
 SeedFn = Callable[[Session], None]
 _STEPS: list[tuple[str, SeedFn, bool]] = []  # (name, fn, demo_only)
 
@@ -69,9 +71,9 @@ def _load_plugins() -> None:
 
 @seed_step("referensdata")
 def seed_reference(s: Session) -> None:
-    for row in read_csv(SEED_DIR / "partners.csv"):
+    for row in read_csv(seed_dir() / "partners.csv"):
         s.merge(Partner(**row))
-    for row in read_csv(SEED_DIR / "focus_areas.csv"):
+    for row in read_csv(seed_dir() / "focus_areas.csv"):
         s.merge(FocusArea(**{**row, "sort": int(row["sort"])}))
     kommun = load_kommun()
     s.merge(District(code=kommun.code, name=kommun.name, level="kommun"))
@@ -79,10 +81,10 @@ def seed_reference(s: Session) -> None:
 
 @seed_step("reformer")
 def seed_reforms(s: Session) -> None:
-    for row in read_csv(SEED_DIR / "reforms.csv"):
+    for row in read_csv(seed_dir() / "reforms.csv"):
         s.merge(Reform(**{**row, "number": int(row["number"]), "version": 0}))
     s.flush()
-    for row in read_csv(SEED_DIR / "reform_focus_links.csv"):
+    for row in read_csv(seed_dir() / "reform_focus_links.csv"):
         s.merge(ReformFocusLink(**row))
-    for row in read_csv(SEED_DIR / "reform_district_links.csv"):
+    for row in read_csv(seed_dir() / "reform_district_links.csv"):
         s.merge(ReformDistrictLink(**row))
