@@ -94,8 +94,9 @@ def _style(ws, n_rows: int) -> None:
     dv = DataValidation(type="list", formula1='"' + ",".join(status_labels()) + '"', allow_blank=False,
                         showErrorMessage=True, errorTitle="Okänd status",
                         error="Välj en av statusarna i listan.")
-    dv.add(f"{status_col}2:{status_col}{n_rows + 1}")
-    ws.add_data_validation(dv)
+    if n_rows:  # a kommun without reforms yet gets the header only
+        dv.add(f"{status_col}2:{status_col}{n_rows + 1}")
+        ws.add_data_validation(dv)
 
 
 def _instructions(ws) -> None:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from lagesbild.config import settings
 from lagesbild.geo import METRIC_CRS, WEB_CRS, Area, priority
-from lagesbild.geo.layers import DISTRICT_LAYERS, LAYERS, layer
+from lagesbild.geo.layers import LAYERS, district_layers, layer
 
 PRIORITY_LEVEL = "prioriterat"
 LEVEL_LABELS = {
@@ -38,7 +38,7 @@ def catalogue() -> gpd.GeoDataFrame:
 @lru_cache(maxsize=4)
 def _catalogue(_config: Path) -> gpd.GeoDataFrame:
     frames = []
-    for key in DISTRICT_LAYERS:
+    for key in district_layers():
         g = layer(key)[["code", "name", "area_km2", "geometry"]].copy()
         g["level"] = LAYERS[key].level
         g["parts"] = [(c,) for c in g["code"]]

@@ -8,12 +8,12 @@ The rule, documented for administrators in docs/ny-kommun.md:
 2. Split into places at "-", "–", "/", ",", " och " and " & ": "Jordbro N", "Dåntorp", "Öran".
 3. Strip what marks a part of a place, not a place: "m.fl.", "m. fl.", "m.m", compass marks
    (N, S, Ö, V, NÖ, NV, SÖ, SV, C), the words norra, södra, östra, västra, centrala, central
-   centrum, gård and torg at the end ("Vårby gård" also stays as written), and Norra/Södra/Östra/Västra at the start: "Jordbro N" → "Jordbro",
-   "Västra Skogås norra" → "Skogås".
+   centrum, gård and torg at the end ("X gård" also stays as written), and Norra/Södra/Östra/Västra at the start: "Jordbro N" → "Jordbro",
+   "Västra X norra" → "X".
 4. Never the kommun's own name (it ends every notice title): a place that would become it keeps
-   its full form ("Huddinge centrum"), and a bare kommun name is dropped.
+   its full form ("<kommun> centrum"), and a bare kommun name is dropped.
 5. Group: a place named by several districts covers all of them ("Brandbergen" = five
-   valdistrikt). Every place also keeps its fuller form when that differs ("Västra Skogås").
+   valdistrikt). Every place also keeps its fuller form when that differs ("Västra X").
 
 The result is a suggestion an administrator edits (some hyphens join one name, "Skogs-Ekeby");
 the unplaced share of notices is shown beside every notice figure.
@@ -28,12 +28,12 @@ MORE = re.compile(r"\s+m\.?\s?(?:fl|m)\.?$", re.IGNORECASE)
 COMPASS = {"n", "s", "ö", "v", "nö", "nv", "sö", "sv", "c", "o", "no", "so"}
 PART_WORDS = {"norra", "södra", "östra", "västra", "centrala", "central", "centrum", "mellersta", "gård", "torg"}
 LEADING = {"norra", "södra", "östra", "västra"}
-KEPT_IN_FULL = {"centrum", "gård", "torg"}  # "Vårby gård", "Huddinge centrum" are names in their own right
+KEPT_IN_FULL = {"centrum", "gård", "torg"}  # "X gård", "X centrum" are names in their own right too
 MIN_LEN = 3
 
 
 def _base(token: str) -> str:
-    """"Jordbro N" → "Jordbro"; "Västra Skogås norra" → "Skogås"; "Gudö m.fl." → "Gudö"."""
+    """"Jordbro N" → "Jordbro"; "Västra X norra" → "X"; "Gudö m.fl." → "Gudö"."""
     words = MORE.sub("", token).split()
     while len(words) > 1 and (words[-1].casefold() in COMPASS or words[-1].casefold() in PART_WORDS):
         words.pop()
@@ -43,7 +43,7 @@ def _base(token: str) -> str:
 
 
 def _fuller(token: str) -> str:
-    """The place with only the list marks and compass letters stripped ("Västra Skogås")."""
+    """The place with only the list marks and compass letters stripped ("Västra X")."""
     words = MORE.sub("", token).split()
     while len(words) > 1 and (words[-1].casefold() in COMPASS or words[-1].casefold() in PART_WORDS - KEPT_IN_FULL):
         words.pop()

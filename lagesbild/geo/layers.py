@@ -55,14 +55,35 @@ def area_label(level: str = "regso", lang: str = "sv") -> str:
     return f"Total yta km² (inkl. sjöar; {boundaries(level, lang)})"
 
 
+def has_layer(key: str) -> bool:
+    """Does the kommun have this layer? Every layer but the outline is optional (a kommun may
+    have valdistrikt only, no RegSO, no utsatta områden)."""
+    return bool(load_kommun().raw.get("files", {}).get(key))
+
+
+def district_layers() -> tuple[str, ...]:
+    """The kommun's district layers, RegSO first (it carries population and statistics)."""
+    return tuple(k for k in DISTRICT_LAYERS if has_layer(k))
+
+
+def main_layer() -> str:
+    """The layer maps colour and areas are counted in: RegSO where the kommun has it."""
+    layers = district_layers()
+    return layers[0] if layers else "valdistrikt"
+
+
 def layer(key: str) -> gpd.GeoDataFrame:
-    """The layer for the configured kommun. Shared and cached: do not modify it."""
+    """The layer for the configured kommun; empty (with the columns) when the kommun has none.
+    Shared and cached: do not modify it."""
     return _load(key, settings().kommun_config)
 
 
 @lru_cache(maxsize=16)
 def _load(key: str, config_path: Path) -> gpd.GeoDataFrame:
-    path = load_kommun(config_path).path(key)
+    path = load_kommun(config_path).optional_path(key)
+    if path is None:
+        return gpd.GeoDataFrame({"code": pd.Series(dtype=str), "name": pd.Series(dtype=str),
+                                 "area_km2": pd.Series(dtype=float)}, geometry=gpd.GeoSeries([], crs=WEB_CRS), crs=WEB_CRS)
     return read_layer(path)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from lagesbild.config import load_kommun, settings
 from lagesbild.errors import Issue, ValidationError
 from lagesbild.geo import WEB_CRS
-from lagesbild.geo.layers import DISTRICT_LAYERS, area_km2, layer
+from lagesbild.geo.layers import DISTRICT_LAYERS, area_km2, district_layers, layer
 
 PRELIMINARY = "preliminär avgränsning"
 REQUIRED = ("code", "name", "layer", "codes")
@@ -76,7 +76,7 @@ def load(path: Path | None = None) -> list[PriorityArea]:
 def _load(path: Path, _config: Path) -> tuple[PriorityArea, ...]:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
-    known = {key: set(layer(key)["code"]) for key in DISTRICT_LAYERS}
+    known = {key: set(layer(key)["code"]) for key in district_layers()}
     return tuple(parse(raw, known))
 
 
@@ -88,8 +88,9 @@ def dissolve(areas: list[PriorityArea], layers: dict[str, gpd.GeoDataFrame]) -> 
         parts = parts[parts["code"].isin(a.codes)][["geometry"]].copy()
         parts["code"] = a.code
         frames.append(parts)
-    if not frames:
-        return gpd.GeoDataFrame({"code": [], "name": []}, geometry=[], crs=WEB_CRS)
+    if not frames:  # a kommun without priority areas (yet): the same columns, no rows
+        cols = {c: [] for c in ("code", "name", "layer", "codes", "status", "note", "preliminary", "area_km2")}
+        return gpd.GeoDataFrame(cols, geometry=gpd.GeoSeries([], crs=WEB_CRS), crs=WEB_CRS)
     merged = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=WEB_CRS).dissolve(by="code", sort=False).reset_index()
     info = pd.DataFrame([{"code": a.code, "name": a.name, "layer": a.layer, "codes": list(a.codes),
                           "status": a.status, "note": a.note, "preliminary": a.preliminary} for a in areas])
@@ -105,7 +106,7 @@ def geometries() -> gpd.GeoDataFrame:
 
 @lru_cache(maxsize=4)
 def _geometries(_config: Path) -> gpd.GeoDataFrame:
-    return dissolve(load(), {key: layer(key) for key in DISTRICT_LAYERS})
+    return dissolve(load(), {key: layer(key) for key in district_layers()})
 
 
 def by_code() -> dict[str, PriorityArea]:

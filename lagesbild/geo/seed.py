@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from lagesbild.config import load_kommun
 from lagesbild.geo import priority
-from lagesbild.geo.layers import DISTRICT_LAYERS, LAYERS, layer
+from lagesbild.geo.layers import LAYERS, district_layers, layer
 from lagesbild.store.models import District
 from lagesbild.store.seed import seed_step
 
@@ -17,7 +17,7 @@ from lagesbild.store.seed import seed_step
 def district_rows() -> list[dict]:
     kommun = load_kommun()
     rows = []
-    for key in DISTRICT_LAYERS:
+    for key in district_layers():
         for code, name in zip(layer(key)["code"], layer(key)["name"]):
             rows.append({"code": code, "name": name, "level": LAYERS[key].level, "parent_code": kommun.code, "is_priority": False})
     for area in priority.load():

@@ -18,6 +18,7 @@ from lagesbild.geo.layers import layer
 from lagesbild.importers.base import ParsedImport, apply_in, observation_frame, period_end
 from lagesbild.importers.seed_real import SEED_ACTOR  # registers "verkliga data" …
 from lagesbild.geo import seed as _geo_seed  # noqa: F401, I001  … then "områden", before this step
+from lagesbild.geo.layers import has_layer
 from lagesbild.store.seed import seed_step
 
 
@@ -97,6 +98,8 @@ IMPORTS = ((scb_import, lambda: factors.factor_file("scb_deso")),
 
 @seed_step("risk- och skyddsfaktorer")
 def seed_factors(s: Session) -> None:
+    if "factors" not in load_kommun().raw or not has_layer("regso"):  # a kommun without SCB's area files
+        return
     for build, path_of in IMPORTS:
         path = path_of()
         name = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name

@@ -66,9 +66,9 @@ def _fokus(pic) -> dict:
 
 def _karta(pic) -> dict:
     from lagesbild.geo import measures
-    from lagesbild.geo.layers import layer
+    from lagesbild.geo.layers import layer, main_layer
 
-    options = {m.id: m for m in measures.available(pic, set(layer("regso")["code"]))}
+    options = {m.id: m for m in measures.available(pic, set(layer(main_layer())["code"]))}
     c1, c2 = st.columns([2, 1])
     mid = c1.selectbox(_t("Visa", "Show"), list(options), format_func=lambda i, lg=lang(): options[i].name(lg), key=K + "karta_matt")
     periods = measures.periods(pic, options[mid]) if mid else []

@@ -7,7 +7,7 @@ from lagesbild import privacy
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, measures
-from lagesbild.geo.layers import LAYERS, layer
+from lagesbild.geo.layers import LAYERS, layer, main_layer
 from lagesbild.i18n import t
 from lagesbild.ui import map_ui, provenance
 from lagesbild.ui.state import lang, picture
@@ -23,7 +23,7 @@ def _sv_en(sv: str, en: str) -> str:
 def choose(pic) -> tuple[measures.Measure, str | None]:
     """Measure and period, kept in the URL by id (?matt=tathet&period=2025)."""
     lg = lang()
-    district_codes = set(layer("regso")["code"])
+    district_codes = set(layer(main_layer())["code"])
     available = measures.available(pic, district_codes)
     options = {m.id: m for m in available}
     default = measures.default_measure(available)

@@ -39,9 +39,9 @@ def _no_geo(title: str, missing: str, lang: str, slug: str, params: dict) -> Vie
 
 def _measure(picture, params: dict):
     from lagesbild.geo import measures
-    from lagesbild.geo.layers import layer
+    from lagesbild.geo.layers import layer, main_layer
 
-    available = measures.available(picture, set(layer("regso")["code"]))
+    available = measures.available(picture, set(layer(main_layer())["code"]))
     options = {m.id: m for m in available}
     measure = options.get(one(params, "matt") or "", measures.default_measure(available))
     periods = measures.periods(picture, measure)
