@@ -12,9 +12,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from lagesbild.config import PROJECT_ROOT
+from lagesbild.config import load_kommun
 from lagesbild.importers.places import place, places_in_text
-from lagesbild.registry.sources import source
 
 SOURCE_ID = "uso_historik"
 CONFIDENCE_SV = {"HIGH": "hög", "MEDIUM": "medel", "LOW": "låg"}
@@ -35,9 +34,14 @@ def _sv(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
 def _load() -> pd.DataFrame:
-    path = PROJECT_ROOT / source(SOURCE_ID).files[0]
+    return _load_from(load_kommun().optional_path("uso_history"))
+
+
+@lru_cache(maxsize=2)
+def _load_from(path) -> pd.DataFrame:  # the kommun's own evidence file, if it has one
+    if path is None:
+        return pd.DataFrame(columns=COLUMNS)
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     out = []
