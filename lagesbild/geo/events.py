@@ -17,6 +17,7 @@ import pandas as pd
 
 from lagesbild import privacy
 from lagesbild.geo import areas as areas_mod
+from lagesbild.geo.layers import main_layer
 from lagesbild.registry.indicators import notice_counts
 
 
@@ -213,7 +214,8 @@ def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
     years = tuple(sorted({y for y in year_of if y and y != "<NA>"}))
     placed = place_parts(ev["district"])
     kommun = load_kommun().code
-    codes = list(cat.index[cat["level"].isin(["regso", areas_mod.PRIORITY_LEVEL])])
+    main = main_layer()  # RegSO, or valdistrikt in a kommun without RegSO
+    codes = list(cat.index[cat["level"].isin([main, areas_mod.PRIORITY_LEVEL])])
     raw: dict[tuple, float] = {}
     types: dict[str, tuple[str, ...]] = {}
     type_of = ev["type"].to_numpy()
@@ -251,7 +253,7 @@ def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
         groups.append(privacy.Group(idx[("T", code)], [idx[("Y", code, y)] for y in years], True, "år"))
         if code in types:
             groups.append(privacy.Group(idx[("T", code)], [idx[("typ", code, t)] for t in types[code]], True, "typ"))
-    regso = [c for c in codes if cat.loc[c, "level"] == "regso"]
+    regso = [c for c in codes if cat.loc[c, "level"] == main]
     for code in codes:
         if cat.loc[code, "level"] != areas_mod.PRIORITY_LEVEL:
             continue

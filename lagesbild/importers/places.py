@@ -49,7 +49,9 @@ def _places(path: Path) -> dict[str, Place]:
     prio_of = _priority_regso()
     out = {}
     for name, d in raw.items():
-        regso = tuple(d.get("regso", []))
+        # The codes of the kommun's main district layer: RegSO, or valdistrikt in a kommun
+        # without RegSO (a pack's gazetteer from `python -m lagesbild.kommun new`).
+        regso = tuple(d.get("regso") or d.get("valdistrikt") or [])
         out[name] = Place(
             name=name, aliases=tuple(d.get("aliases", [])), regso=regso, within=d.get("within"),
             ambiguous=bool(d.get("ambiguous", False)), note=d.get("note", ""),
@@ -65,7 +67,10 @@ def _priority_regso() -> dict[str, set[str]]:
         return {}
     with open(path, "rb") as fh:
         areas = tomllib.load(fh).get("area", [])
-    return {a["code"]: set(a.get("codes", [])) for a in areas if a.get("layer", "regso") == "regso"}
+    from lagesbild.geo.layers import main_layer
+
+    main = main_layer()
+    return {a["code"]: set(a.get("codes", [])) for a in areas if a.get("layer", "regso") == main}
 
 
 def _prio_for(regso: tuple[str, ...], prio_of: dict[str, set[str]], within: str | None, raw: dict) -> str | None:
