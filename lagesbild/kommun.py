@@ -1,7 +1,8 @@
 """Start a new kommun from public files: a kommun pack in a folder of its own.
 
     python -m lagesbild.kommun new --code 0136 --name Haninge \\
-        --districts valdistrikt.geojson --outline kommun.geojson --out packs/haninge
+        --districts valdistrikt.geojson --outline kommun.geojson --out packs/haninge \\
+        [--seed bra:brå.csv ...]
 
 The pack holds kommun.toml (paths relative to the pack, "./…"), the district layer clipped
 to the kommun outline (Valmyndigheten's valdistrikt include the sea), the outline, a first
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
+import re
 import shutil
 import sys
+import tomllib
 from pathlib import Path
 
 import geopandas as gpd
 
-from lagesbild.config import DATA_DIR
+from lagesbild.config import DATA_DIR, PROJECT_ROOT, load_kommun
 from lagesbild.geo import build as b
 from lagesbild.geo.gazetteer import from_districts
 
@@ -50,8 +54,19 @@ def clipped(districts: gpd.GeoDataFrame, outline) -> gpd.GeoDataFrame:
     return out[~out.geometry.is_empty].reset_index(drop=True)
 
 
-def new_pack(code: str, name: str, districts_file: Path, outline_file: Path, out: Path) -> list[str]:
-    """Write the pack; returns what is still missing (Swedish lines)."""
+def new_pack(code: str, name: str, districts_file: Path, outline_file: Path, out: Path,
+             seed: list[tuple[str, Path]] | None = None) -> list[str]:
+    """Write the pack; `seed`: (import type, file) read at the first start. Returns what is
+    still missing (Swedish lines)."""
+    from lagesbild.importers.registry import importer
+
+    for kind, file in seed or []:
+        try:
+            importer(kind)
+        except KeyError:
+            raise SystemExit(f"Importtypen ”{kind}” finns inte (se sidan Administration för typerna).") from None
+        if not Path(file).is_file():
+            raise SystemExit(f"Filen {file} finns inte.")
     if not (len(code) == 4 and code.isdigit()):
         raise SystemExit(f"Kommunkoden ”{code}” ska vara fyra siffror, t.ex. 0136.")
     outline_gdf = b.read_scb_kommun(outline_file, code)
@@ -72,7 +87,14 @@ def new_pack(code: str, name: str, districts_file: Path, outline_file: Path, out
         "# Kommunens prioriterade områden, var och en sammansatt av distrikt (se data/priority_areas.toml för formatet).\n",
         encoding="utf-8")
     _write_seed(out / "seed")
-    (out / "kommun.toml").write_text(_kommun_toml(code, name), encoding="utf-8")
+    _write_registries(out / "registry")
+    _write_statement(out / "tillganglighetsredogorelse.md", name)
+    copied = []
+    for kind, file in seed or []:  # the pack holds its own data files (it must run on its own)
+        (out / "raw").mkdir(exist_ok=True)
+        shutil.copyfile(file, out / "raw" / Path(file).name)
+        copied.append((kind, f"./raw/{Path(file).name}"))
+    (out / "kommun.toml").write_text(_kommun_toml(code, name, copied), encoding="utf-8")
     return MISSING
 
 
@@ -84,6 +106,62 @@ def _write_gazetteer(path: Path, places: dict[str, tuple[str, ...]], name: str) 
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _write_registries(folder: Path) -> None:
+    """The default registries without what belongs to the default kommun: a source or an
+    indicator that names it (its surveys, its evidence files, its partners' own series) is left
+    out, and so is every file list and note about its data; the new kommun adds its own."""
+    default = load_kommun(DATA_DIR / "kommun.toml")
+    names_it = re.compile(rf"\b{re.escape(default.name)}|(?<!\d){default.code}(?!\d)")
+    with open(DATA_DIR / "registry" / "sources.toml", "rb") as fh:
+        sources = tomllib.load(fh)
+    kept_sources = {}
+    for sid, d in sources.items():
+        if names_it.search(f"{d.get('name', '')} {d.get('publisher', '')}"):
+            continue
+        d = {**d, "files": []}
+        for key in ("notes", "via"):
+            if names_it.search(str(d.get(key, ""))):
+                d[key] = ""
+        kept_sources[sid] = d
+    with open(DATA_DIR / "registry" / "indicators.toml", "rb") as fh:
+        inds = tomllib.load(fh)
+    kept = {iid: d for iid, d in inds.items() if d["source"] in kept_sources and not iid.startswith("partner_")
+            and not any(names_it.search(str(v)) for v in d.values())}
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources.toml").write_text(_toml(kept_sources, "Källor"), encoding="utf-8")
+    (folder / "indicators.toml").write_text(_toml(kept, "Indikatorer"), encoding="utf-8")
+
+
+def _toml(tables: dict[str, dict], what: str) -> str:
+    """Flat TOML tables of text, numbers, booleans and lists (JSON strings are TOML strings)."""
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return str(v)
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return json.dumps(str(v), ensure_ascii=False)
+    lines = [f"# {what}: kopia av standardregistret utan det som gäller standardkommunen (python -m lagesbild.kommun new).", ""]
+    for key, d in tables.items():
+        lines.append(f"[{key}]")
+        lines += [f"{k} = {value(v)}" for k, v in d.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _write_statement(path: Path, name: str) -> None:
+    """The accessibility statement: the kommun's own introduction (to be completed), then the
+    app's own sections (how it is tested, known gaps), which hold for every kommun."""
+    default = (PROJECT_ROOT / "docs" / "tillganglighetsredogorelse.md").read_text(encoding="utf-8")
+    app_part = default[default.index("\n## "):]
+    path.write_text(f"# Tillgänglighetsredogörelse för Lägesbild {name}\n\n"
+                    f"Lägesbild {name} används av parterna i samverkan för ökad trygghet i kommunen. Vi vill att så "
+                    "många som möjligt ska kunna använda appen. Här beskriver vi hur den uppfyller lagen (2018:1937) om "
+                    "tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.\n"
+                    + app_part, encoding="utf-8")
+
+
 def _write_seed(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for file, header in SEED_HEADERS.items():
@@ -92,7 +170,8 @@ def _write_seed(folder: Path) -> None:
     shutil.copyfile(DATA_DIR / "seed" / "focus_areas.csv", folder / "focus_areas.csv")  # a proposal to change
 
 
-def _kommun_toml(code: str, name: str) -> str:
+def _kommun_toml(code: str, name: str, seed: list[tuple[str, str]]) -> str:
+    files = ", ".join(f'["{kind}", "{path}"]' for kind, path in seed)
     return f'''# Kommunpaket för {name}, skapat av `python -m lagesbild.kommun new`. Sökvägar som börjar med
 # "./" gäller från den här mappen. Se docs/ny-kommun.md.
 [kommun]
@@ -105,9 +184,12 @@ kommun_outline = "./geo/kommun.geojson"
 priority_areas = "./priority_areas.toml"
 place_names = "./place_names.toml"
 seed_dir = "./seed"
+sources = "./registry/sources.toml"
+indicators = "./registry/indicators.toml"
+accessibility_statement = "./tillganglighetsredogorelse.md"
 
 [seed]
-files = []
+files = [{files}]
 '''
 
 
@@ -120,8 +202,13 @@ def main(argv: list[str] | None = None) -> None:
     new.add_argument("--districts", required=True, type=Path, help="Valmyndighetens valdistrikt (GeoJSON)")
     new.add_argument("--outline", required=True, type=Path, help="SCB:s kommungräns (GeoJSON)")
     new.add_argument("--out", required=True, type=Path, help="mappen som paketet skrivs till")
+    new.add_argument("--seed", action="append", default=[], metavar="TYP:FIL",
+                     help="en fil att läsa in vid första start, t.ex. bra:brott.csv (kan anges flera gånger)")
     args = ap.parse_args(argv)
-    missing = new_pack(args.code, args.name, args.districts, args.outline, args.out)
+    seed = [tuple(s.split(":", 1)) for s in args.seed]
+    if any(len(s) != 2 for s in seed):
+        raise SystemExit("--seed ska anges som TYP:FIL, t.ex. bra:brott.csv.")
+    missing = new_pack(args.code, args.name, args.districts, args.outline, args.out, seed)
     print(f"Kommunpaketet för {args.name} är skrivet till {args.out}.")
     print(f"Starta appen med LAGESBILD_KOMMUN_CONFIG={args.out / 'kommun.toml'}")
     print("Det här saknas ännu:")

@@ -7,12 +7,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lagesbild.config import DATA_DIR
+from lagesbild.config import DATA_DIR, load_kommun, settings
 from lagesbild.domain import DataType
 from lagesbild.registry.sources import source
 
-# The benchmark points this at a larger registry of synthetic indicators.
-INDICATORS_FILE = Path(os.environ.get("LAGESBILD_INDICATORS_FILE", DATA_DIR / "registry" / "indicators.toml"))
+INDICATORS_FILE = DATA_DIR / "registry" / "indicators.toml"  # the default kommun's
+
+
+def registry_file() -> Path:
+    """The kommun's indicator registry ([files] indicators in its kommun file, else the default);
+    the benchmark points LAGESBILD_INDICATORS_FILE at a larger registry of synthetic indicators."""
+    return _registry_file(settings().kommun_config, os.environ.get("LAGESBILD_INDICATORS_FILE"))
+
+
+@lru_cache(maxsize=8)
+def _registry_file(config: Path, override: str | None) -> Path:
+    return Path(override) if override else load_kommun(config).optional_path("indicators", INDICATORS_FILE)
 UNITS = {
     "antal": ("antal", "count"),
     "per_100k": ("per 100 000 inv.", "per 100,000 inh."),
@@ -69,17 +79,17 @@ _REGISTERED: dict[str, Indicator] = {}
 
 def indicators() -> dict[str, Indicator]:
     """The file's indicators and those registered in the app (the file's win on an id)."""
-    return _merged()
+    return _merged(registry_file())
 
 
-@lru_cache(maxsize=1)
-def _merged() -> dict[str, Indicator]:
-    return {**_REGISTERED, **_from_file()}
+@lru_cache(maxsize=4)
+def _merged(path: Path) -> dict[str, Indicator]:
+    return {**_REGISTERED, **_from_file(path)}
 
 
 def file_ids() -> set[str]:
     """The ids of data/registry/indicators.toml (a registration may not take one)."""
-    return set(_from_file())
+    return set(_from_file(registry_file()))
 
 
 def register(defs) -> None:
@@ -101,9 +111,9 @@ def register(defs) -> None:
 REGISTERED_SOURCE = "partner"  # the partners' own figures: the source names the partner per value
 
 
-@lru_cache(maxsize=1)
-def _from_file() -> dict[str, Indicator]:
-    with open(INDICATORS_FILE, "rb") as fh:
+@lru_cache(maxsize=4)
+def _from_file(path: Path) -> dict[str, Indicator]:
+    with open(path, "rb") as fh:
         raw = tomllib.load(fh)
     out = {}
     for iid, d in raw.items():

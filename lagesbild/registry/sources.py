@@ -8,7 +8,7 @@ from functools import lru_cache
 from lagesbild.config import DATA_DIR, load_kommun
 from lagesbild.domain import DataType
 
-SOURCES_FILE = DATA_DIR / "registry" / "sources.toml"
+SOURCES_FILE = DATA_DIR / "registry" / "sources.toml"  # the default kommun's; a pack names its own
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,14 @@ class Source:
     break_note_en: str = ""
 
 
-@lru_cache(maxsize=1)
 def sources() -> dict[str, Source]:
-    with open(SOURCES_FILE, "rb") as fh:
+    """The kommun's source registry ([files] sources in its kommun file, else the default)."""
+    return _sources(load_kommun().optional_path("sources", SOURCES_FILE))
+
+
+@lru_cache(maxsize=4)
+def _sources(path) -> dict[str, Source]:
+    with open(path, "rb") as fh:
         raw = tomllib.load(fh)
     return {
         sid: Source(
@@ -66,17 +71,17 @@ def source(source_id: str) -> Source:
     """A registered source; "partner:<id>" is the partners' own figures of one partner, named
     in captions by the partner's short name (from the kommun's partner list)."""
     if source_id.startswith(PARTNER + ":"):
-        return _partner_source(source_id.split(":", 1)[1])
+        return _partner_source(source_id.split(":", 1)[1], load_kommun().seed_dir)
     return sources()[source_id]
 
 
 @lru_cache(maxsize=64)
-def _partner_source(partner_id: str) -> Source:
+def _partner_source(partner_id: str, seed_dir) -> Source:
     import csv
     from dataclasses import replace
 
     base = sources()[PARTNER]
-    with open(load_kommun().seed_dir / "partners.csv", encoding="utf-8", newline="") as fh:
+    with open(seed_dir / "partners.csv", encoding="utf-8", newline="") as fh:
         names = {r["id"]: r.get("short_name") or r["name"] for r in csv.DictReader(fh)}
     who = names.get(partner_id, partner_id)
     return replace(base, id=f"{PARTNER}:{partner_id}", short_publisher=f"{who} ({base.short_publisher})",

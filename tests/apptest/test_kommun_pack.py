@@ -1,0 +1,70 @@
+"""A second real kommun by configuration alone: a Haninge pack built by
+`python -m lagesbild.kommun new` from Haninge's real valdistrikt and SCB outline (valdistrikt
+only: no RegSO, no population), seeded with Haninge's Brå rows. Every page runs, Haninge's Brå
+figures show, and no Huddinge district name appears."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lagesbild.config import PROJECT_ROOT
+from lagesbild.kommun import new_pack
+from lagesbild.registry.pages import PAGES
+from tests.apptest.helpers import open_page, texts
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "haninge"
+BRA = PROJECT_ROOT / "data" / "raw" / "bra_jmf" / "bra_anmalda_brott_jmf_kommuner_1996_2025.csv"
+HUDDINGE_WORDS = re.compile(r"Huddinge|Flemingsberg|Skogås|Vårby|Visättra|Segeltorp|Länna|0126")
+
+
+@pytest.fixture(scope="module")
+def haninge(tmp_path_factory):
+    import streamlit as st
+
+    from lagesbild.config import settings
+
+    out = tmp_path_factory.mktemp("haninge-pack")
+    missing = new_pack("0136", "Haninge", FIX / "haninge_valdistrikt_2026.geojson", FIX / "haninge_kommun_scb.geojson",
+                       out, [("bra", BRA)])
+    mp = pytest.MonkeyPatch()
+    mp.setenv("LAGESBILD_KOMMUN_CONFIG", str(out / "kommun.toml"))
+    mp.setenv("LAGESBILD_DB_URL", f"sqlite:///{out / 'app.db'}")
+    mp.setenv("LAGESBILD_DEMO_DB_URL", f"sqlite:///{out / 'exempel.db'}")
+    settings.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield out, missing
+    mp.undo()
+    settings.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_the_pack_has_the_clipped_districts_and_a_gazetteer(haninge):
+    import geopandas as gpd
+
+    out, missing = haninge
+    districts = gpd.read_file(out / "geo" / "valdistrikt.geojson").to_crs("EPSG:3006")
+    outline = gpd.read_file(out / "geo" / "kommun.geojson").to_crs("EPSG:3006")
+    assert len(districts) == 54
+    # The source's districts include the sea (2 189 km²); clipped, they lie within the outline.
+    assert districts.area.sum() <= outline.area.sum() * 1.001
+    assert 'places."Brandbergen"' in (out / "place_names.toml").read_text(encoding="utf-8")
+    assert any("Brå" in line for line in missing)
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in PAGES])
+def test_every_page_runs_for_haninge_without_huddinge(haninge, slug):
+    at = open_page(slug)
+    assert not at.exception, [e.value for e in at.exception]
+    text = texts(at) + "\n".join(df.value.to_string() for df in at.dataframe)
+    assert not HUDDINGE_WORDS.search(text), HUDDINGE_WORDS.search(text).group(0)
+
+
+def test_haninge_brå_figures_and_name_show(haninge):
+    at = open_page("fokusomraden", {"fokus": "gang"})
+    text = texts(at)
+    assert "Anmälda brott mot person (3–7 kap. BrB) (Haninge) 2025" in text
+    assert "**Lägesbild Haninge**" in text
