@@ -8,6 +8,7 @@ import streamlit as st
 from lagesbild import indicator_views as iv
 from lagesbild import reform_views, views
 from lagesbild.charts.reforms import status_label
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 from lagesbild.registry.pages import PAGES, page
 from lagesbild.ui.state import lang
@@ -89,7 +90,7 @@ def _omraden(pic) -> dict:
 
 def _mote(_pic) -> dict:
     vy = st.radio(_t("Vy", "View"), list(views.MEETING_VIEWS), key=K + "mote_vy", horizontal=True,
-                  format_func=lambda v, i=1 if lang() == "en" else 0: views.MEETING_VIEWS[v][i])
+                  format_func=lambda v, lg=lang(): t(views.MEETING_VIEWS[v], lg))
     return {"vy": vy}
 
 
