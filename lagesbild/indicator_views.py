@@ -257,11 +257,11 @@ def change_text(ch: Change | None, unit: str, lang: str = "sv") -> str | None:
 # --- rates per inhabitants -----------------------------------------------------------------
 
 
-def rate_base(area_code: str) -> tuple[int, str, str]:
-    """Per 100 000 for the kommun (as Brå), per 1 000 for smaller areas."""
+def rate_base(area_code: str) -> tuple[int, str]:
+    """Per 100 000 for the kommun (as Brå), per 1 000 for smaller areas; the base and its label's key."""
     if area_code == kommun_code():
-        return 100_000, "per 100 000 inv.", "per 100,000 inh."
-    return 1_000, "per 1 000 inv.", "per 1,000 inh."
+        return 100_000, "rate.per_100000"
+    return 1_000, "rate.per_1000"
 
 
 def rate_applicable(ind: Indicator) -> bool:
@@ -284,7 +284,7 @@ def rate_series(picture, indicator_id: str, area_code: str | None = None) -> pd.
     area_code = area_code or kommun_code()
     s = series(picture, indicator_id, area_code)
     pops = populations(picture)
-    base, _sv, _en = rate_base(area_code)
+    base, _key = rate_base(area_code)
     rows = []
     for r in s.itertuples(index=False):
         pop = pops.get((area_code, privacy._year(r.period)))
