@@ -1763,6 +1763,206 @@ STRINGS: dict[str, tuple[str, str]] = {
         "de första {MAX_MULTIPLES} av {n_latest} områden; alla finns i tabellen ovan",
         "the first {MAX_MULTIPLES} of {n_latest} areas; all are in the table above",
     ),
+    # lagesbild/ui/reform_bulk_ui.py
+    "bulk.render.download_all_reforms_their": (
+        "Ladda ner alla reformer med sin senaste bedömning, ändra de rader där läget har ändrats och ladda upp filen igen. Du ser en förhandsvisning innan något sparas, och allt sparas på en gång eller inte alls. Ändra inte kolumnerna id, nummer, titel och version.",
+        "Download all reforms with their latest assessment, change the rows where things have changed and upload the file again. You see a preview before anything is saved, and everything is saved at once or not at all. Do not change the columns id, nummer, titel and version.",
+    ),
+    "bulk.n_reforms_one": ("{n} reform", "{n} reform"),
+    "bulk.n_reforms": ("{n} reformer", "{n} reforms"),
+    "bulk.n_rows_one": ("{n} rad", "{n} row"),
+    "bulk.n_rows": ("{n} rader", "{n} rows"),
+    "bulk.upload.get_new_assessment_unchanged": (
+        "{reforms} får en ny bedömning; {rows} är oförändrade.",
+        "{reforms} get a new assessment; {rows} unchanged.",
+    ),
+    "bulk.apply.got_new_assessment_history": (
+        "{reforms} fick en ny bedömning ({filename}). Historiken finns kvar.",
+        "{reforms} got a new assessment ({filename}). The history is kept.",
+    ),
+    # lagesbild/ui/omraden_ui.py
+    "omraden.render.code": ("kod", "code"),
+    "omraden.overview.priority_areas": ("Prioriterade områden", "Priority areas"),
+    "omraden.overview.regso_districts": ("RegSO-områden", "RegSO districts"),
+    "omraden.membership.priority_area": ("Prioriterat område", "Priority area"),
+    "omraden.membership.status": ("status", "status"),
+    "omraden.membership.part_priority_area": (
+        "Ingår i det prioriterade området {name}",
+        "Part of the priority area {name}",
+    ),
+    "omraden.headline.population_exists_per_regso": (
+        "Folkmängd finns per RegSO och DeSO, inte per valdistrikt.",
+        "Population exists per RegSO and DeSO, not per election district.",
+    ),
+    "omraden.headline.whole_area_incl_lakes": (
+        "Hela ytan inkl. sjöar (inte bara land), ur gränserna för {boundaries}",
+        "The whole area incl. lakes (not land only), from the {boundaries} boundaries",
+    ),
+    "omraden.delimitation.preliminary_delimitation_partners_have": (
+        "Preliminär avgränsning: parterna har ännu inte bestämt hur området ska avgränsas.",
+        "Preliminary delimitation: the partners have not yet decided how to delimit the area.",
+    ),
+    "omraden.delimitation.delimitation_as_proposed_partners": (
+        "Avgränsning enligt parternas förslag",
+        "Delimitation as proposed by the partners",
+    ),
+    "omraden.area_map.district": ("Område", "District"),
+    "omraden.area_map.code": ("Kod", "Code"),
+    "omraden.area_map.population": ("Folkmängd", "Population"),
+    "omraden.key_figures.most_br_kolada_statistics": (
+        "Det mesta av Brås och Koladas statistik finns bara för hela kommunen; då står det ”Uppgift saknas på områdesnivå” och kommunens siffra visas bara som jämförelse.",
+        "Most Brå and Kolada statistics exist only for the whole municipality; then the area column says so and the municipality's figure is shown only for comparison.",
+    ),
+    "omraden.key_figures.see_period_column": ("se kolumnen Period", "see the Period column"),
+    "omraden.uso.none_police_s_vulnerable": (
+        "Inget av Polisens utsatta områden (2025) ligger i området.",
+        "None of the Police's vulnerable areas (2025) lies in the area.",
+    ),
+    "omraden.uso.valid_from": ("aktualitet från", "valid from"),
+    "omraden.uso.vulnerable_area_lies_here": (
+        "{share} av det utsatta området ligger här",
+        "{share} of the vulnerable area lies here",
+    ),
+    "omraden.uso.year": ("År", "Year"),
+    "omraden.uso.area": ("Område", "Area"),
+    "omraden.uso.classification": ("Klassning", "Classification"),
+    "omraden.uso.confidence": ("Säkerhet", "Confidence"),
+    "omraden.uso.source": ("Källa", "Source"),
+    "omraden.uso.confidence_per_row_low": (
+        "Säkerheten anges per rad; låg/medel är inte bekräftad mot Polisens rapporter.",
+        "Confidence per row; low/medium is not confirmed against the Police reports.",
+    ),
+    "omraden.events.counted_place_named_text": (
+        "Räknat efter orten som nämns i texten; aldrig som punkter.",
+        "Counted by the place named in the text; never as points.",
+    ),
+    # lagesbild/ui/reform_ui.py
+    "reformer.choose.unknown_reform_address": (
+        "Okänd reform i adressen: ”{asked}”.",
+        "Unknown reform in the address: “{asked}”.",
+    ),
+    "reformer.charts_section.selection_reforms": ("urval: {n_ids} reformer", "selection: {n_ids} reforms"),
+    "reformer.counts_table.status": ("Status", "Status"),
+    "reformer.counts_table.number_reforms": ("Antal reformer", "Number of reforms"),
+    # lagesbild/ui/karta_ui.py
+    "karta.ui.choose.part_year": ("delår", "part year"),
+    "karta.ui.priority_delimitation.delimitations_are_partners_proposals": (
+        "Avgränsningarna är parternas förslag och kan ändras när parterna bestämt sig.",
+        "The delimitations are the partners' proposals and can change once the partners decide.",
+    ),
+    "karta.ui.uso_list.valid_from": ("aktualitet från", "valid from"),
+    "karta.ui.uso_list.police_assessment_2025_history": (
+        "Polisens lägesbild 2025; historiken finns i varje områdesprofil.",
+        "Police assessment 2025; the history is in each area profile.",
+    ),
+    # lagesbild/ui/reform_form.py
+    "reform_form.form.reforms_several_parts_share": (
+        "För reformer med flera delar: andelen delar som är klara.",
+        "For reforms with several parts: the share of parts done.",
+    ),
+    "reform_form.form.what_has_happened_which": (
+        "Vad har hänt, och vilka delar är klara? Utfall, inte avsikter.",
+        "What has happened, and which parts are done? Outcomes, not intentions.",
+    ),
+    # lagesbild/charts/reforms.py
+    "charts.reforms.number_reforms": ("Antal reformer", "Number of reforms"),
+    "charts.reforms.status_distribution.reforms_status": ("Reformer per status", "Reforms by status"),
+    "charts.reforms.distribution_summary.no_reforms_shown": ("Inga reformer visas.", "No reforms shown."),
+    "charts.reforms.distribution_summary.reforms_shown": (
+        "Av de {total} reformer som visas: {text}.",
+        "Of the {total} reforms shown: {text}.",
+    ),
+    "charts.reforms.progress_over_time.reforms": ("reformer", "reforms"),
+    "charts.reforms.progress_over_time.reforms_status_over_time": (
+        "Reformer per status över tid",
+        "Reforms by status over time",
+    ),
+    "charts.reforms.progress_over_time.date_assessment": ("Datum för bedömning", "Date of assessment"),
+    "charts.reforms.progress_summary.no_assessment_has_been": (
+        "Ingen bedömning är registrerad ännu, så det finns ingen utveckling att visa.",
+        "No assessment has been recorded yet, so there is no development to show.",
+    ),
+    "charts.reforms.progress_summary.to": ("{iso}–{iso_2}", "{iso} to {iso_2}"),
+    "charts.reforms.progress_summary.assessments_recorded_position": (
+        "Bedömningar registrerade {span}. Läget den {iso}: {join}.",
+        "Assessments recorded {span}. Position on {iso}: {join}.",
+    ),
+    # lagesbild/charts/maps.py (inline choices)
+    "maps.outline.kommun": ("Kommungräns", "Municipal boundary"),
+    "maps.outline.uso": ("Utsatt område (Polisen 2025)", "Vulnerable area (Police 2025)"),
+    "maps.outline.priority": ("Prioriterat område", "Priority area"),
+    # lagesbild/charts/reforms.py (inline choices)
+    "charts.reforms.and": (" och ", " and "),
+    # lagesbild/geo/choropleth.py (inline choices)
+    "choropleth.too_few": ("för få att visa", "too few to show"),
+    # lagesbild/geo/delimitation.py (inline choices)
+    "delimitation.col.area": ("Område", "Area"),
+    "delimitation.col.layer": ("Lager", "Layer"),
+    "delimitation.col.districts": ("Består av", "Districts"),
+    "delimitation.col.how": ("Så avgränsas det", "How it is delimited"),
+    # lagesbild/geo/foliummap.py (inline choices)
+    "foliummap.zoom_in": ("Zooma in", "Zoom in"),
+    "foliummap.zoom_out": ("Zooma ut", "Zoom out"),
+    # lagesbild/geo/measures.py (inline choices)
+    "measures.part_year": ("delår", "part year"),
+    # lagesbild/geo/layers.py (inline choices)
+    "layers.area_label": ("Total yta km² (inkl. sjöar; {boundaries})", "Total area km² (incl. lakes; {boundaries})"),
+    # lagesbild/importers/status.py (inline choices)
+    "status.how_to_load.partner": (
+        "Uppgift saknas – importera med mallen för lokala indikatorer (CSV eller Excel) nedan.",
+        "No data – import it with the local-indicator template (CSV or Excel) below.",
+    ),
+    "status.how_to_load.kind": (
+        "Uppgift saknas – importera med typen ”{label}”.",
+        "No data – import it with the type \"{label}\".",
+    ),
+    "status.how_to_load.none": ("Uppgift saknas.", "No data."),
+    "status.events_note": (
+        "publicerade händelser (räknas ur händelsetabellen)",
+        "published events (counted from the events table)",
+    ),
+    # lagesbild/indicator_views.py (inline choices)
+    "iv.change.against": ("mot {period}", "vs {period}"),
+    "iv.change.pp": (" procentenheter", " percentage points"),
+    "iv.preliminary": (" (preliminär)", " (preliminary)"),
+    "iv.stale": (
+        "Uppgifterna kan vara inaktuella: senaste värde avser {period} (data t.o.m. {tom}); källan uppdateras normalt var {months}:e månad.",
+        "The figures may be out of date: the latest value refers to {period} (data up to {tom}); the source is normally updated every {months} months.",
+    ),
+    # lagesbild/reform_views.py (inline choices)
+    "reform.chart.date": ("Datum", "Date"),
+    # lagesbild/ui/view_ui.py (inline choices)
+    "view_ui.more_rows": ("… och {more} rader till", "… and {more} more rows"),
+    # lagesbild/reform_method.py (inline choices)
+    "reform_method.kind.progress": ("Framstegsstatus (under mandatperioden)", "Progress states (during the term)"),
+    "reform_method.kind.verdict": ("Slutbedömning (utfallet)", "Verdicts (the outcome)"),
+    "reform_method.kind.unknown": ("Ingen bedömning", "No assessment"),
+    # lagesbild/importers/reform_sheet.py (inline choices)
+    "reform_sheet.preview.row": ("Rad", "Row"),
+    "reform_sheet.preview.reform": ("Reform", "Reform"),
+    "reform_sheet.preview.status_before": ("Status före", "Status before"),
+    "reform_sheet.preview.status_after": ("Status efter", "Status after"),
+    "reform_sheet.preview.progress": ("Framsteg %", "Progress %"),
+    "reform_sheet.preview.date": ("Datum", "Date"),
+    "reform_sheet.preview.motivation": ("Motivering", "Motivation"),
+    "reform_sheet.preview.source": ("Källa", "Source"),
+    "reform_sheet.preview.author": ("Bedömd av", "Assessed by"),
+    # lagesbild/activity_views.py (inline choices)
+    "akt.table.activity": ("Aktivitet", "Activity"),
+    "akt.table.partner": ("Part", "Partner"),
+    "akt.table.focus_area": ("Fokusområde", "Focus area"),
+    "akt.table.area": ("Område", "Area"),
+    "akt.table.end": ("Slut", "End"),
+    "akt.table.follow_up": ("Uppföljning", "Follow-up"),
+    # lagesbild/privacy.py (inline choices)
+    "privacy.explanation": (
+        "”..” = visas inte: antalet är 1–{below} (färre än {n}), eller skulle kunna räknas fram ur andra siffror, eller har sekretessmarkerats av källan. Noll visas som 0.",
+        "“..” = not shown: the count is 1–{below} (fewer than {n}), or it could be worked out from other figures, or the publisher withheld it. Zero is shown as 0.",
+    ),
+    # lagesbild/export/meeting_data.py (inline choices)
+    "pack.as_of": ("Lägesbild per {date}", "Situation as of {date}"),
+    "pack.as_of.frozen": (" (fryst för mötet)", " (frozen for the meeting)"),
+    "pack.as_of.live": (" (aktuell, ej fryst)", " (live, not frozen)"),
 }
 
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import privacy
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 
 POPULATION = "scb_befolkning"
@@ -87,7 +88,7 @@ class MapValues:
     def period_text(self, lang: str = "sv") -> str | None:
         if not self.period:
             return None
-        return f"{self.period} ({'part year' if lang == 'en' else 'delår'})" if self.partial else str(self.period)
+        return f"{self.period} ({t('measures.part_year', lang)})" if self.partial else str(self.period)
 
 
 # --- population ---------------------------------------------------------------------------
