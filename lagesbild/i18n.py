@@ -1037,8 +1037,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "There is no earlier frozen meeting to compare with.",
     ),
     "views.meeting.since_last.picture_as_compared": (
-        "Lägesbilden per {iso} ({previous_title}) jämförd med per {iso_2}.",
-        "The picture as of {iso} ({previous_title}) compared with {iso_2}.",
+        "Lägesbilden per {previous_date} ({previous_title}) jämförd med per {date}.",
+        "The picture as of {previous_date} ({previous_title}) compared with {date}.",
     ),
     "views.meeting.since_last.reforms_new_assessments": (
         "Reformer med nya bedömningar",
@@ -1054,8 +1054,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "views.meeting.data_status.data_up": ("Data t.o.m.", "Data up to"),
     "views.meeting.data_status.file_app_no_data": ("fil i appen / uppgift saknas", "file in the app / no data"),
     "views.meeting.data_status.registered_sources_have_data": (
-        "{n_toms} av {n_rows} registrerade källor har data i lägesbilden per {iso}.",
-        "{n_toms} of {n_rows} registered sources have data in the picture as of {iso}.",
+        "{n_toms} av {n_rows} registrerade källor har data i lägesbilden per {date}.",
+        "{n_toms} of {n_rows} registered sources have data in the picture as of {date}.",
     ),
     "views.meeting.data_status.data_sources": ("Data och källor", "Data and sources"),
     "views.meeting.data_status.sources": ("Källor", "Sources"),
@@ -1112,8 +1112,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "views.indicator.build_focus.there_are_no_focus": ("Inga fokusområden finns.", "There are no focus areas."),
     # lagesbild/views/reform.py
     "views.reform.reform_filter.unknown_status_view": (
-        "Okänd status i vyn: {join}.",
-        "Unknown status in the view: {join}.",
+        "Okänd status i vyn: {codes}.",
+        "Unknown status in the view: {codes}.",
     ),
     "views.reform.filter_text.theme": ("tema {theme}", "theme {theme}"),
     "views.reform.filter_text.responsible": ("ansvarig {responsible}", "responsible {responsible}"),
@@ -1496,8 +1496,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The meeting is created. Open actions from the previous meeting were carried over.",
     ),
     "mote.meeting_view.frozen_agenda_locked_pages": (
-        "🔒 Fryst {iso}: dagordningen är låst och sidorna visar mötets data.",
-        "🔒 Frozen {iso}: the agenda is locked and the pages show the meeting's data.",
+        "🔒 Fryst {frozen_at}: dagordningen är låst och sidorna visar mötets data.",
+        "🔒 Frozen {frozen_at}: the agenda is locked and the pages show the meeting's data.",
     ),
     "mote.meeting_view.draft_agenda_can_change": (
         "✎ Utkast: dagordningen kan ändras. Frys mötet när underlaget är klart.",
@@ -1536,8 +1536,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "mote.actions.actions_from_previous_meeting": ("Åtgärder från förra mötet", "Actions from the previous meeting"),
     "mote.actions.previous_meeting_open_actions": (
-        "Förra mötet: {md_escape} ({iso}). Öppna åtgärder förs över när mötet skapas.",
-        "Previous meeting: {md_escape} ({iso}). Open actions are carried over when the meeting is created.",
+        "Förra mötet: {title} ({date}). Öppna åtgärder förs över när mötet skapas.",
+        "Previous meeting: {title} ({date}). Open actions are carried over when the meeting is created.",
     ),
     "mote.actions.fetch_new_open_actions": (
         "Hämta nya öppna åtgärder från förra mötet",
@@ -1719,8 +1719,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "presentation.render.agenda_empty": ("Dagordningen är tom.", "The agenda is empty."),
     "presentation.render.cont": ("forts.", "cont."),
     "presentation.head.situation_as_frozen_meeting": (
-        "Lägesbild per {iso} (fryst för mötet)",
-        "Situation as of {iso} (frozen for the meeting)",
+        "Lägesbild per {date} (fryst för mötet)",
+        "Situation as of {date} (frozen for the meeting)",
     ),
     "presentation.head.situation_as_not_frozen": (
         "Lägesbild per {when} – mötet är inte fryst",
@@ -1882,10 +1882,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ingen bedömning är registrerad ännu, så det finns ingen utveckling att visa.",
         "No assessment has been recorded yet, so there is no development to show.",
     ),
-    "charts.reforms.progress_summary.to": ("{iso}–{iso_2}", "{iso} to {iso_2}"),
+    "charts.reforms.progress_summary.to": ("{first}–{last}", "{first} to {last}"),
     "charts.reforms.progress_summary.assessments_recorded_position": (
-        "Bedömningar registrerade {span}. Läget den {iso}: {join}.",
-        "Assessments recorded {span}. Position on {iso}: {join}.",
+        "Bedömningar registrerade {span}. Läget den {last}: {statuses}.",
+        "Assessments recorded {span}. Position on {last}: {statuses}.",
     ),
     # lagesbild/charts/maps.py (inline choices)
     "maps.outline.kommun": ("Kommungräns", "Municipal boundary"),

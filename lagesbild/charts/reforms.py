@@ -115,7 +115,7 @@ def progress_summary(long: pd.DataFrame, lang: str = "sv") -> str:
     first, last = min(long["date"]), max(long["date"])
     end = long[long["date"] == last]
     parts = [f"{int(n)} {status_label(c, lang, symbol=False)}" for c, n in zip(end["status"], end["count"]) if n]
-    span = fmt.iso(first) if first == last else t("charts.reforms.progress_summary.to", lang, iso=fmt.iso(first),
-                                                  iso_2=fmt.iso(last))
-    return t("charts.reforms.progress_summary.assessments_recorded_position", lang, span=span, iso=fmt.iso(last),
-             join=_join(parts, lang))
+    span = fmt.iso(first) if first == last else t("charts.reforms.progress_summary.to", lang, first=fmt.iso(first),
+                                                  last=fmt.iso(last))
+    return t("charts.reforms.progress_summary.assessments_recorded_position", lang, span=span, last=fmt.iso(last),
+             statuses=_join(parts, lang))

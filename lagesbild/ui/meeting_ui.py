@@ -142,7 +142,7 @@ def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     lg = lang()
     names = partner_names(picture())
     st.header(md_escape(m.title))
-    status = (t("mote.meeting_view.frozen_agenda_locked_pages", lang(), iso=fmt.iso(m.frozen_at))
+    status = (t("mote.meeting_view.frozen_agenda_locked_pages", lang(), frozen_at=fmt.iso(m.frozen_at))
               if m.frozen else t("mote.meeting_view.draft_agenda_can_change", lang()))
     st.markdown(f"**{fmt.long_date(m.meeting_date, lg)}** · {status}")
     st.caption(t("mote.meeting_view.participants", lang()) + (md_escape(", ".join(names.get(o, o) for o in m.organisations)) or "–"))
@@ -231,8 +231,8 @@ def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     carried = acts[acts["carried_from"].notna()] if not acts.empty else acts
     st.subheader(t("mote.actions.actions_from_previous_meeting", lang()))
     if ctx.previous_title:
-        st.caption(t("mote.actions.previous_meeting_open_actions", lang(), md_escape=md_escape(ctx.previous_title),
-                     iso=fmt.iso(ctx.previous_date)))
+        st.caption(t("mote.actions.previous_meeting_open_actions", lang(), title=md_escape(ctx.previous_title),
+                     date=fmt.iso(ctx.previous_date)))
         if st.button(t("mote.actions.fetch_new_open_actions", lang()),
                      icon=":material/sync:", key="mote_hamta"):
             if _write(lambda s: meetings.carry_open_actions(s, actor(), m.id), t("mote.actions.done", lang())):

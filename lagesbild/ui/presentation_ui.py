@@ -219,7 +219,7 @@ def _chart(block, key: str) -> None:
 def head(m: meetings.MeetingView, pic, n: int, total: int, k: int, count: int) -> None:
     """One line: where we are, what picture it is, and the buttons (also the keyboard's targets)."""
     if m.frozen:
-        state = t("presentation.head.situation_as_frozen_meeting", lang(), iso=fmt.iso(pic.as_of))
+        state = t("presentation.head.situation_as_frozen_meeting", lang(), date=fmt.iso(pic.as_of))
     else:  # live data: the newest data date, as in the header
         from lagesbild.store.meta import newest_in
 

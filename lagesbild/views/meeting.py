@@ -98,8 +98,8 @@ def since_last(picture: Picture, ctx: MeetingContext | None, lang: str = "sv") -
                t("views.meeting.since_last.there_no_earlier_frozen", lang))
         return ViewContent(title, why, notes=[why], page_slug="mote", params={"vy": "sedan"})
     ch = changes(ctx.previous_picture, picture, lang)
-    span = t("views.meeting.since_last.picture_as_compared", lang, iso=fmt.iso(ctx.previous_picture.as_of),
-             previous_title=ctx.previous_title, iso_2=fmt.iso(picture.as_of))
+    span = t("views.meeting.since_last.picture_as_compared", lang, previous_date=fmt.iso(ctx.previous_picture.as_of),
+             previous_title=ctx.previous_title, date=fmt.iso(picture.as_of))
     tables = []
     if not ch.reforms.empty:
         tom = picture.table("reform_updates")["update_date"].max() if not picture.table("reform_updates").empty else None
@@ -139,6 +139,6 @@ def data_status(picture, lang: str = "sv", *, slug: str = "data") -> ViewContent
                      t("views.meeting.data_status.file_app_no_data", lang)})
     df = pd.DataFrame(rows)
     summary = t("views.meeting.data_status.registered_sources_have_data", lang, n_toms=len(toms), n_rows=len(rows),
-                iso=fmt.iso(picture.as_of))
+                date=fmt.iso(picture.as_of))
     return ViewContent(t("views.meeting.data_status.data_sources", lang), summary, [],
                        [TableBlock(t("views.meeting.data_status.sources", lang), df, None, max_rows=16)], [], slug, {})

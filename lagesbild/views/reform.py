@@ -15,7 +15,7 @@ SOURCE = ("reformuppfoljning",)
 def reform_filter(picture, params: dict, lang: str = "sv") -> tuple[reform_views.ReformFilter, list[str]]:
     """The Reformer page's filters from its URL parameters, and notes on what was not understood."""
     codes, bad = reform_statuses(many(params, "status"))
-    notes = [t("views.reform.reform_filter.unknown_status_view", lang, join=', '.join(bad))] if bad else []
+    notes = [t("views.reform.reform_filter.unknown_status_view", lang, codes=', '.join(bad))] if bad else []
     return reform_views.ReformFilter(tuple(codes), one(params, "tema"), one(params, "ansvarig"), one(params, "fokus"),
                                      one(params, "sok") or ""), notes
 
