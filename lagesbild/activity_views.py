@@ -13,6 +13,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.dates import as_date
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, ActivityStatus
+from lagesbild.i18n import t
 
 COLUMNS = [
     "id", "external_id", "title", "description", "partner_id", "partner", "focus_area_id", "focus_area",
@@ -134,16 +135,15 @@ def display_table(df: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     def d(v):
         return fmt.iso(v) if isinstance(v, date) else "–"
 
-    en = lang == "en"
     return pd.DataFrame({
-        "Aktivitet" if not en else "Activity": df["title"].tolist(),
-        "Part" if not en else "Partner": df["partner"].tolist(),
-        "Fokusområde" if not en else "Focus area": df["focus_area"].tolist(),
-        "Område" if not en else "Area": [x or ("Hela kommunen" if not en else "Whole kommun") for x in df["district"]],
+        t("akt.table.activity", lang): df["title"].tolist(),
+        t("akt.table.partner", lang): df["partner"].tolist(),
+        t("akt.table.focus_area", lang): df["focus_area"].tolist(),
+        t("akt.table.area", lang): [x or t("akt.whole_kommun", lang) for x in df["district"]],
         "Status": df["status_label"].tolist(),
         "Start": [d(v) for v in df["start_date"]],
-        "Slut" if not en else "End": [d(v) for v in df["end_date"]],
-        "Uppföljning" if not en else "Follow-up": df["follow_up"].fillna("").tolist(),
+        t("akt.table.end", lang): [d(v) for v in df["end_date"]],
+        t("akt.table.follow_up", lang): df["follow_up"].fillna("").tolist(),
     })
 
 

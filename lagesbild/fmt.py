@@ -8,6 +8,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from lagesbild.domain import UNKNOWN_SV
+from lagesbild.i18n import t
 
 SUPPRESSED = ".."
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -19,7 +20,7 @@ def _missing(value) -> bool:
 
 def number(value, decimals: int = 0, lang: str = "sv") -> str:
     if _missing(value):
-        return UNKNOWN_SV if lang == "sv" else "No data"
+        return t("common.missing", lang)
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=fmt, locale=LOCALES[lang])
 
@@ -27,7 +28,7 @@ def number(value, decimals: int = 0, lang: str = "sv") -> str:
 def percent(value, decimals: int = 0, lang: str = "sv", signed: bool = False) -> str:
     """`value` is a fraction (0.12 → 12 %)."""
     if _missing(value):
-        return UNKNOWN_SV if lang == "sv" else "No data"
+        return t("common.missing", lang)
     fmt = ("+" if signed and value > 0 else "") + "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     return format_percent(value, format=fmt, locale=LOCALES[lang])
 

@@ -23,6 +23,7 @@ import pandas as pd
 from lagesbild import fmt, privacy
 from lagesbild.dates import as_date
 from lagesbild.domain import DataType
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import Indicator, indicator, indicators
 from lagesbild.registry.sources import source
 
@@ -242,14 +243,14 @@ def change_text(ch: Change | None, unit: str, lang: str = "sv") -> str | None:
     """"+5 % mot 2024" / "−120 mot 2024K2"; ".." when hidden; None when there is nothing to compare."""
     if ch is None or ch.previous is None:
         return None
-    against = ("mot " if lang == "sv" else "vs ") + ch.previous.period
+    against = t("iv.change.against", lang, period=ch.previous.period)
     if ch.hidden:
         return f"{privacy.SUPPRESSED} {against}"
     if ch.pct is not None and unit != "procent":
         return f"{fmt.percent(ch.pct, 1 if abs(ch.pct) < 0.1 else 0, lang, signed=True)} {against}"
     if ch.diff is not None:
         sign = "+" if ch.diff > 0 else ""
-        suffix = " procentenheter" if unit == "procent" and lang == "sv" else (" percentage points" if unit == "procent" else "")
+        suffix = t("iv.change.pp", lang) if unit == "procent" else ""
         return f"{sign}{fmt.number(ch.diff, 0 if float(ch.diff).is_integer() else 1, lang)}{suffix} {against}"
     return None
 
@@ -257,11 +258,11 @@ def change_text(ch: Change | None, unit: str, lang: str = "sv") -> str | None:
 # --- rates per inhabitants -----------------------------------------------------------------
 
 
-def rate_base(area_code: str) -> tuple[int, str, str]:
-    """Per 100 000 for the kommun (as Brå), per 1 000 for smaller areas."""
+def rate_base(area_code: str) -> tuple[int, str]:
+    """Per 100 000 for the kommun (as Brå), per 1 000 for smaller areas; the base and its label's key."""
     if area_code == kommun_code():
-        return 100_000, "per 100 000 inv.", "per 100,000 inh."
-    return 1_000, "per 1 000 inv.", "per 1,000 inh."
+        return 100_000, "rate.per_100000"
+    return 1_000, "rate.per_1000"
 
 
 def rate_applicable(ind: Indicator) -> bool:
@@ -284,7 +285,7 @@ def rate_series(picture, indicator_id: str, area_code: str | None = None) -> pd.
     area_code = area_code or kommun_code()
     s = series(picture, indicator_id, area_code)
     pops = populations(picture)
-    base, _sv, _en = rate_base(area_code)
+    base, _key = rate_base(area_code)
     rows = []
     for r in s.itertuples(index=False):
         pop = pops.get((area_code, privacy._year(r.period)))
@@ -309,7 +310,7 @@ class DataTom:
     preliminary: bool
 
     def text(self, lang: str = "sv") -> str:
-        mark = (" (preliminär)" if lang == "sv" else " (preliminary)") if self.preliminary else ""
+        mark = t("iv.preliminary", lang) if self.preliminary else ""
         return fmt.iso(self.period_end) + mark
 
 
@@ -357,11 +358,7 @@ def freshness_warning(indicator_id: str, tom: DataTom | None, today: date, lang:
     if tom is None or today <= stale_after(indicator_id, tom):
         return None
     src = source(indicator(indicator_id).source_id)
-    if lang == "en":
-        return (f"The figures may be out of date: the latest value refers to {tom.period} (data up to "
-                f"{fmt.iso(tom.period_end)}); the source is normally updated every {src.update_months} months.")
-    return (f"Uppgifterna kan vara inaktuella: senaste värde avser {tom.period} (data t.o.m. "
-            f"{fmt.iso(tom.period_end)}); källan uppdateras normalt var {src.update_months}:e månad.")
+    return t("iv.stale", lang, period=tom.period, tom=fmt.iso(tom.period_end), months=src.update_months)
 
 
 # --- by area -------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import fmt
+from lagesbild.i18n import t
 
 SUPPRESSED = fmt.SUPPRESSED  # ".."
 KEY = ["indicator_id", "area_code", "period", "gender"]
@@ -68,11 +69,7 @@ def is_small(value, n: int | None = None) -> bool:
 
 def explanation(lang: str = "sv", n: int | None = None) -> str:
     n = threshold() if n is None else n
-    if lang == "en":
-        return (f"“..” = not shown: the count is 1–{n - 1} (fewer than {n}), or it could be worked out "
-                "from other figures, or the publisher withheld it. Zero is shown as 0.")
-    return (f"”..” = visas inte: antalet är 1–{n - 1} (färre än {n}), eller skulle kunna räknas fram ur "
-            "andra siffror, eller har sekretessmarkerats av källan. Noll visas som 0.")
+    return t("privacy.explanation", lang, below=n - 1, n=n)
 
 
 # --- indicator facts --------------------------------------------------------------------

@@ -7,6 +7,7 @@ rules "date, motivation, source link" are enforced by `store.reforms.validate_up
 from __future__ import annotations
 
 from lagesbild.domain import STATUS_INFO, ReformStatus, StatusKind
+from lagesbild.i18n import t
 
 CRITERIA_SV = {
     ReformStatus.EJ_BEDOMD: "Ingen bedömning är registrerad. Vi vet inte hur långt reformen har kommit och gissar inte.",
@@ -89,9 +90,9 @@ def criteria_markdown(lang: str = "sv", *, icons: bool = True) -> str:
     en = lang == "en"
     criteria = CRITERIA_EN if en else CRITERIA_SV
     heads = {
-        StatusKind.PROGRESS: "Progress states (during the term)" if en else "Framstegsstatus (under mandatperioden)",
-        StatusKind.VERDICT: "Verdicts (the outcome)" if en else "Slutbedömning (utfallet)",
-        StatusKind.UNKNOWN: "No assessment" if en else "Ingen bedömning",
+        StatusKind.PROGRESS: t("reform_method.kind.progress", lang),
+        StatusKind.VERDICT: t("reform_method.kind.verdict", lang),
+        StatusKind.UNKNOWN: t("reform_method.kind.unknown", lang),
     }
     out = [INTRO_EN if en else INTRO_SV, ""]
     for kind in (StatusKind.PROGRESS, StatusKind.VERDICT, StatusKind.UNKNOWN):

@@ -13,6 +13,7 @@ import pandas as pd
 
 from lagesbild.dates import as_date
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.i18n import t
 
 NOT_ASSESSED = ReformStatus.EJ_BEDOMD.value
 STATUS_ORDER: list[str] = [s.value for s in sorted(STATUS_INFO, key=lambda s: STATUS_INFO[s].order)]
@@ -220,7 +221,7 @@ def progress_table(long: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     order = [STATUS_INFO[ReformStatus(c)].label_en if lang == "en" else STATUS_INFO[ReformStatus(c)].label_sv for c in STATUS_ORDER]
     wide = wide.reindex(columns=order).reset_index()
     wide["date"] = wide["date"].map(lambda d: d.isoformat())
-    return wide.rename(columns={"date": "Date" if lang == "en" else "Datum"})
+    return wide.rename(columns={"date": t("reform.chart.date", lang)})
 
 
 # --- one reform's links ------------------------------------------------------------------

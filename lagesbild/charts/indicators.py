@@ -16,13 +16,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lagesbild import fmt, privacy
+from lagesbild.i18n import t
 from lagesbild.indicator_views import change, change_text, latest, previous_year_period
 from lagesbild.registry.indicators import Indicator
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 BLUE, ORANGE, GREEN, VERMILION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
 _FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
-PERIOD_AXIS = {"ar": ("År", "Year"), "kvartal": ("Kvartal", "Quarter"), "manad": ("Månad", "Month"), "engang": ("År", "Year")}
+PERIOD_AXIS = {"ar": "charts.ind.axis.year", "kvartal": "charts.ind.axis.quarter", "manad": "charts.ind.axis.month",
+               "engang": "charts.ind.axis.year"}  # periodicity → the x axis title's key in lagesbild.i18n
 
 
 class Chart(NamedTuple):
@@ -32,10 +34,6 @@ class Chart(NamedTuple):
     fig: go.Figure
     table: pd.DataFrame
     summary: str
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 def separators(lang: str) -> str:
@@ -66,11 +64,11 @@ def _status_texts(s: pd.DataFrame, lang: str) -> list[str]:
     out = []
     for h, p, st in zip(s["suppressed"], s["preliminary"], s["status"]):
         if h:
-            out.append(_t(lang, "visas inte (..)", "not shown (..)"))
+            out.append(t("charts.ind.status_texts.not_shown", lang))
         elif st == "saknas":
-            out.append(_t(lang, "uppgift saknas", "no data"))
+            out.append(t("charts.ind.status_texts.no_data", lang))
         else:
-            out.append(_t(lang, "preliminär", "preliminary") if p else _t(lang, "slutlig", "final"))
+            out.append(t("charts.ind.preliminary", lang) if p else t("charts.ind.final", lang))
     return out
 
 
@@ -79,7 +77,7 @@ def series_table(s: pd.DataFrame, ind: Indicator, lang: str = "sv", unit: str | 
     unit = unit or ind.unit
     return pd.DataFrame({
         "Period": s["period"].astype(str).tolist(),
-        value_header or _t(lang, "Värde", "Value"): _texts(s, unit, lang),
+        value_header or t("charts.ind.series_table.value", lang): _texts(s, unit, lang),
         "Status": _status_texts(s, lang),
     })
 
@@ -105,20 +103,19 @@ def trend(s: pd.DataFrame, ind: Indicator, *, area_name: str, lang: str = "sv", 
             prelim_mask[first - 1] = True
     fig = go.Figure()
     fig.add_trace(go.Scatter(
-        x=periods, y=_y(s, final_mask), mode="lines+markers", name=_t(lang, "slutlig", "final"),
+        x=periods, y=_y(s, final_mask), mode="lines+markers", name=t("charts.ind.final", lang),
         line=dict(color=BLUE, width=2.5), marker=dict(symbol="circle", size=7, color=BLUE),
         customdata=texts, hovertemplate="%{x}: %{customdata}<extra></extra>", connectgaps=False,
     ))
     if any(prelim):
         fig.add_trace(go.Scatter(
-            x=periods, y=_y(s, prelim_mask), mode="lines+markers", name=_t(lang, "preliminär", "preliminary"),
+            x=periods, y=_y(s, prelim_mask), mode="lines+markers", name=t("charts.ind.preliminary", lang),
             line=dict(color=ORANGE, width=2.5, dash="dash"),
             marker=dict(symbol="circle-open", size=9, color=ORANGE, line=dict(width=2)),
-            customdata=[f"{t} ({_t(lang, 'preliminär', 'preliminary')})" for t in texts],
+            customdata=[f"{txt} ({t('charts.ind.preliminary', lang)})" for txt in texts],
             hovertemplate="%{x}: %{customdata}<extra></extra>", connectgaps=False,
         ))
-    x_sv, x_en = PERIOD_AXIS.get(ind.periodicity, ("Period", "Period"))
-    layout(fig, title=title or f"{ind.name(lang)} – {area_name}", x_title=_t(lang, x_sv, x_en),
+    layout(fig, title=title or f"{ind.name(lang)} – {area_name}", x_title=t(PERIOD_AXIS.get(ind.periodicity, "charts.ind.axis.period"), lang),
            y_title=unit_label(ind, lang, unit_text), lang=lang)
     fig.update_layout(showlegend=any(prelim))
     table = series_table(s, ind, lang, unit)
@@ -130,17 +127,17 @@ def trend_summary(s: pd.DataFrame, ind: Indicator, *, area_name: str, lang: str 
     pt = latest(s)
     name = ind.name(lang)
     if pt is None:
-        return _t(lang, f"{name} ({area_name}): uppgift saknas.", f"{name} ({area_name}): no data.")
+        return t("charts.ind.trend_summary.no_data", lang, name=name, area_name=area_name)
     value = privacy.cell_text(pt.value, pt.suppressed, unit=unit, lang=lang)
-    prelim = _t(lang, ", preliminärt", ", preliminary") if pt.preliminary else ""
+    prelim = t("charts.ind.trend_summary.preliminary", lang) if pt.preliminary else ""
     ch = change_text(change(s), unit, lang)
     span = f"{s['period'].iloc[0]}–{s['period'].iloc[-1]}"
     hidden = int(s["suppressed"].astype(bool).sum())
     hidden_sv = f"; {hidden} värden visas inte (..)" if hidden else ""
     hidden_en = f"; {hidden} values not shown (..)" if hidden else ""
     ch_part = f", {ch}" if ch else ""
-    return _t(lang, f"{name} ({area_name}) {pt.period}: {value}{prelim}{ch_part}; serien omfattar {span}{hidden_sv}.",
-              f"{name} ({area_name}) {pt.period}: {value}{prelim}{ch_part}; the series covers {span}{hidden_en}.")
+    return t("charts.ind.trend_summary.series_covers", lang, name=name, area_name=area_name, period=pt.period,
+             value=value, prelim=prelim, ch_part=ch_part, span=span, hidden_sv=hidden_sv, hidden_en=hidden_en)
 
 
 def yoy_bars(s: pd.DataFrame, ind: Indicator, *, area_name: str, lang: str = "sv", last: int = 8) -> Chart:
@@ -159,28 +156,28 @@ def yoy_bars(s: pd.DataFrame, ind: Indicator, *, area_name: str, lang: str = "sv
             rows.append((period, prev, None, privacy.SUPPRESSED if ch.hidden else fmt.number(None, lang=lang), ch.current.preliminary))
             continue
         val = ch.diff if ind.unit == "procent" or ch.pct is None else ch.pct * 100
-        rows.append((period, prev, val, _signed(val, lang) + (_t(lang, " p.e.", " pp") if ind.unit == "procent" else "\u00a0%"), ch.current.preliminary))
-    periods = [r[0] + (_t(lang, " (prel.)", " (prel.)") if r[4] else "") for r in rows]
+        rows.append((period, prev, val, _signed(val, lang) + (t("charts.ind.yoy_bars.pp", lang) if ind.unit == "procent" else "\u00a0%"), ch.current.preliminary))
+    periods = [r[0] + (t("charts.ind.yoy_bars.prel", lang) if r[4] else "") for r in rows]
     fig = go.Figure(go.Bar(
         x=periods, y=[r[2] for r in rows], text=[r[3] for r in rows], textposition="outside",
         marker=dict(color=[GREY if r[2] is None else (VERMILION if r[2] > 0 else BLUE) for r in rows],
                     pattern=dict(shape=["/" if r[4] else "" for r in rows])),
-        customdata=[f"{r[3]} {_t(lang, 'mot', 'vs')} {r[1]}" + (_t(lang, " (preliminär)", " (preliminary)") if r[4] else "") for r in rows],
-        hovertemplate="%{x}: %{customdata}<extra></extra>", name=_t(lang, "Förändring", "Change"),
+        customdata=[f"{r[3]} {t('charts.ind.yoy_bars.vs', lang)} {r[1]}" + (t("charts.ind.yoy_bars.preliminary", lang) if r[4] else "") for r in rows],
+        hovertemplate="%{x}: %{customdata}<extra></extra>", name=t("charts.ind.yoy_bars.change", lang),
     ))
-    y_title = _t(lang, "Förändring, procentenheter", "Change, percentage points") if ind.unit == "procent" else _t(lang, "Förändring mot året före, %", "Change on the year before, %")
-    layout(fig, title=_t(lang, f"{ind.name(lang)} – förändring mot samma period året före", f"{ind.name(lang)} – change on the same period a year earlier"),
+    y_title = t("charts.ind.yoy_bars.change_percentage_points", lang) if ind.unit == "procent" else t("charts.ind.yoy_bars.change_year_before", lang)
+    layout(fig, title=t("charts.ind.yoy_bars.change_same_period_year", lang, name=ind.name(lang)),
            x_title="Period", y_title=y_title, lang=lang, height=340)
     fig.update_layout(showlegend=False, yaxis=dict(rangemode="normal", zeroline=True))
-    table = pd.DataFrame({"Period": [r[0] for r in rows], _t(lang, "Jämfört med", "Compared with"): [r[1] for r in rows],
-                          _t(lang, "Förändring", "Change"): [r[3] for r in rows],
-                          "Status": [_t(lang, "preliminär", "preliminary") if r[4] else _t(lang, "slutlig", "final") for r in rows]})
+    table = pd.DataFrame({"Period": [r[0] for r in rows], t("charts.ind.yoy_bars.compared", lang): [r[1] for r in rows],
+                          t("charts.ind.yoy_bars.change", lang): [r[3] for r in rows],
+                          "Status": [t("charts.ind.preliminary", lang) if r[4] else t("charts.ind.final", lang) for r in rows]})
     if rows:
         last_row = rows[-1]
-        summary = _t(lang, f"{ind.name(lang)} ({area_name}) {last_row[0]}: {last_row[3]} mot {last_row[1]}.",
-                     f"{ind.name(lang)} ({area_name}) {last_row[0]}: {last_row[3]} vs {last_row[1]}.")
+        summary = t("charts.ind.yoy_bars.vs_2", lang, name=ind.name(lang), area_name=area_name, period=last_row[0],
+                    change=last_row[3], previous=last_row[1])
     else:
-        summary = _t(lang, "Det finns ingen period att jämföra med ett år tidigare.", "There is no period to compare with a year earlier.")
+        summary = t("charts.ind.yoy_bars.there_no_period_compare", lang)
     return Chart(fig, table, summary)
 
 
@@ -204,17 +201,17 @@ def small_multiples(frames: dict[str, pd.DataFrame], ind: Indicator, *, lang: st
             line=dict(color=OKABE_ITO[0], width=2), marker=dict(size=6, symbol=["circle-open" if p else "circle" for p in s["preliminary"]]),
             customdata=_texts(s, unit, lang), hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>", showlegend=False,
         ), row=k // cols + 1, col=k % cols + 1)
-    fig.update_layout(title=dict(text=f"{ind.name(lang)} – {_t(lang, 'per område', 'by area')}", x=0), font=_FONT,
+    fig.update_layout(title=dict(text=f"{ind.name(lang)} – {t('charts.ind.small_multiples.area', lang)}", x=0), font=_FONT,
                       separators=separators(lang), height=220 * rows_n + 80, margin=dict(l=10, r=10, t=80, b=30),
                       plot_bgcolor="white")
     fig.update_xaxes(type="category", showgrid=False)
     fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
-    parts = [series_table(frames[n], ind, lang, unit).assign(**{_t(lang, "Område", "Area"): n}) for n in names]
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[_t(lang, "Område", "Area"), "Period"])
+    parts = [series_table(frames[n], ind, lang, unit).assign(**{t("charts.ind.small_multiples.area_2", lang): n}) for n in names]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[t("charts.ind.small_multiples.area_2", lang), "Period"])
     if not table.empty:
-        area_col = _t(lang, "Område", "Area")
+        area_col = t("charts.ind.small_multiples.area_2", lang)
         table = table[[area_col, *[c for c in table.columns if c != area_col]]]
     hidden = int(sum(f["suppressed"].astype(bool).sum() for f in frames.values()))
-    summary = _t(lang, f"{ind.name(lang)} för {len(names)} områden" + (f"; {hidden} värden visas inte (..)." if hidden else "."),
-                 f"{ind.name(lang)} for {len(names)} areas" + (f"; {hidden} values not shown (..)." if hidden else "."))
+    summary = (t("charts.ind.small_multiples.summary", lang, name=ind.name(lang), n_areas=len(names))
+               + (t("charts.ind.small_multiples.hidden", lang, hidden=hidden) if hidden else "."))
     return Chart(fig, table, summary)

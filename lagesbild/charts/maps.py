@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from lagesbild.geo.choropleth import HIDDEN, MISSING, Classification
 from lagesbild.geo.foliummap import AREA_FILL, PRIORITY_COLOR, USO_COLOR, label_points
+from lagesbild.i18n import t
 
 _FONT = dict(family="Source Sans Pro, DejaVu Sans, Arial, sans-serif", size=14)
 EDGE = "#ffffff"
@@ -114,11 +115,11 @@ def choropleth(districts: gpd.GeoDataFrame, classes: Classification, *, title: s
             hoverinfo="text", text=(hover or {}).get(code, name),
         ))
     if outline is not None:
-        _outline_traces(fig, outline, name="Kommungräns" if lang == "sv" else "Municipal boundary", color="#333333",
+        _outline_traces(fig, outline, name=t("maps.outline.kommun", lang), color="#333333",
                         width=1.2, dash=None)
-    _outline_traces(fig, uso, name="Utsatt område (Polisen 2025)" if lang == "sv" else "Vulnerable area (Police 2025)",
+    _outline_traces(fig, uso, name=t("maps.outline.uso", lang),
                     color=USO_COLOR, width=2.5, dash="dash", casing=True)
-    _outline_traces(fig, priority, name="Prioriterat område" if lang == "sv" else "Priority area", color=PRIORITY_COLOR,
+    _outline_traces(fig, priority, name=t("maps.outline.priority", lang), color=PRIORITY_COLOR,
                     width=3, dash=None, casing=True)
     _labels(fig, priority)
     for item in classes.legend:
@@ -142,7 +143,7 @@ def highlight(context: gpd.GeoDataFrame, target: gpd.GeoDataFrame, *, title: str
         fig.add_trace(go.Scatter(x=tx, y=ty, mode="lines", fill="toself", fillcolor=AREA_FILL, opacity=0.75,
                                  line=dict(color=PRIORITY_COLOR, width=3), name=name, hoverinfo="text", text=name,
                                  showlegend=True))
-    _outline_traces(fig, uso, name="Utsatt område (Polisen 2025)" if lang == "sv" else "Vulnerable area (Police 2025)",
+    _outline_traces(fig, uso, name=t("maps.outline.uso", lang),
                     color=USO_COLOR, width=2.5, dash="dash", casing=True)
     inside = context.cx[box[0]:box[2], box[1]:box[3]]
     inside = inside[~inside["code"].isin(target["code"])]

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from lagesbild import fmt
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.i18n import t
 
 # One marker shape per status, so lines differ by more than colour.
 _MARKERS = {
@@ -26,10 +27,6 @@ def status_label(code: str, lang: str = "sv", *, symbol: bool = True) -> str:
     return f"{info.symbol} {text}" if symbol else text
 
 
-def _sv(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
 def status_distribution(counts: pd.DataFrame, lang: str = "sv") -> go.Figure:
     """Horizontal bars: reforms per status, all eight statuses in domain order (top down)."""
     labels = [status_label(c, lang) for c in counts["status"]]
@@ -42,12 +39,12 @@ def status_distribution(counts: pd.DataFrame, lang: str = "sv") -> go.Figure:
         text=[fmt.number(n, 0, lang) for n in counts["count"]],
         textposition="outside",
         hovertemplate="%{y}: %{x}<extra></extra>",
-        name=_sv(lang, "Antal reformer", "Number of reforms"),
+        name=t("charts.reforms.number_reforms", lang),
     ))
     top = int(counts["count"].max()) if len(counts) else 0
     fig.update_layout(
-        title=_sv(lang, "Reformer per status", "Reforms by status"),
-        xaxis=dict(title=_sv(lang, "Antal reformer", "Number of reforms"), dtick=_dtick(top), tickformat="d",
+        title=t("charts.reforms.status_distribution.reforms_status", lang),
+        xaxis=dict(title=t("charts.reforms.number_reforms", lang), dtick=_dtick(top), tickformat="d",
                    range=[0, max(top, 1) * 1.15], rangemode="tozero"),
         yaxis=dict(categoryorder="array", categoryarray=labels, autorange="reversed", title=None),
         font=_FONT, margin=dict(l=10, r=30, t=50, b=40), height=360, showlegend=False,
@@ -66,15 +63,15 @@ def distribution_summary(counts: pd.DataFrame, lang: str = "sv") -> str:
     total = int(counts["count"].sum())
     parts = [(int(n), status_label(c, lang, symbol=False)) for c, n in zip(counts["status"], counts["count"]) if n]
     if not parts:
-        return _sv(lang, "Inga reformer visas.", "No reforms shown.")
+        return t("charts.reforms.distribution_summary.no_reforms_shown", lang)
     text = _join([f"{n} {label}" for n, label in parts], lang)
-    return _sv(lang, f"Av de {total} reformer som visas: {text}.", f"Of the {total} reforms shown: {text}.")
+    return t("charts.reforms.distribution_summary.reforms_shown", lang, total=total, text=text)
 
 
 def _join(items: list[str], lang: str) -> str:
     if len(items) == 1:
         return items[0]
-    word = " and " if lang == "en" else " och "
+    word = t("charts.reforms.and", lang)
     return ", ".join(items[:-1]) + word + items[-1]
 
 
@@ -94,12 +91,12 @@ def progress_over_time(long: pd.DataFrame, lang: str = "sv") -> go.Figure:
             mode="lines+markers",
             line=dict(shape="hv", color=info.color, width=3),
             marker=dict(symbol=_MARKERS[code.value], size=10, color=info.color, line=dict(color="#333333", width=1)),
-            hovertemplate="%{x}: %{y} " + _sv(lang, "reformer", "reforms") + f" – {status_label(code.value, lang, symbol=False)}<extra></extra>",
+            hovertemplate="%{x}: %{y} " + t("charts.reforms.progress_over_time.reforms", lang) + f" – {status_label(code.value, lang, symbol=False)}<extra></extra>",
         ))
     fig.update_layout(
-        title=_sv(lang, "Reformer per status över tid", "Reforms by status over time"),
-        xaxis=dict(title=_sv(lang, "Datum för bedömning", "Date of assessment"), type="date", tickformat="%Y-%m-%d"),
-        yaxis=dict(title=_sv(lang, "Antal reformer", "Number of reforms"), rangemode="tozero", dtick=_dtick(_max(long)),
+        title=t("charts.reforms.progress_over_time.reforms_status_over_time", lang),
+        xaxis=dict(title=t("charts.reforms.progress_over_time.date_assessment", lang), type="date", tickformat="%Y-%m-%d"),
+        yaxis=dict(title=t("charts.reforms.number_reforms", lang), rangemode="tozero", dtick=_dtick(_max(long)),
                    tickformat="d"),
         font=_FONT, margin=dict(l=10, r=10, t=50, b=10), height=440,
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0, title=None), hovermode="closest",
@@ -114,11 +111,11 @@ def _max(long: pd.DataFrame) -> int:
 def progress_summary(long: pd.DataFrame, lang: str = "sv") -> str:
     """One sentence: the period covered and how the reforms stood on its last date."""
     if long.empty:
-        return _sv(lang, "Ingen bedömning är registrerad ännu, så det finns ingen utveckling att visa.",
-                   "No assessment has been recorded yet, so there is no development to show.")
+        return t("charts.reforms.progress_summary.no_assessment_has_been", lang)
     first, last = min(long["date"]), max(long["date"])
     end = long[long["date"] == last]
     parts = [f"{int(n)} {status_label(c, lang, symbol=False)}" for c, n in zip(end["status"], end["count"]) if n]
-    span = fmt.iso(first) if first == last else _sv(lang, f"{fmt.iso(first)}–{fmt.iso(last)}", f"{fmt.iso(first)} to {fmt.iso(last)}")
-    return _sv(lang, f"Bedömningar registrerade {span}. Läget den {fmt.iso(last)}: {_join(parts, lang)}.",
-               f"Assessments recorded {span}. Position on {fmt.iso(last)}: {_join(parts, lang)}.")
+    span = fmt.iso(first) if first == last else t("charts.reforms.progress_summary.to", lang, first=fmt.iso(first),
+                                                  last=fmt.iso(last))
+    return t("charts.reforms.progress_summary.assessments_recorded_position", lang, span=span, last=fmt.iso(last),
+             statuses=_join(parts, lang))

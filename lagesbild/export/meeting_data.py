@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from lagesbild.i18n import t
 from lagesbild.views.content import ViewContent
 
 PX_PER_MM = 5.0  # 14 px chart text ≈ 7.5 pt on paper: readable, and the charts keep their proportions
@@ -39,9 +40,8 @@ class ExportData:
     def as_of_text(self) -> str:
         from lagesbild import fmt
 
-        if self.lang == "en":
-            return f"Situation as of {fmt.iso(self.as_of)}" + (" (frozen for the meeting)" if self.frozen else " (live, not frozen)")
-        return f"Lägesbild per {fmt.iso(self.as_of)}" + (" (fryst för mötet)" if self.frozen else " (aktuell, ej fryst)")
+        return (t("pack.as_of", self.lang, date=fmt.iso(self.as_of))
+                + t("pack.as_of.frozen" if self.frozen else "pack.as_of.live", self.lang))
 
 
 CONTENT_W = 273.0  # landscape A4 less the margins, mm

@@ -20,16 +20,13 @@ import lagesbild
 from lagesbild import fmt, views
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_pixels
 from lagesbild.export.cells import to_csv_bytes
+from lagesbild.i18n import t
 from lagesbild.picture import Picture, to_payload
 from lagesbild.store.meta import newest_in
 from lagesbild.views.meeting import actions_table
 from lagesbild.views.sources import sources_used
 
 Progress = Callable[[float, str], None]
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 @dataclass
@@ -73,8 +70,7 @@ def render_images(data: ExportData, progress: Progress | None = None, *, start: 
         for n, (it, k) in enumerate(todo, start=1):
             if progress:
                 progress(start + (end - start) * (n - 1) / max(1, len(todo)),
-                         _t(data.lang, f"Ritar diagram {n} av {len(todo)} (punkt {it.number})",
-                            f"Drawing chart {n} of {len(todo)} (item {it.number})"))
+                         t("pack.render_images.drawing_chart_item", data.lang, n=n, n_todo=len(todo), number=it.number))
             w, h = figure_pixels(it.content)
             if k == 0:
                 it.images = []
@@ -108,21 +104,21 @@ def export_meeting(picture: Picture, meeting, ctx: views.MeetingContext, partner
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say = progress or (lambda _f, _s: None)
-    say(0.0, _t(lang, "Bygger vyerna ur lägesbilden", "Building the views from the picture"))
+    say(0.0, t("pack.export_meeting.building_views_from_picture", lang))
     data = export_data(picture, meeting, ctx, partner_names, lang=lang, demo=demo)
     timings["views"] = time.perf_counter() - t0
-    t = time.perf_counter()
+    t1 = time.perf_counter()
     timings["charts_n"] = render_images(data, say)
-    timings["charts"] = time.perf_counter() - t
-    t = time.perf_counter()
-    say(0.82, _t(lang, "Skriver PDF", "Writing the PDF"))
+    timings["charts"] = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    say(0.82, t("pack.export_meeting.writing_pdf", lang))
     pdf = meeting_pdf(data)
-    timings["pdf"] = time.perf_counter() - t
-    t = time.perf_counter()
-    say(0.9, _t(lang, "Skriver PPTX", "Writing the PPTX"))
+    timings["pdf"] = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    say(0.9, t("pack.export_meeting.writing_pptx", lang))
     pptx = meeting_pptx(data)
-    timings["pptx"] = time.perf_counter() - t
-    say(0.96, _t(lang, "Packar ZIP", "Packing the ZIP"))
+    timings["pptx"] = time.perf_counter() - t1
+    say(0.96, t("pack.export_meeting.packing_zip", lang))
     man = dict(manifest) if manifest else live_manifest(picture, meeting)
     man["export"] = {"app_version": lagesbild.__version__, "lang": lang, "files": []}
     csv_bytes = decisions_csv(ctx.actions, lang)
@@ -135,5 +131,5 @@ def export_meeting(picture: Picture, meeting, ctx: views.MeetingContext, partner
         for fname, content in files.items():
             z.writestr(fname, content)
     timings["total"] = time.perf_counter() - t0
-    say(1.0, _t(lang, "Klart", "Done"))
+    say(1.0, t("pack.export_meeting.done", lang))
     return MeetingPack(pdf, pptx, man, csv_bytes, buf.getvalue(), name, timings)

@@ -24,6 +24,7 @@ from fpdf import FPDF
 from lagesbild import fmt, privacy
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
 from lagesbild.export.textfit import clamp_lines, font_file, share_widths, words, wrap
+from lagesbild.i18n import t
 from lagesbild.views.content import TableBlock, ViewContent
 
 FONT = "DejaVu"
@@ -45,10 +46,6 @@ AGENDA_ROW = 5.6
 AGENDA_BOTTOM = BOTTOM - 16  # a longer cell (a reform's motivation) ends with "…"
 
 
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
 class MeetingPDF(FPDF):
     def __init__(self, data: ExportData):
         super().__init__(orientation="L", unit="mm", format="A4")
@@ -59,7 +56,7 @@ class MeetingPDF(FPDF):
         self.set_margins(M, M, M)
         self.alias_nb_pages("{nb}")
         lang = data.lang
-        self.set_title(f"{_t(lang, 'Underlag', 'Pre-read')}: {data.meeting_title}")
+        self.set_title(f"{t('pdf.init.pre_read', lang)}: {data.meeting_title}")
         self.set_author("Lägesbild Huddinge")
         self.set_creator(f"Lägesbild Huddinge {data.app_version}".strip())
         self.set_lang("sv-SE" if lang == "sv" else "en-GB")
@@ -80,7 +77,7 @@ class MeetingPDF(FPDF):
         if d.demo:
             self.set_font(FONT, "B", 8)
             self.set_text_color(160, 60, 0)
-            self.cell(CW, 4, _t(d.lang, "EXEMPELDATA – påhittade uppgifter, inte verkliga siffror", "EXAMPLE DATA – made-up figures"),
+            self.cell(CW, 4, t("pdf.header.example_data_made_up", d.lang),
                       align="C")
             self.set_text_color(0, 0, 0)
         self.set_draw_color(120, 120, 120)
@@ -91,9 +88,9 @@ class MeetingPDF(FPDF):
         self.set_y(H - 10)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*GREY)
-        self.cell(CW * 0.7, 4, fit(self, _t(lang, "Lägesbild Huddinge – underlag för mötet, byggt ur data", "Lägesbild Huddinge – meeting pre-read, built from the data")
+        self.cell(CW * 0.7, 4, fit(self, t("pdf.footer.l_gesbild_huddinge_meeting", lang)
                                   + (f" · version {self.data.app_version}" if self.data.app_version else ""), CW * 0.7))
-        self.cell(CW * 0.3, 4, _t(lang, f"Sida {self.page_no()} av {{nb}}", f"Page {self.page_no()} of {{nb}}"), align="R")
+        self.cell(CW * 0.3, 4, t("pdf.footer.page", lang, page_no=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)
 
 
@@ -278,7 +275,7 @@ def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show
                 cells, row_h = rows[i]
             pdf.set_xy(flow.x, y)
             pdf.set_font(FONT, "B", 9)
-            pdf.cell(flow.width, 5, fit(pdf, f"{block.title} {_t(lang, '(forts.)', '(cont.)')}", flow.width))
+            pdf.cell(flow.width, 5, fit(pdf, f"{block.title} {t('pdf.cont', lang)}", flow.width))
             y = _header_row(pdf, df, widths, flow.x, y + 5, size)
             src_h = source_height(pdf, prov, flow.width) + 0.8
         cx = flow.x
@@ -330,7 +327,7 @@ def _start_page(pdf: FPDF) -> None:
 def _continuation(pdf: FPDF, number: int | None, title: str, lang: str) -> Callable[[], float]:
     def new_page() -> float:
         pdf.add_page()
-        _title(pdf, number, f"{title} {_t(lang, '(forts.)', '(cont.)')}")
+        _title(pdf, number, f"{title} {t('pdf.cont', lang)}")
         return pdf.get_y() + 2
     return new_page
 
@@ -392,27 +389,23 @@ def cover_page(pdf: FPDF, data: ExportData) -> None:
     pdf.set_font(FONT, "B", 22)
     pdf.multi_cell(CW, 10, data.meeting_title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 12)
-    pdf.cell(CW, 7, f"{_t(lang, 'Möte', 'Meeting')} {fmt.long_date(data.meeting_date, lang)} ({fmt.iso(data.meeting_date)})",
+    pdf.cell(CW, 7, f"{t('pdf.cover_page.meeting', lang)} {fmt.long_date(data.meeting_date, lang)} ({fmt.iso(data.meeting_date)})",
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "B", 12)
-    frozen = (f" · {_t(lang, 'fryst', 'frozen')} {data.frozen_at.strftime('%Y-%m-%d %H:%M')} UTC" if data.frozen and data.frozen_at else "")
+    frozen = (f" · {t('pdf.cover_page.frozen', lang)} {data.frozen_at.strftime('%Y-%m-%d %H:%M')} UTC" if data.frozen and data.frozen_at else "")
     pdf.cell(CW, 7, data.as_of_text() + frozen, new_x="LMARGIN", new_y="NEXT")
     if not data.frozen:
-        _paragraph(pdf, _t(lang, "Mötet är inte fryst: siffrorna är dagens och kan ändras innan mötet.",
-                           "The meeting is not frozen: the figures are today's and may change before the meeting."), 9,
+        _paragraph(pdf, t("pdf.cover_page.meeting_not_frozen_figures", lang), 9,
                    color=(160, 60, 0))
     pdf.ln(3)
     pdf.set_font(FONT, "B", 11)
-    pdf.cell(CW, 6, _t(lang, "Deltagande organisationer", "Participating organisations"), new_x="LMARGIN", new_y="NEXT")
-    _paragraph(pdf, ", ".join(data.participants) if data.participants else _t(lang, "Ej angivna", "Not given"), 10, max_lines=3)
+    pdf.cell(CW, 6, t("pdf.cover_page.participating_organisations", lang), new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, ", ".join(data.participants) if data.participants else t("pdf.cover_page.not_given", lang), 10, max_lines=3)
     pdf.ln(3)
     agenda_y = pdf.get_y()
     pdf.set_y(BOTTOM - 14)
     n = privacy.threshold()
-    _paragraph(pdf, _t(lang, f"Varje diagram har källa, datatyp och ”data t.o.m.” under sig. Små antal (1–{n - 1}) visas som ”..”. "
-                             "Anmälda brott är inte detsamma som faktisk brottslighet, och Polisens publicerade händelser är inte statistik.",
-                       f"Every chart has its source, data type and \u201cdata up to\u201d under it. Small counts (1–{n - 1}) are shown as \u201c..\u201d. "
-                       "Reported offences are not actual crime, and the Police's published events are not statistics."),
+    _paragraph(pdf, t("pdf.cover_page.every_chart_has_source", lang, below=n - 1),
                8, max_lines=3, color=GREY)
     pdf.set_y(agenda_y)
     # as many pages as the agenda needs (the items and the decisions), reserved now
@@ -428,7 +421,7 @@ def _agenda(pdf: FPDF, data: ExportData, outline) -> None:
     titles = {f"{it.number}. {it.title}": it for it in data.items}
     pdf.set_x(M)
     pdf.set_font(FONT, "B", 11)
-    pdf.cell(CW, 6, _t(lang, "Dagordning", "Agenda"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(CW, 6, t("pdf.agenda.agenda", lang), new_x="LMARGIN", new_y="NEXT")
     limit = AGENDA_BOTTOM  # above the cover's note
     for section in [s for s in outline if s.level == 0]:
         if pdf.get_y() + AGENDA_ROW > limit:  # the next page reserved for the agenda
@@ -440,7 +433,7 @@ def _agenda(pdf: FPDF, data: ExportData, outline) -> None:
         pdf.cell(CW * 0.6, AGENDA_ROW, fit(pdf, section.name, CW * 0.6), link=pdf.add_link(page=section.page_number))
         pdf.set_font(FONT, "", 9)
         pdf.set_text_color(*GREY)
-        page = _t(lang, f"sida {section.page_number}", f"page {section.page_number}")
+        page = t("pdf.agenda.page", lang, page_number=section.page_number)
         pdf.cell(CW * 0.4, AGENDA_ROW, fit(pdf, page + (f" · {it.content.title}" if it else ""), CW * 0.4), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
 
@@ -459,8 +452,7 @@ def decisions_page(pdf: FPDF, data: ExportData) -> None:
         y = table(pdf, tb, y, flow, lang, size=9.5 if len(tb.table) <= 14 else TABLE_PT)
     if not c.tables:
         pdf.set_xy(M, y + 4)
-        _paragraph(pdf, _t(lang, "Fyll i under mötet: beslut, åtgärder, vem, senast när.",
-                           "To fill in at the meeting: decisions, actions, who, by when."), 10, color=GREY)
+        _paragraph(pdf, t("pdf.decisions_page.fill_meeting_decisions_actions", lang), 10, color=GREY)
 
 
 def meeting_pdf(data: ExportData) -> bytes:

@@ -25,6 +25,7 @@ from pptx.util import Emu, Inches, Pt
 from lagesbild import fmt, privacy
 from lagesbild.export.meeting_data import CONTENT_W, ExportData, ExportItem, figure_slot, layout
 from lagesbild.export.textfit import FONT_NAME, clamp_lines, share_widths, text_width, words, wrap
+from lagesbild.i18n import t
 from lagesbild.views.content import TableBlock, ViewContent
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
@@ -40,10 +41,6 @@ TITLE_PT, SUMMARY_PT, TABLE_PT, CAPTION_PT, SOURCE_PT = 26, 15, 12, 13, 10
 MAX_CELL_LINES = 6  # a longer cell ends with "…" (the full text is in the app and the PDF)
 FOOTER_BOTTOM = SLIDE_H - Inches(0.15)
 SLACK = 0.97  # wrap a little short of the box: renderers differ by a few per cent
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 def _pt(emu: int) -> float:
@@ -279,7 +276,7 @@ def flow_table(flow: Flow, block: TableBlock, lang: str) -> None:
         if i > 0:  # go on on the next slide, at full width
             flow.next_slide()
             plan = plan_table(df, flow.width)
-            title = f"{block.title} {_t(lang, '(forts.)', '(cont.)')}"
+            title = f"{block.title} {t('pptx.cont', lang)}"
         _text(flow.slide, flow.x, flow.y, flow.width, title, CAPTION_PT, bold=True, max_lines=1)
         room = flow.bottom - flow.y - cap_h - plan.header_h
         j = i
@@ -292,31 +289,31 @@ def flow_table(flow: Flow, block: TableBlock, lang: str) -> None:
 
 
 def _notes_text(c: ViewContent, lang: str) -> str:
-    parts = [c.summary, "", _t(lang, "Källor och data t.o.m.:", "Sources and data up to:"), *c.source_lines(lang)]
+    parts = [c.summary, "", t("pptx.notes_text.sources_data_up", lang), *c.source_lines(lang)]
     notes = list(c.notes) + ([privacy.explanation(lang)] if c.has_suppressed else [])
     if notes:
-        parts += ["", _t(lang, "Definitioner och noter:", "Definitions and notes:"), *notes]
+        parts += ["", t("pptx.notes_text.definitions_notes", lang), *notes]
     return "\n".join(parts)
 
 
 def title_slide(deck: Deck) -> None:
     data, lang = deck.data, deck.lang
-    agenda = [f"{it.number}. {it.title}" for it in data.items] + [_t(lang, "Beslut och åtgärder", "Decisions and actions")]
-    notes = "\n".join([data.meeting_title, data.as_of_text(), "", _t(lang, "Dagordning:", "Agenda:"), *agenda])
+    agenda = [f"{it.number}. {it.title}" for it in data.items] + [t("pptx.title_slide.decisions_actions", lang)]
+    notes = "\n".join([data.meeting_title, data.as_of_text(), "", t("pptx.title_slide.agenda", lang), *agenda])
     slide = deck.blank(notes)
     y = Inches(0.6)
     y += _text(slide, MARGIN, y, CW, data.meeting_title, 36, bold=True, max_lines=2)
-    y += _text(slide, MARGIN, y, CW, f"{_t(lang, 'Möte', 'Meeting')} {fmt.long_date(data.meeting_date, lang)} · {data.as_of_text()}", 18)
-    y += _text(slide, MARGIN, y, CW, _t(lang, "Deltagande organisationer: ", "Participating organisations: ")
+    y += _text(slide, MARGIN, y, CW, f"{t('pptx.title_slide.meeting', lang)} {fmt.long_date(data.meeting_date, lang)} · {data.as_of_text()}", 18)
+    y += _text(slide, MARGIN, y, CW, t("pptx.title_slide.participating_organisations", lang)
                + (", ".join(data.participants) or "–"), 14, max_lines=3) + Inches(0.2)
     bottom = SLIDE_H - Inches(0.7 if data.demo else 0.3)
-    y += _text(slide, MARGIN, y, CW, _t(lang, "Dagordning", "Agenda"), 18, bold=True)
+    y += _text(slide, MARGIN, y, CW, t("pptx.title_slide.agenda_2", lang), 18, bold=True)
     room = max(1, int((bottom - y - 2 * BOX_MY) // Pt(16 * LINE)))
     if len(agenda) > room:  # never past the slide: the rest is in the notes and the PDF
-        agenda = agenda[: room - 1] + [_t(lang, f"… och {len(agenda) - room + 1} punkter till", f"… and {len(agenda) - room + 1} more items")]
+        agenda = agenda[: room - 1] + [t("pptx.title_slide.more_items", lang, n_more=len(agenda) - room + 1)]
     _text(slide, MARGIN, y, CW, "\n".join(agenda), 16, max_lines=room)
     if data.demo:
-        _text(slide, MARGIN, SLIDE_H - Inches(0.6), CW, _t(lang, "EXEMPELDATA – påhittade uppgifter", "EXAMPLE DATA – made-up figures"),
+        _text(slide, MARGIN, SLIDE_H - Inches(0.6), CW, t("pptx.title_slide.example_data_made_up", lang),
               12, bold=True)
 
 
@@ -328,7 +325,7 @@ def item_slides(deck: Deck, item: ExportItem) -> None:
     slide, top, bottom = deck.framed(head, c.summary, sources, notes)
 
     def more():
-        return deck.framed(f"{head} {_t(lang, '(forts.)', '(cont.)')}", "", sources, notes)
+        return deck.framed(f"{head} {t('pptx.cont', lang)}", "", sources, notes)
 
     flow = Flow(slide, MARGIN, CW, top, bottom, more)
     kind = layout(c) if item.images else "tables"
@@ -364,7 +361,7 @@ def decisions_slides(deck: Deck) -> None:
     c = deck.data.decisions
     slide, top, bottom = deck.framed(c.title, c.summary, [], c.summary)
     flow = Flow(slide, MARGIN, CW, top, bottom,
-                lambda: deck.framed(f"{c.title} {_t(deck.lang, '(forts.)', '(cont.)')}", "", [], c.summary))
+                lambda: deck.framed(f"{c.title} {t('pptx.cont', deck.lang)}", "", [], c.summary))
     for tb in c.tables:
         flow_table(flow, tb, deck.lang)
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import fmt
+from lagesbild.i18n import t
 from lagesbild.privacy import SUPPRESSED
 
 # viridis at 5 steps, reversed so that more = darker on a light map
@@ -112,7 +113,7 @@ def classify(table: pd.DataFrame, *, decimals: int = 0, lang: str = "sv", n_clas
 
 
 def _hidden_text(lang: str) -> str:
-    return "för få att visa" if lang == "sv" else "too few to show"
+    return t("choropleth.too_few", lang)
 
 
 def _range_label(edges: list[float], i: int, decimals: int, lang: str) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.geo import priority
 from lagesbild.geo.layers import LAYERS, area_label, layer
+from lagesbild.i18n import t
 
 
 def components(area: priority.PriorityArea) -> list[tuple[str, str]]:
@@ -20,11 +21,11 @@ def delimitation_table(lang: str = "sv") -> pd.DataFrame:
     for a in priority.load():
         parts = ", ".join(f"{n} ({c})" for c, n in components(a))
         rows.append({
-            ("Area" if lang == "en" else "Område"): a.name,
+            t("delimitation.col.area", lang): a.name,
             "Status": a.status,
-            ("Layer" if lang == "en" else "Lager"): LAYERS[a.layer].label(lang),
-            ("Districts" if lang == "en" else "Består av"): parts,
+            t("delimitation.col.layer", lang): LAYERS[a.layer].label(lang),
+            t("delimitation.col.districts", lang): parts,
             area_label("prioriterat", lang): fmt.number(geo.loc[a.code, "area_km2"], 1, lang),
-            ("How it is delimited" if lang == "en" else "Så avgränsas det"): a.note,
+            t("delimitation.col.how", lang): a.note,
         })
     return pd.DataFrame(rows)

@@ -23,6 +23,7 @@ from jinja2 import Template
 
 from lagesbild.geo import METRIC_CRS
 from lagesbild.geo.choropleth import HIDDEN, MISSING, Classification
+from lagesbild.i18n import t
 
 LEAFLET_DIR = "static/vendor/leaflet"  # relative to the project root; served at /app/static/…
 HATCH_ID = "lb-hatch"
@@ -259,7 +260,7 @@ class MapA11y(MacroElement):
         self._name = "MapA11y"
         self.label = label  # tojson escapes it for the script; Leaflet sets it as an attribute
         self.lang = "en" if lang == "en" else "sv"
-        self.zoom_in, self.zoom_out = ("Zoom in", "Zoom out") if lang == "en" else ("Zooma in", "Zooma ut")
+        self.zoom_in, self.zoom_out = t("foliummap.zoom_in", lang), t("foliummap.zoom_out", lang)
 
 
 class DefaultIconPath(MacroElement):

@@ -15,6 +15,7 @@ from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
 from lagesbild.geo.layers import LAYERS, area_label, layer
 from lagesbild.geo.measures import NOTICES, MapValues, Measure, values
+from lagesbild.i18n import t
 from lagesbild.privacy import cell_text, explanation
 from lagesbild.registry.sources import source
 
@@ -66,11 +67,11 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
     mv = map_values(picture, measure, period)
     regso_rows = mv.table[mv.table["kind"] == "distrikt"]
     classes = choropleth.classify(regso_rows, decimals=measure.decimals, lang=lang,
-                                  suppress_explanation=f"{fmt.SUPPRESSED} {_t(lang, 'för få att visa', 'too few to show')}")
+                                  suppress_explanation=f"{fmt.SUPPRESSED} {t('karta.build.too_few_show', lang)}")
     outline = layer("kommun_outline")
     m = fm.base_map(fm.bounds_of(outline), assets, tiles_url=tiles_url, tiles_attribution=tiles_attribution,
-                    tiles_name=_t(lang, "Bakgrundskarta", "Background map"), lang=lang,
-                    label=_t(lang, f"Karta: {legend_title(measure, lang)} per område", f"Map: {legend_title(measure, lang)} by area"))
+                    tiles_name=t("karta.background_map", lang), lang=lang,
+                    label=t("karta.build.map_area", lang, legend_title=legend_title(measure, lang)))
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
 
@@ -78,19 +79,19 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
     tips = _tips(mv, measure, lang)
     fm.add_choropleth(m, regso, classes, tips, name=LAYERS["regso"].label(lang),
                       attribution=f"{credit('RegSO', LAYERS['regso'].source_ids)}, "
-                                  f"{credit(_t(lang, 'Värden', 'Values'), measure.source_ids)}",
+                                  f"{credit(t('karta.build.values', lang), measure.source_ids)}",
                       kind="regso", labels=dict(zip(regso["code"], regso["name"])))
 
     vald = layer("valdistrikt")
-    fm.add_boundaries(m, vald, {c: fm.tooltip_html(n, [f"{_t(lang, 'Valdistrikt', 'Election district')} {c}",
-                                                       _t(lang, 'Ingen statistik per valdistrikt', 'No statistics per election district')])
+    fm.add_boundaries(m, vald, {c: fm.tooltip_html(n, [f"{t('karta.build.election_district', lang)} {c}",
+                                                       t("karta.build.no_statistics_per_election", lang)])
                                 for c, n in zip(vald["code"], vald["name"])},
                       name=LAYERS["valdistrikt"].label(lang),
                       attribution=credit(LAYERS["valdistrikt"].label(lang), LAYERS["valdistrikt"].source_ids),
                       kind="valdistrikt", color=fm.VALDISTRIKT_COLOR, weight=1.2, dash="3 3", show=False)
 
     uso = layer("utsatta_omraden")
-    fm.add_boundaries(m, uso, {c: fm.tooltip_html(n, [k, f"{_t(lang, 'Aktualitet från', 'Valid from')} {s}",
+    fm.add_boundaries(m, uso, {c: fm.tooltip_html(n, [k, f"{t('karta.valid_from', lang)} {s}",
                                                       attribution(LAYERS['utsatta_omraden'].source_ids)])
                                for c, n, k, s in zip(uso["code"], uso["name"], uso["kategori"], uso["aktualitet_start"])},
                       name=LAYERS["utsatta_omraden"].label(lang),
@@ -100,13 +101,13 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
 
     prio = areas_mod.of_level(areas_mod.PRIORITY_LEVEL)
     fm.add_priority(m, prio, {c: tips.get(c, "") for c in prio["code"]},
-                    name=_t(lang, "Prioriterade områden", "Priority areas"),
-                    attribution=_t(lang, "Prioriterade områden: förslag", "Priority areas: proposal"))
+                    name=t("karta.build.priority_areas", lang),
+                    attribution=t("karta.build.priority_areas_proposal", lang))
     _event_badges(m, picture, lang)
     folium.LayerControl(collapsed=False, position="bottomleft").add_to(m)
     fm.Legend(fm.legend_html(legend_title(measure, lang), classes, [
-        (fm.PRIORITY_LINE, _t(lang, "Prioriterat område", "Priority area")),
-        (fm.USO_LINE, _t(lang, "Utsatt område (Polisen 2025)", "Vulnerable area (Police 2025)")),
+        (fm.PRIORITY_LINE, t("karta.build.priority_area", lang)),
+        (fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang)),
     ], note=_period_note(mv, lang)), position="topright").add_to(m)
     return KartaView(m, mv, classes, display_table(mv, measure, lang), summary(mv, measure, lang))
 
@@ -123,12 +124,12 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
     minx, miny, maxx, maxy = target.total_bounds
     pad_x, pad_y = (maxx - minx) * 0.35 + 0.004, (maxy - miny) * 0.35 + 0.002
     m = fm.base_map([[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]], assets, tiles_url=tiles_url,
-                    tiles_attribution=tiles_attribution, tiles_name=_t(lang, "Bakgrundskarta", "Background map"),
-                    lang=lang, label=_t(lang, f"Karta över {target['name'].iloc[0]}", f"Map of {target['name'].iloc[0]}"))
+                    tiles_attribution=tiles_attribution, tiles_name=t("karta.background_map", lang),
+                    lang=lang, label=t("karta.area_map.map", lang, area_name=target['name'].iloc[0]))
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
     ctx = layer(context_level)
-    fm.add_boundaries(m, ctx, {c: fm.tooltip_html(n, [_t(lang, "Klicka för områdesprofil", "Click for the area profile")])
+    fm.add_boundaries(m, ctx, {c: fm.tooltip_html(n, [t("karta.click_area_profile", lang)])
                                for c, n in zip(ctx["code"], ctx["name"])},
                       name=LAYERS[context_level].label(lang), kind=context_level,
                       attribution=credit(LAYERS[context_level].label(lang), LAYERS[context_level].source_ids),
@@ -137,7 +138,7 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
     fm.add_labels(m, others, dict(zip(others["code"], others["name"])), css="lb-label")
     fm.add_highlight(m, target, name=str(target["name"].iloc[0]))
     uso = layer("utsatta_omraden")
-    fm.add_boundaries(m, uso, {c: fm.tooltip_html(n, [k, f"{_t(lang, 'Aktualitet från', 'Valid from')} {s}"])
+    fm.add_boundaries(m, uso, {c: fm.tooltip_html(n, [k, f"{t('karta.valid_from', lang)} {s}"])
                                for c, n, k, s in zip(uso["code"], uso["name"], uso["kategori"], uso["aktualitet_start"])},
                       name=LAYERS["utsatta_omraden"].label(lang),
                       attribution=credit(LAYERS["utsatta_omraden"].label(lang), LAYERS["utsatta_omraden"].source_ids),
@@ -145,7 +146,7 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
                       casing=True)
     fm.Legend(fm.legend_html(str(target["name"].iloc[0]), None, [
         (fm.AREA_LINE, areas_mod.level_label(level, lang)),
-        (fm.USO_LINE, _t(lang, "Utsatt område (Polisen 2025)", "Vulnerable area (Police 2025)")),
+        (fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang)),
     ]), position="topright").add_to(m)
     return m
 
@@ -162,11 +163,10 @@ def _event_badges(m, picture, lang: str) -> None:
     for r in mv.table.itertuples():
         if r.suppressed or not math.isnan(r.count):
             text = cell_text(r.count, bool(r.suppressed), lang=lang)
-            badges[r.code] = (text, f"{r.name}: {text} {_t(lang, 'publicerade händelser', 'published events')} {year}")
+            badges[r.code] = (text, f"{r.name}: {text} {t('karta.event_badges.published_events', lang)} {year}")
     gdf = cat.loc[[c for c in mv.table["code"] if c in badges]]
-    fm.add_count_badges(m, gdf, badges, name=_t(lang, f"Publicerade händelser {year} (antal)",
-                                                      f"Published events {year} (number)"),
-                        attribution=credit(_t(lang, "Händelser", "Events"), ("polisen_handelser",)))
+    fm.add_count_badges(m, gdf, badges, name=t("karta.event_badges.published_events_number", lang, year=year),
+                        attribution=credit(t("karta.event_badges.events", lang), ("polisen_handelser",)))
 
 
 def legend_title(measure: Measure, lang: str) -> str:
@@ -177,7 +177,7 @@ def legend_title(measure: Measure, lang: str) -> str:
 
 
 def _period_note(mv: MapValues, lang: str) -> str:
-    bits = [f"{_t(lang, 'Period', 'Period')} {mv.period_text(lang)}" if mv.period else _t(lang, "Uppgift saknas", "No data")]
+    bits = [f"{t('karta.period', lang)} {mv.period_text(lang)}" if mv.period else t("karta.period_note.no_data", lang)]
     bits += mv.notes
     return " · ".join(bits)
 
@@ -189,28 +189,28 @@ def _tips(mv: MapValues, measure: Measure, lang: str) -> dict[str, str]:
     for r in mv.table.itertuples():
         lines = [areas_mod.level_label("prioriterat" if r.kind == "prioriterat" else "regso", lang) + (f" {r.code}" if r.kind != "prioriterat" else ""),
                  f"{measure.name(lang)}: {value_text(r.value, r.suppressed, measure, lang)}",
-                 f"{_t(lang, 'Period', 'Period')} {mv.period_text(lang) or '–'} · {src}"]
+                 f"{t('karta.period', lang)} {mv.period_text(lang) or '–'} · {src}"]
         here = uso[uso["area_code"] == r.code] if not uso.empty else uso
         for u in here.itertuples():
             lines.append(f"{u.kategori}: {u.uso_name}")
-        lines.append(_t(lang, "Klicka för områdesprofil", "Click for the area profile"))
+        lines.append(t("karta.click_area_profile", lang))
         out[r.code] = fm.tooltip_html(r.name, lines)
     return out
 
 
 def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
     """The map's figures as text (".." and "Uppgift saknas" as on the map), priority areas first."""
-    t = mv.table.sort_values(["kind", "name"], ascending=[False, True])
+    tab = mv.table.sort_values(["kind", "name"], ascending=[False, True])
     out = pd.DataFrame({
-        _t(lang, "Område", "Area"): t["name"],
+        t("karta.display_table.area", lang): tab["name"],
         # SCB's codes help a reader compare; a priority area's code is internal and not shown.
-        _t(lang, "Kod", "Code"): ["–" if k == "prioriterat" else c for k, c in zip(t["kind"], t["code"])],
-        _t(lang, "Typ", "Type"): [areas_mod.level_label("prioriterat" if k == "prioriterat" else "regso", lang) for k in t["kind"]],
+        t("karta.display_table.code", lang): ["–" if k == "prioriterat" else c for k, c in zip(tab["kind"], tab["code"])],
+        t("karta.display_table.type", lang): [areas_mod.level_label("prioriterat" if k == "prioriterat" else "regso", lang) for k in tab["kind"]],
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
-                                                         for v, s in zip(t["value"], t["suppressed"])],
-        _t(lang, "Folkmängd", "Population"): [cell_text(p, False, lang=lang, decimals=0) for p in t["population"]],
-        area_label("regso", lang): [fmt.number(a, 1, lang) for a in t["area_km2"]],
-        _t(lang, "Period", "Period"): mv.period_text(lang) or fmt.number(None, lang=lang),
+                                                         for v, s in zip(tab["value"], tab["suppressed"])],
+        t("karta.display_table.population", lang): [cell_text(p, False, lang=lang, decimals=0) for p in tab["population"]],
+        area_label("regso", lang): [fmt.number(a, 1, lang) for a in tab["area_km2"]],
+        t("karta.period", lang): mv.period_text(lang) or fmt.number(None, lang=lang),
     })
     return out.reset_index(drop=True)
 
@@ -224,26 +224,22 @@ def summary(mv: MapValues, measure: Measure, lang: str) -> str:
     hidden = int(d["suppressed"].astype(bool).sum())
     missing = int((d["value"].isna() & ~d["suppressed"].astype(bool)).sum())
     if shown.empty:
-        return _t(lang, f"{measure.name_sv}: uppgift saknas för alla områden.", f"{measure.name_en}: no data for any district.")
+        return t("karta.summary.no_data_any_district", lang, name_sv=measure.name_sv, name_en=measure.name_en)
     period = f" {mv.period_text(lang)}" if mv.period else ""
     if hidden or missing or measure.id == NOTICES.id:
-        text = _t(lang, f"{measure.name_sv}{period}: {len(shown)} av {len(d)} områden visas",
-                  f"{measure.name_en}{period}: {len(shown)} of {len(d)} districts shown")
+        text = t("karta.summary.districts_shown", lang, name_sv=measure.name_sv, period=period, n_shown=len(shown),
+                 n_d=len(d), name_en=measure.name_en)
     else:
         hi, lo = shown.loc[shown["value"].idxmax()], shown.loc[shown["value"].idxmin()]
         v = lambda r: value_text(r["value"], False, measure, lang)  # noqa: E731
-        text = _t(lang, f"Högst {measure.name_sv.lower()} har {hi['name']} ({v(hi)}), lägst {lo['name']} ({v(lo)})",
-                  f"Highest {measure.name_en.lower()}: {hi['name']} ({v(hi)}); lowest: {lo['name']} ({v(lo)})")
+        text = t("karta.summary.highest_lowest", lang, measure_sv=measure.name_sv.lower(), high=hi['name'], high_value=v(hi),
+                 low=lo['name'], low_value=v(lo), measure_en=measure.name_en.lower())
     extra = []
     if hidden:
-        extra.append(_t(lang, f"{hidden} visas inte (för få)", f"{hidden} not shown (too few)"))
+        extra.append(t("karta.summary.not_shown_too_few", lang, hidden=hidden))
     if missing:
-        extra.append(_t(lang, f"{missing} saknar uppgift", f"{missing} without data"))
+        extra.append(t("karta.summary.without_data", lang, missing=missing))
     return text + (f"; {', '.join(extra)}" if extra else "") + "."
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 __all__ = ["KartaView", "build", "display_table", "summary", "explanation"]

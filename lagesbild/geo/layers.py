@@ -14,6 +14,7 @@ import pandas as pd
 
 from lagesbild.config import load_kommun, settings
 from lagesbild.geo import METRIC_CRS, WEB_CRS
+from lagesbild.i18n import t
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,7 @@ def boundaries(level: str = "regso", lang: str = "sv") -> str:
 def area_label(level: str = "regso", lang: str = "sv") -> str:
     """The Yta column says what it measures and from which boundaries: the whole area,
     lakes included, from generalised boundaries of that year (not land area)."""
-    if lang == "en":
-        return f"Total area km² (incl. lakes; {boundaries(level, lang)})"
-    return f"Total yta km² (inkl. sjöar; {boundaries(level, lang)})"
+    return t("layers.area_label", lang, boundaries=boundaries(level, lang))
 
 
 def has_layer(key: str) -> bool:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from lagesbild import privacy
 from lagesbild.geo import Area  # noqa: F401  (measures.Area: the type of every area figure)
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 
 POPULATION = "scb_befolkning"
@@ -79,7 +80,7 @@ class MapValues:
     def period_text(self, lang: str = "sv") -> str | None:
         if not self.period:
             return None
-        return f"{self.period} ({'part year' if lang == 'en' else 'delår'})" if self.partial else str(self.period)
+        return f"{self.period} ({t('measures.part_year', lang)})" if self.partial else str(self.period)
 
 
 # --- population ---------------------------------------------------------------------------

@@ -19,16 +19,12 @@ from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import events, measures, priority
 from lagesbild.geo.delimitation import components
 from lagesbild.geo.layers import area_label, layer
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 
-NO_AREA_LEVEL = ("Uppgift saknas på områdesnivå", "No data at district level")
-NOT_PLACEABLE = ("Händelserna kan inte knytas till valdistrikt: texterna nämner orter, inte adresser.",
-                 "The events cannot be placed in election districts: the texts name places, not addresses.")
+NO_AREA_LEVEL = "profile.no_area_level"  # keys in lagesbild.i18n
+NOT_PLACEABLE = "profile.not_placeable"
 AREA_LEVELS = ("regso", "deso", "valdistrikt", "omrade", "kommundel")
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 @dataclass
@@ -123,8 +119,8 @@ def _parts_table(obs, prio: priority.PriorityArea, lang: str) -> pd.DataFrame:
     pops, _, _ = measures.population(obs)
     areas = dict(zip(layer(prio.layer)["code"], layer(prio.layer)["area_km2"]))
     return pd.DataFrame([{
-        _t(lang, "Område", "District"): name, _t(lang, "Kod", "Code"): c,
-        _t(lang, "Folkmängd", "Population"): fmt.number(pops.get(c), 0, lang),
+        t("profile.parts_table.district", lang): name, t("profile.parts_table.code", lang): c,
+        t("profile.population", lang): fmt.number(pops.get(c), 0, lang),
         area_label(prio.layer, lang): fmt.number(areas.get(c), 1, lang),
     } for c, name in components(prio)])
 
@@ -136,15 +132,14 @@ def key_figures(picture, code, parts, level, area_km2, pop: Figure, kpop: Figure
     kommun = load_kommun()
     outline_km2 = float(layer("kommun_outline")["area_km2"].sum())
     rows = [
-        _row(lang, _t(lang, "Folkmängd", "Population"), pop.text, kpop.text, pop.period, "SCB / Kolada",
-             _t(lang, "Kommunens folkmängd enligt Kolada (SCB); områdenas summa kan avvika något.",
-                "The municipality's population from Kolada (SCB); the districts' sum may differ slightly.")),
-        _row(lang, _t(lang, "Befolkningstäthet (inv./km²)", "Population density (inh./km²)"),
+        _row(lang, t("profile.population", lang), pop.text, kpop.text, pop.period, "SCB / Kolada",
+             t("profile.key_figures.municipality_s_population_from", lang)),
+        _row(lang, t("profile.key_figures.population_density_inh_km", lang),
              fmt.number(_div(pop.value, area_km2), 0, lang), fmt.number(_div(kpop.value, outline_km2), 0, lang),
-             pop.period, "SCB", _t(lang, "Yta ur generaliserade gränser, sjöar ingår.", "Area from generalised boundaries, lakes included.")),
+             pop.period, "SCB", t("profile.key_figures.area_from_generalised_boundaries", lang)),
     ]
     if pop.value is not None and not math.isnan(pop.value) and kpop.value:
-        rows.append(_row(lang, _t(lang, "Andel av kommunens befolkning", "Share of the municipality's population"),
+        rows.append(_row(lang, t("profile.key_figures.share_municipality_s_population", lang),
                          fmt.percent(pop.value / kpop.value, 1, lang), "100\u00a0%", pop.period, "SCB / Kolada", ""))
     rows.append(_events_row(picture, code, pop, kpop, lang))
     obs = picture.table("observations")
@@ -182,7 +177,7 @@ def related_codes(code: str, parts: tuple[str, ...], districts: pd.DataFrame | N
             continue
         same_regso = bool(pl.regso) and set(pl.regso) == set(parts)
         if pl.prio == code or same_regso:
-            out[kd_code] = _t(lang, f"kommundelen {kd_name} enligt enkäten", f"the survey's district {kd_name}")
+            out[kd_code] = t("profile.related_codes.survey_s_district", lang, kd_name=kd_name)
     return out
 
 
@@ -207,14 +202,13 @@ def _indicator_row(obs, ind, related: dict[str, str], kommun_code: str, lang: st
         if not same.empty:
             kval = _val_text(same.iloc[-1], ind, lang)
     else:
-        aval = _t(lang, *NO_AREA_LEVEL) if ind.level not in AREA_LEVELS else fmt.number(None, lang=lang)
+        aval = t(NO_AREA_LEVEL, lang) if ind.level not in AREA_LEVELS else fmt.number(None, lang=lang)
         gendered = all_rows[all_rows["area_code"] == kommun_code].sort_values("period_end")
         period = str((krows if not krows.empty else gendered).iloc[-1]["period"]) if not gendered.empty else "–"
     from lagesbild.registry.sources import source
 
     if krows.empty and "·" in kval:
-        note = "; ".join(x for x in (note, _t(lang, "K = kvinnor/flickor, M = män/pojkar; källan ger ingen total",
-                                              "K = women/girls, M = men/boys; the source gives no total")) if x)
+        note = "; ".join(x for x in (note, t("profile.indicator_row.k_women_girls_m", lang)) if x)
     return _row(lang, ind.name(lang), aval, kval, period,
                 source(ind.source_id).attribution.removeprefix("Källa: "), note)
 
@@ -239,24 +233,20 @@ def _events_row(picture, code, pop: Figure, kpop: Figure, lang) -> dict:
     from the protected notice table (not per inhabitant: notices are not crime statistics).
     No kommun figure beside it: the kommun's notices include those that name no place, so the
     two would not be counted by the same rule (the Karta gives the share that cannot be placed)."""
-    label = _t(lang, "Publicerade polishändelser (antal notiser)", "Published police notices (number)")
-    note = _t(lang, "Pressnotiser som nämner en ort i området, inte brottsstatistik. Jämförs inte med kommunen: "
-                    "kommunens notiser räknas inte på samma sätt (många nämner ingen ort).",
-              "Press notices naming a place in the area, not crime statistics. Not compared with the municipality: "
-              "its notices are not counted the same way (many name no place).")
+    label = t("profile.events_row.published_police_notices_number", lang)
+    note = t("profile.events_row.press_notices_naming_place", lang)
     missing = fmt.number(None, lang=lang)
     year = events.complete_year(picture)
     if year is None:
         return _row(lang, label, missing, "–", "–", "Polismyndigheten", note)
     table = events.protected(picture)
     if not table.placeable(code):
-        note += " " + _t(lang, NOT_PLACEABLE[0], NOT_PLACEABLE[1])
+        note += " " + t(NOT_PLACEABLE, lang)
         return _row(lang, label, missing, "–", year, "Polismyndigheten", note)
     key = ("Y", code, str(year))
     count = table.value(key)
     if math.isnan(count) and not table.is_hidden(key):
-        note += " " + _t(lang, "En ort i texterna går över områdets gräns, så händelserna kan inte delas upp.",
-                         "A place in the texts straddles the area's border, so the events cannot be split.")
+        note += " " + t("profile.events_row.place_texts_straddles_area", lang)
     area = privacy.cell_text(count, table.is_hidden(key), lang=lang, decimals=0)
     return _row(lang, label, area, "–", year, "Polismyndigheten", note)
 
@@ -268,9 +258,9 @@ def _div(a, b) -> float:
 
 
 def _row(lang, what, area, whole, period, src, note) -> dict:
-    return {_t(lang, "Nyckeltal", "Key figure"): what, _t(lang, "Området", "The area"): area,
-            _t(lang, "Hela kommunen", "Whole municipality"): whole, _t(lang, "Period", "Period"): period or "–",
-            _t(lang, "Källa", "Source"): src, _t(lang, "Kommentar", "Note"): note}
+    return {t("profile.row.key_figure", lang): what, t("profile.row.area", lang): area,
+            t("profile.row.whole_municipality", lang): whole, t("profile.row.period", lang): period or "–",
+            t("profile.row.source", lang): src, t("profile.row.note", lang): note}
 
 
 # --- utsatta områden --------------------------------------------------------------------------
@@ -307,28 +297,26 @@ def _events(picture, code, lang) -> tuple[pd.DataFrame, str, date | None]:
     tom = None if pd.isna(tom) else tom.date()
     table = events.protected(picture)
     if not table.years:
-        return pd.DataFrame(), _t(lang, "Inga publicerade händelser finns i underlaget.",
-                                  "There are no published events in the data."), tom
+        return pd.DataFrame(), t("profile.events.there_are_no_published", lang), tom
     if not table.placeable(code):
-        return pd.DataFrame(), _t(lang, *NOT_PLACEABLE), tom
+        return pd.DataFrame(), t(NOT_PLACEABLE, lang), tom
     total_key = ("T", code)
     if table.value(total_key) == 0:
-        return pd.DataFrame(), _t(lang, "Inga publicerade händelser nämner en ort i området.",
-                                  "No published events name a place in the area."), tom
+        return pd.DataFrame(), t("profile.events.no_published_events_name", lang), tom
     keys = [("Y", code, y) for y in table.years] + [total_key]
     if all(math.isnan(table.value(k)) and not table.is_hidden(k) for k in keys):
         return pd.DataFrame(), _events_summary(table, code, lang), tom  # nothing countable: no empty table
-    total = _t(lang, "Totalt", "Total")
+    total = t("profile.total", lang)
     cells = {year_label(y, table, lang): _cell(table, ("Y", code, y), lang) for y in table.years}
     cells[total] = _cell(table, total_key, lang)
-    shown = pd.DataFrame([cells], index=[_t(lang, "Antal", "Number")])
-    shown.index.name = _t(lang, "Publicerade händelser", "Published events")
+    shown = pd.DataFrame([cells], index=[t("profile.number", lang)])
+    shown.index.name = t("profile.events.published_events", lang)
     return shown.reset_index(), _events_summary(table, code, lang), tom
 
 
 def year_label(year: str, table: events.NoticeTable, lang: str) -> str:
     """"2022 (delår)" for a year the notices do not cover in full."""
-    return f"{year} ({_t(lang, 'delår', 'part year')})" if year in table.partial else year
+    return f"{year} ({t('profile.year_label.part_year', lang)})" if year in table.partial else year
 
 
 def _cell(table: events.NoticeTable, key: tuple, lang: str) -> str:
@@ -342,10 +330,10 @@ def events_by_type(picture, code, lang) -> pd.DataFrame:
     rows = table.types.get(code)
     if not rows:
         return pd.DataFrame()
-    other = _t(lang, "Övriga", "Other")
+    other = t("profile.events_by_type.other", lang)
     out = pd.DataFrame({
-        _t(lang, "Typ av händelse", "Event type"): [other if r == events.OTHER else r for r in rows] + [_t(lang, "Totalt", "Total")],
-        _t(lang, "Antal", "Number"): [_cell(table, ("typ", code, r), lang) for r in rows] + [_cell(table, ("T", code), lang)],
+        t("profile.events_by_type.event_type", lang): [other if r == events.OTHER else r for r in rows] + [t("profile.total", lang)],
+        t("profile.number", lang): [_cell(table, ("typ", code, r), lang) for r in rows] + [_cell(table, ("T", code), lang)],
     })
     return out
 
@@ -355,17 +343,14 @@ def _events_summary(table: events.NoticeTable, code: str, lang: str) -> str:
     first, last = table.years[0], table.years[-1]
     total = table.total(code)
     part = [y for y in (first, last) if y in table.partial]
-    partial = _t(lang, f" ({' och '.join(dict.fromkeys(part))} är delår)", f" ({' and '.join(dict.fromkeys(part))} part years)") if part else ""
+    partial = t("profile.events_summary.part_years", lang, years_sv=' och '.join(dict.fromkeys(part)),
+                years_en=' and '.join(dict.fromkeys(part))) if part else ""
     if table.is_hidden(("T", code)):
-        return _t(lang, f"Publicerade händelser som nämner en ort i området {first}–{last}{partial}; antalen är för små för att visas.",
-                  f"Published events naming a place in the area {first}–{last}{partial}; the counts are too small to show.")
+        return t("profile.events_summary.published_events_naming_place", lang, first=first, last=last, partial=partial)
     if math.isnan(total):
-        return _t(lang, f"Publicerade händelser {first}–{last}{partial}: en ort i texterna går över områdets gräns, "
-                        "så de år den nämns kan inte räknas.",
-                  f"Published events {first}–{last}{partial}: a place in the texts straddles the area's border, "
-                  "so the years it is named cannot be counted.")
-    return _t(lang, f"{fmt.number(total, 0, lang)} publicerade händelser nämner en ort i området {first}–{last}{partial}.",
-              f"{fmt.number(total, 0, lang)} published events name a place in the area {first}–{last}{partial}.")
+        return t("profile.events_summary.published_events_place_texts", lang, first=first, last=last, partial=partial)
+    return t("profile.events_summary.published_events_name_place", lang, number=fmt.number(total, 0, lang),
+             first=first, last=last, partial=partial)
 
 
 def activities_for(picture, code, parts, lang) -> pd.DataFrame:
@@ -375,11 +360,11 @@ def activities_for(picture, code, parts, lang) -> pd.DataFrame:
     if hit.empty:
         return hit
     return pd.DataFrame({
-        _t(lang, "Aktivitet", "Activity"): hit["title"],
-        _t(lang, "Part", "Partner"): hit["partner"],
+        t("profile.activities_for.activity", lang): hit["title"],
+        t("profile.activities_for.partner", lang): hit["partner"],
         "Status": [av.status_label(s, lang, symbol=False) for s in hit["status"]],
-        _t(lang, "Start", "Start"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["start_date"]],
-        _t(lang, "Slut", "End"): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["end_date"]],
+        t("profile.activities_for.start", lang): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["start_date"]],
+        t("profile.activities_for.end", lang): [fmt.iso(d) if isinstance(d, date) else "–" for d in hit["end_date"]],
     }).reset_index(drop=True)
 
 
@@ -393,9 +378,9 @@ def reforms_for(picture, code, parts, lang) -> pd.DataFrame:
     reforms = picture.table("reforms").set_index("id")
     return pd.DataFrame({
         "Nr": [reforms.loc[r, "number"] if r in reforms.index else "–" for r in hit["reform_id"]],
-        _t(lang, "Reform", "Reform"): [reforms.loc[r, "title_en" if lang == "en" else "title_sv"] if r in reforms.index else r for r in hit["reform_id"]],
-        _t(lang, "Koppling", "Link"): hit["strength"],
-        _t(lang, "Motivering", "Reasoning"): hit["reasoning_sv"],
+        t("profile.reforms_for.reform", lang): [reforms.loc[r, "title_en" if lang == "en" else "title_sv"] if r in reforms.index else r for r in hit["reform_id"]],
+        t("profile.reforms_for.link", lang): hit["strength"],
+        t("profile.reforms_for.reasoning", lang): hit["reasoning_sv"],
     }).sort_values("Nr").reset_index(drop=True)
 
 
@@ -404,12 +389,11 @@ def _map_summary(p: Profile, lang: str) -> str:
     known = p.population.value is not None and not math.isnan(p.population.value)
     if p.priority:
         n = len(p.parts)
-        parts = _t(lang, f"{n} område" if n == 1 else f"{n} områden", f"{n} district" if n == 1 else f"{n} districts")
+        parts = t("profile.n_districts_one" if n == 1 else "profile.n_districts", lang, n=n)
         if known:
-            return _t(lang, f"{p.name} består av {parts} med sammanlagt {p.population.text} invånare på {size} km².",
-                      f"{p.name} consists of {parts} with {p.population.text} inhabitants in all, on {size} km².")
-        return _t(lang, f"{p.name} består av {parts} på {size} km²; folkmängd saknas.", f"{p.name} consists of {parts} on {size} km²; population unknown.")
+            return t("profile.map_summary.consists_inhabitants_all_km", lang, name=p.name, parts=parts,
+                     text=p.population.text, size=size)
+        return t("profile.map_summary.consists_km_population_unknown", lang, name=p.name, parts=parts, size=size)
     if known:
-        return _t(lang, f"{p.name} har {p.population.text} invånare på {size} km².", f"{p.name} has {p.population.text} inhabitants on {size} km².")
-    return _t(lang, f"{p.name} är {size} km². Folkmängd finns inte för den här områdestypen.",
-              f"{p.name} covers {size} km². Population is not available for this kind of area.")
+        return t("profile.map_summary.has_inhabitants_km", lang, name=p.name, text=p.population.text, size=size)
+    return t("profile.map_summary.covers_km_population_not", lang, name=p.name, size=size)

@@ -28,6 +28,7 @@ from lagesbild.domain import STATUS_INFO, Actor, ReformStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
 from lagesbild.export.cells import unsafe_cell
 from lagesbild.export.reform_sheet import COLUMNS, status_labels
+from lagesbild.i18n import t
 from lagesbild.importers.base import decode_text
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
@@ -177,9 +178,7 @@ class ReformImportPlan:
 
     def preview(self, lang: str = "sv") -> pd.DataFrame:
         """The new assessments, one row each, for the preview table."""
-        en = lang == "en"
-        cols = (["Row", "Reform", "Status before", "Status after", "Progress %", "Date", "Motivation", "Source", "Assessed by"]
-                if en else ["Rad", "Reform", "Status före", "Status efter", "Framsteg %", "Datum", "Motivering", "Källa", "Bedömd av"])
+        cols = [t(f"reform_sheet.preview.{name}", lang) for name in PREVIEW_COLUMNS]
         rows = []
         for c in self.changes:
             u = c.update
@@ -187,6 +186,9 @@ class ReformImportPlan:
                          "" if u.progress is None else str(u.progress), u.update_date.isoformat(), u.motivation,
                          u.source_url, u.author])
         return pd.DataFrame(rows, columns=cols)
+
+
+PREVIEW_COLUMNS = ("row", "reform", "status_before", "status_after", "progress", "date", "motivation", "source", "author")
 
 
 def _label(code: str, lang: str) -> str:

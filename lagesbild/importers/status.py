@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lagesbild.domain import UNKNOWN_SV
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 from lagesbild.registry.sources import sources
 
@@ -36,7 +36,7 @@ def import_history(batches: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     df = batches.sort_values(["imported_at", "id"], ascending=False).copy()
     df["kind"] = df["kind"].map(lambda k: labels.get(k, k))
     df["source"] = df["source_id"].map(lambda s: srcs[s].name if s in srcs else s)
-    df["vintage"] = df["vintage"].fillna(UNKNOWN_SV if lang == "sv" else "No data")
+    df["vintage"] = df["vintage"].fillna(t("common.missing", lang))
     return df[HISTORY_COLUMNS].reset_index(drop=True)
 
 
@@ -44,14 +44,13 @@ def how_to_load(indicator_id: str, lang: str = "sv") -> str:
     ind = indicators()[indicator_id]
     kind = IMPORT_KIND_OF_SOURCE.get(ind.source_id)
     if ind.source_id == "partner":
-        return ("Uppgift saknas – importera med mallen för lokala indikatorer (CSV eller Excel) nedan."
-                if lang == "sv" else "No data – import it with the local-indicator template (CSV or Excel) below.")
+        return t("status.how_to_load.partner", lang)
     if kind:
         from lagesbild.importers.registry import importer
 
         label = importer(kind).label(lang)
-        return (f"Uppgift saknas – importera med typen ”{label}”." if lang == "sv" else f"No data – import it with the type \"{label}\".")
-    return "Uppgift saknas." if lang == "sv" else "No data."
+        return t("status.how_to_load.kind", lang, label=label)
+    return t("status.how_to_load.none", lang)
 
 
 def loaded_by_indicator(observations: pd.DataFrame, events: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -84,7 +83,7 @@ def _events_row(events: pd.DataFrame, indicator_id: str, lang: str) -> dict:
         return {"observations": 0, "first_period": "", "last_period": "", "data_tom": "", "statuses": "",
                 "how_to_load": how_to_load(indicator_id, lang)}
     when = pd.to_datetime(events["occurred_at"])
-    note = "publicerade händelser (räknas ur händelsetabellen)" if lang == "sv" else "published events (counted from the events table)"
+    note = t("status.events_note", lang)
     return {"observations": int(len(events)), "first_period": when.min().strftime("%Y-%m"), "last_period": when.max().strftime("%Y-%m"),
             "data_tom": when.max().date().isoformat(), "statuses": note, "how_to_load": ""}
 

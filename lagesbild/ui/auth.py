@@ -17,17 +17,12 @@ from streamlit.errors import StreamlitAuthError
 from lagesbild import netguard
 from lagesbild.config import settings
 from lagesbild.domain import Actor, Role
+from lagesbild.i18n import t
 from lagesbild.store import app_settings
 from lagesbild.store.roles import actor_for
 
 LOCAL_NAME = "Lokal användare"
 ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin")}
-
-
-def _t(key: str, **values) -> str:
-    from lagesbild.ui.state import text
-
-    return text(key, **values)
 
 
 def real_store():
@@ -93,15 +88,16 @@ def may_view() -> bool:
 
 
 def login_page() -> None:
+    from lagesbild.ui.state import lang
+
     st.title("Lägesbild")
-    st.markdown(_t("auth.login.intro"))
-    if st.button(_t("auth.login"), type="primary", icon=":material/login:"):
+    st.markdown(t("auth.login.intro", lang()))
+    if st.button(t("auth.login", lang()), type="primary", icon=":material/login:"):
         _login()
 
 
 def not_allowed_page() -> None:
     """At the address of a page this user may not see (e.g. Administration for a reader)."""
-    from lagesbild.i18n import t
     from lagesbild.ui.state import lang
 
     st.title(t("admin.not_allowed.title", lang()))
@@ -116,11 +112,13 @@ def login_pages(slugs: list[str]) -> list:
 
 
 def _login() -> None:
+    from lagesbild.ui.state import lang
+
     provider = settings().oidc_provider
     try:
         st.login(provider) if provider else st.login()
     except StreamlitAuthError as err:  # e.g. no [auth] section in secrets.toml
-        st.error(_t("auth.login.unconfigured", err=err),
+        st.error(t("auth.login.unconfigured", lang(), err=err),
                  icon=":material/error:")
 
 
@@ -132,15 +130,17 @@ def role_label(who: Actor) -> str:
 
 def sidebar_user() -> None:
     """Who you are and what you may do, in the sidebar."""
+    from lagesbild.ui.state import lang
+
     who = current_actor()
     if settings().auth_mode == "oidc":
         if logged_in():
-            st.sidebar.caption(_t("auth.logged_in", name=who.name, role=role_label(who)))
-            st.sidebar.button(_t("auth.logout"), on_click=st.logout, icon=":material/logout:")
+            st.sidebar.caption(t("auth.logged_in", lang(), name=who.name, role=role_label(who)))
+            st.sidebar.button(t("auth.logout", lang()), on_click=st.logout, icon=":material/logout:")
         return
     if who.can_write:
-        st.sidebar.caption(_t("auth.local.editing"))
+        st.sidebar.caption(t("auth.local.editing", lang()))
     elif exposed():
-        st.sidebar.caption(_t("auth.local.exposed"))
+        st.sidebar.caption(t("auth.local.exposed", lang()))
     else:  # readers see no commands; the switch is described on the Administration page
-        st.sidebar.caption(_t("auth.local.read_only"))
+        st.sidebar.caption(t("auth.local.read_only", lang()))

@@ -45,10 +45,6 @@ LEVELS = {
 GENDERS = {"T": ("totalt", "total"), "K": ("kvinnor/flickor", "women/girls"), "M": ("män/pojkar", "men/boys")}
 
 
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 def today(pic: Picture) -> date:
     """Freshness is judged on the day the picture shows: a frozen meeting keeps its date."""
     return pic.as_of if pic.frozen else date.today()
@@ -59,9 +55,9 @@ def today(pic: Picture) -> date:
 
 def render() -> None:
     pic = picture()
-    st.title(_t("Fokusområden", "Focus areas"))
+    st.title(t("focus.render.focus_areas", lang()))
     if pic.table("focus_areas").empty:
-        st.info(_t("Inga fokusområden finns i databasen.", "There are no focus areas in the database."))
+        st.info(t("focus.render.there_are_no_focus", lang()))
         return
     focus_area(pic, choose(pic))
 
@@ -74,8 +70,7 @@ def choose(pic: Picture) -> str:
     ids = list(names)
     asked = url_id(PARAM)
     if asked is not None and asked not in ids:
-        st.warning(_t(f"Okänt fokusområde i adressen: ”{md_escape(asked)}”. Visar {names[ids[0]]}.",
-                      f"Unknown focus area in the address: \u201c{md_escape(asked)}\u201d. Showing {names[ids[0]]}."), icon=":material/warning:")
+        st.warning(t("focus.choose.unknown_focus_area_address", lang(), asked=md_escape(asked), shown=names[ids[0]]), icon=":material/warning:")
         del st.query_params[PARAM]
         asked = None
     chosen = asked or ids[0]
@@ -83,7 +78,7 @@ def choose(pic: Picture) -> str:
         st.query_params[PARAM] = chosen
     if st.session_state.get(WIDGET) != chosen:
         st.session_state[WIDGET] = chosen
-    st.radio(_t("Välj fokusområde", "Choose a focus area"), ids, key=WIDGET, horizontal=True, format_func=names.get,
+    st.radio(t("focus.choose.choose_focus_area", lang()), ids, key=WIDGET, horizontal=True, format_func=names.get,
              label_visibility="collapsed", on_change=_url_from_widget)
     return chosen
 
@@ -104,11 +99,8 @@ def focus_area(pic: Picture, fid: str) -> None:
                       if lines and no_public else [])
     verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}")
     st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
-    st.subheader(_t("Indikatorer", "Indicators"))
-    st.caption(_t("Anmälda brott är inte detsamma som faktisk brottslighet, och Polisens publicerade händelser är inte statistik. "
-                  "Mer på sidan Om data och metod.",
-                  "Reported offences are not actual crime, and Polisen's published events are not statistics. "
-                  "More on the About data page."))
+    st.subheader(t("focus.focus_area.indicators", lang()))
+    st.caption(t("focus.focus_area.reported_offences_are_not", lang()))
     with_data, without = split_by_data(pic, fid)
     current, stale = split_by_freshness(pic, with_data)
     for ind, rate_ind in current:
@@ -128,9 +120,9 @@ def focus_area(pic: Picture, fid: str) -> None:
     if no_public:
         partner_offer(pic, name)
     peers_ui.section(pic, fid)
-    st.subheader(_t("Aktiviteter", "Activities"))
+    st.subheader(t("focus.focus_area.activities", lang()))
     activities_ui.manage(pic, focus_area=fid, key=f"akt_{fid}")
-    st.subheader(_t("Kopplade reformer", "Linked reforms"))
+    st.subheader(t("focus.focus_area.linked_reforms", lang()))
     reforms_block(pic, fid)
 
 
@@ -162,11 +154,11 @@ def notes_line(ind: Indicator) -> None:
     lg = lang()
     level = LEVELS.get(ind.level, (ind.level, ind.level))[1 if lg == "en" else 0]
     dtype = ind.data_type.label_en if lg == "en" else ind.data_type.label_sv
-    st.markdown(f":material/location_on: **{_t('Nivå', 'Level')}:** {level} · **{_t('Typ', 'Type')}:** {dtype}  \n"
+    st.markdown(f":material/location_on: **{t('focus.notes_line.level', lang())}:** {level} · **{t('focus.notes_line.type', lang())}:** {dtype}  \n"
                 f"{md_escape(ind.definition_sv)}")
     if ind.proxy:
         text = ind.proxy.removeprefix("Ersättningsmått:").strip()
-        st.warning(f"**{_t('Ersättningsmått', 'Proxy measure')}:** {md_escape(text)}", icon=":material/info:")
+        st.warning(f"**{t('focus.notes_line.proxy_measure', lang())}:** {md_escape(text)}", icon=":material/info:")
 
 
 def split_by_freshness(pic: Picture, pairs: list[tuple[Indicator, Indicator | None]]):
@@ -221,13 +213,12 @@ def metrics_row(pic: Picture, ind: Indicator, rate_ind: Indicator | None, s: pd.
     ch = iv.change(s)
     tom = iv.data_tom(pic, ind.id)
     with cols[0]:
-        label = _t(f"Senaste värde ({pt.period})", f"Latest value ({pt.period})") if pt else _t("Senaste värde", "Latest value")
+        label = t("focus.metrics_row.latest_value", lang(), period=pt.period) if pt else t("focus.metrics_row.latest_value_2", lang())
         if pt and pt.preliminary:
-            label += _t(", preliminärt", ", preliminary")
+            label += t("focus.metrics_row.preliminary", lang())
         figure_ui.metric(label, iv.value_text(pt.value if pt else None, pt.suppressed if pt else False, ind, lg) + f" {_unit_suffix(ind, lg)}",
                          delta=iv.change_text(ch, ind.unit, lg), direction=ind.direction, source_ids=[ind.source_id],
-                         tom=tom.text(lg) if tom else None, help=_t("Förändring mot samma period ett år tidigare.",
-                                                                     "Change on the same period a year earlier."))
+                         tom=tom.text(lg) if tom else None, help=t("focus.metrics_row.change_same_period_year", lang()))
     rate_done = False
     if rate_ind is not None:
         rs = iv.series(pic, rate_ind.id, kommun)
@@ -238,23 +229,23 @@ def metrics_row(pic: Picture, ind: Indicator, rate_ind: Indicator | None, s: pd.
                 figure_ui.metric(f"{rate_ind.unit_label(lg)} ({rpt.period})", iv.value_text(rpt.value, rpt.suppressed, rate_ind, lg),
                                  delta=iv.change_text(iv.change(rs), rate_ind.unit, lg), direction=rate_ind.direction,
                                  source_ids=[rate_ind.source_id], tom=rtom.text(lg) if rtom else None,
-                                 help=_t("Källans egen beräkning per invånare.", "The source's own rate per inhabitants."))
+                                 help=t("focus.metrics_row.source_s_own_rate", lang()))
                 rate_done = True
     if not rate_done:
         rate = iv.rate_series(pic, ind.id, kommun)
         if rate is not None:
             last = rate.iloc[-1]
-            base_sv, base_en = iv.rate_base(kommun)[1:]
+            base_key = iv.rate_base(kommun)[1]
             with cols[1]:
-                figure_ui.metric(f"{_t(base_sv, base_en)} ({last['period']})",
+                figure_ui.metric(f"{t(base_key, lg)} ({last['period']})",
                                  privacy.cell_text(last["value"], bool(last["suppressed"]), unit="per_1000", lang=lg),
                                  delta=None, direction=ind.direction, source_ids=[ind.source_id, "scb_befolkning"],
                                  tom=last["period_end"],
-                                 note=_t("beräknat med SCB:s folkmängd samma år", "computed with SCB's population the same year"))
+                                 note=t("focus.metrics_row.computed_scb_s_population", lang()))
     if ch is not None and ch.previous is not None:
         with cols[2]:
             prev = ch.previous
-            figure_ui.metric(_t(f"Samma period året före ({prev.period})", f"Same period a year earlier ({prev.period})"),
+            figure_ui.metric(t("focus.metrics_row.same_period_year_earlier", lang(), period=prev.period),
                              iv.value_text(prev.value, prev.suppressed, ind, lg) + f" {_unit_suffix(ind, lg)}", delta=None,
                              direction=ind.direction, source_ids=[ind.source_id], tom=prev.period_end)
 
@@ -273,31 +264,30 @@ def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
     """An indicator reported per area (e.g. the partners' figures per RegSO): the newest
     value of each area, protected, with a rate per 1 000 where the population is known."""
     lg = lang()
-    t = iv.latest_by_area(pic, ind.id)
-    t = iv.named_partition(t)
-    if t.empty:
+    latest = iv.named_partition(iv.latest_by_area(pic, ind.id))
+    if latest.empty:
         return
     pops = iv.populations(pic)
     rows = []
-    for r in t.itertuples(index=False):
+    for r in latest.itertuples(index=False):
         rate_txt = ""
         if iv.rate_applicable(ind):
             pop = pops.get((r.area_code, privacy._year(r.period)))
             if pop:
                 rate_txt = privacy.cell_text(None if r.suppressed else r.value / pop * 1000, bool(r.suppressed), unit="per_1000", lang=lg)
-        rows.append({_t("Område", "Area"): r.name, "Period": r.period,
-                     _t("Värde", "Value"): privacy.cell_text(r.value, bool(r.suppressed), unit=ind.unit, lang=lg),
-                     _t("Per 1 000 inv.", "Per 1,000 inh."): rate_txt or "–"})
-    st.markdown(f"**{_t('Per område, senaste period', 'By area, latest period')}**")
+        rows.append({t("focus.by_area_block.area", lang()): r.name, "Period": r.period,
+                     t("focus.by_area_block.value", lang()): privacy.cell_text(r.value, bool(r.suppressed), unit=ind.unit, lang=lg),
+                     t("focus.by_area_block.per_1_000_inh", lang()): rate_txt or "–"})
+    st.markdown(f"**{t('focus.by_area_block.area_latest_period', lang())}**")
     tom = iv.data_tom(pic, ind.id)
     tom_text = tom.text(lg) if tom else None
     figure_ui.table(pd.DataFrame(rows), key=f"{key}_omraden", source_ids=[ind.source_id, "scb_befolkning"] if iv.rate_applicable(ind) else [ind.source_id],
                     tom=tom_text)
     # Small multiples of the most recent periods (a chart per area stays readable).
-    frames = {r.name: iv.series(pic, ind.id, r.area_code).tail(RECENT_PERIODS) for r in t.head(MAX_MULTIPLES).itertuples(index=False)}
+    frames = {r.name: iv.series(pic, ind.id, r.area_code).tail(RECENT_PERIODS) for r in latest.head(MAX_MULTIPLES).itertuples(index=False)}
     if any(len(f) >= 2 for f in frames.values()):
-        note = "" if len(t) <= MAX_MULTIPLES else _t(f"de första {MAX_MULTIPLES} av {len(t)} områden; alla finns i tabellen ovan",
-                                                      f"the first {MAX_MULTIPLES} of {len(t)} areas; all are in the table above")
+        note = "" if len(latest) <= MAX_MULTIPLES else t("focus.by_area_block.first_areas_all_are", lang(),
+                                                         MAX_MULTIPLES=MAX_MULTIPLES, n_latest=len(latest))
         figure_ui.chart(iv.memo(pic, ("multiples", ind.id, lg), lambda: charts.small_multiples(frames, ind, lang=lg)),
                         key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
 
@@ -318,14 +308,14 @@ def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame
         return
     names = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))
     table = pd.DataFrame({
-        _t("Område", "Area"): [names.get(c, c) for c in rest["area_code"]],
+        t("focus.other_values_block.area", lang()): [names.get(c, c) for c in rest["area_code"]],
         "Period": rest["period"].tolist(),
-        _t("Kön", "Sex"): [GENDERS.get(g, (g, g))[1 if lg == "en" else 0] for g in rest["gender"]],
-        _t("Värde", "Value"): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
-    }).sort_values(["Period", _t("Område", "Area")], kind="stable")
+        t("focus.other_values_block.sex", lang()): [GENDERS.get(g, (g, g))[1 if lg == "en" else 0] for g in rest["gender"]],
+        t("focus.other_values_block.value", lang()): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
+    }).sort_values(["Period", t("focus.other_values_block.area", lang())], kind="stable")
     if len(kommun_series) < 2 and len(table) == len(kommun_series):
         return  # a single kommun value is already in the metric
-    st.markdown(f"**{_t('Alla värden', 'All values')}**")
+    st.markdown(f"**{t('focus.other_values_block.all_values', lang())}**")
     tom = iv.data_tom(pic, ind.id)
     figure_ui.table(table, key=f"{key}_alla", source_ids=[ind.source_id], tom=tom.text(lg) if tom else None)
 
@@ -338,11 +328,10 @@ def quotes_block(pic: Picture, ind: Indicator) -> None:
     q = q[q["indicator_id"] == ind.id]
     if q.empty:
         return
-    with st.expander(_t("Citat och källadresser", "Quotes and source addresses"), icon=":material/format_quote:"):
+    with st.expander(t("focus.quotes_block.quotes_source_addresses", lang()), icon=":material/format_quote:"):
         for (quote, url), _grp in q.groupby(["quote", "source_url"], sort=False):
             st.markdown(f"> {md_escape(quote)}\n\n:material/link: {md_escape(url)}")
-    st.caption(_t("Siffrorna är citerade ur publicerad text; varje värde har sin mening och adress.",
-                  "The figures are quoted from published text; each value has its sentence and address."))
+    st.caption(t("focus.quotes_block.figures_are_quoted_from", lang()))
 
 
 def partner_offer(pic: Picture, name: str) -> None:
@@ -366,27 +355,26 @@ def missing_block(without: list[Indicator]) -> None:
 
     lg = lang()
     importer = may("data.import")  # how to load is admin work; a reader is told only that it is missing
-    st.markdown(f"**{_t('Registrerade indikatorer utan data', 'Registered indicators without data')}**")
+    st.markdown(f"**{t('focus.missing_block.registered_indicators_without_data', lang())}**")
     lines = []
     for ind in without:
-        how = _how_to_load(ind, lg) if importer else _t("Uppgift saknas.", "No data.")
+        how = _how_to_load(ind, lg) if importer else t("focus.no_data", lang())
         lines.append(f"- **{md_escape(ind.name(lg))}** ({source(ind.source_id).short_publisher}): {how}")
     st.markdown("\n".join(lines))
     if importer:
         st.page_link(page("administration").path, icon=":material/database:",
-                     label=_t("Till sidan Administration (import och mallar)", "To the Administration page (import and templates)"))
+                     label=t("focus.missing_block.administration_page_import_templates", lang()))
 
 
 def _how_to_load(ind: Indicator, lg: str) -> str:
     if ind.source_id.startswith("partner"):
-        return _t("Uppgift saknas – importera med mallen för lokala indikatorer på sidan Administration.",
-                  "No data – import it with the local-indicator template on the Administration page.")
+        return t("focus.how_to_load.no_data_import_local", lang())
     try:
         from lagesbild.importers.status import how_to_load
 
-        return how_to_load(ind.id, lg) + _t(" (sidan Administration)", " (Administration page)")
+        return how_to_load(ind.id, lg) + t("focus.how_to_load.administration_page", lang())
     except (ImportError, KeyError):
-        return _t("Uppgift saknas.", "No data.")
+        return t("focus.no_data", lang())
 
 
 # --- reforms ------------------------------------------------------------------------------
@@ -397,7 +385,7 @@ def reforms_block(pic: Picture, fid: str) -> None:
     links = pic.table("reform_focus_links")
     links = links[links["focus_area_id"] == fid]
     if links.empty:
-        st.info(_t("Inga reformer är kopplade till fokusområdet.", "No reforms are linked to this focus area."))
+        st.info(t("focus.reforms_block.no_reforms_are_linked", lang()))
         return
     cur = reform_views.current(pic).set_index("id")
     for r in links.merge(cur.reset_index()[["id", "number"]], left_on="reform_id", right_on="id").sort_values("number").itertuples():
@@ -405,9 +393,9 @@ def reforms_block(pic: Picture, fid: str) -> None:
         info = STATUS_INFO[ReformStatus(rf["status"])]
         status = f":material/{info.icon}: {info.label_en if lg == 'en' else info.label_sv}"
         title = rf["title_en"] if lg == "en" else rf["title_sv"]
-        strength = {"direkt": _t("direkt koppling", "direct link"), "indirekt": _t("indirekt koppling", "indirect link")}.get(r.strength, r.strength)
+        strength = {"direkt": t("focus.reforms_block.direct_link", lang()), "indirekt": t("focus.reforms_block.indirect_link", lang())}.get(r.strength, r.strength)
         with st.container(border=True):
             st.page_link(page("reformer").path, label=f"{rf['number']}. {md_escape(title)}", query_params={"reform": r.reform_id})
             st.markdown(f"{status} · {strength}  \n{md_escape(r.reasoning_sv)}")
     provenance.caption("reformuppfoljning", reform_views.latest_date(pic, links["reform_id"].tolist()),
-                       note=_t("status = senaste registrerade bedömning", "status = latest recorded assessment"))
+                       note=t("focus.reforms_block.status_latest_recorded_assessment", lang()))

@@ -16,10 +16,6 @@ from lagesbild.ui.urlstate import url_selectbox
 MAP_KEY = "karta_map"
 
 
-def _sv_en(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 def choose(pic) -> tuple[measures.Measure, str | None]:
     """Measure and period, kept in the URL by id (?matt=tathet&period=2025)."""
     lg = lang()
@@ -34,7 +30,7 @@ def choose(pic) -> tuple[measures.Measure, str | None]:
     measure = options.get(mid, default)
     periods = measures.periods(pic, measure)
     with c2:
-        partial = _sv_en("delår", "part year")
+        partial = t("karta.ui.choose.part_year", lang())
         period = url_selectbox(
             t("karta.period", lg), periods, param="period", default=measures.default_period(pic, measure),
             format_func=lambda p: f"{p} ({partial})" if measures.is_partial(pic, measure, p) else p,
@@ -76,15 +72,13 @@ def priority_delimitation(lg: str) -> None:
 
     st.table(delimitation_table(lg), hide_index=True)
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt"], None,
-                       note=_sv_en("Avgränsningarna är parternas förslag och kan ändras när parterna bestämt sig.",
-                                   "The delimitations are the partners' proposals and can change once the partners decide."))
+                       note=t("karta.ui.priority_delimitation.delimitations_are_partners_proposals", lang()))
 
 
 def _uso_list(lg: str) -> None:
     uso = layer("utsatta_omraden")
-    items = "; ".join(f"{n} ({k.lower()}, {_sv_en('aktualitet från', 'valid from')} {s})"
+    items = "; ".join(f"{n} ({k.lower()}, {t('karta.ui.uso_list.valid_from', lang())} {s})"
                       for n, k, s in zip(uso["name"], uso["kategori"], uso["aktualitet_start"]))
     st.markdown(f"**{t('karta.uso', lg)}:** {items}.")
     provenance.caption("polisen_uso", "2025-12-01",
-                       note=_sv_en("Polisens lägesbild 2025; historiken finns i varje områdesprofil.",
-                                   "Police assessment 2025; the history is in each area profile."))
+                       note=t("karta.ui.uso_list.police_assessment_2025_history", lang()))

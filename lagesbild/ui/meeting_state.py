@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from lagesbild import fmt
+from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.ui.state import lang, store
 
@@ -23,10 +24,6 @@ KEY = "open_meeting"
 PRESENTATION = "presentation"
 # Parameters of the frame (not of a page's view): never saved as part of an agenda item.
 FRAME_PARAMS = {PARAM, PRESENTATION, "punkt", "lang", "exempel", "embed", "embed_options"}
-
-
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
 
 
 def open_meeting() -> int | None:
@@ -77,7 +74,7 @@ def info() -> OpenInfo | None:
             m = meetings.get_meeting(s, mid)
         except NotFound:
             set_open(None)
-            st.warning(_t(f"Mötet {mid} finns inte; mötesläget är stängt.", f"Meeting {mid} does not exist; meeting mode is closed."),
+            st.warning(t("mote.state.info.meeting_does_not_exist", lang(), mid=mid),
                        icon=":material/warning:")
             return None
         man = meetings.manifest(s, mid)
@@ -116,15 +113,14 @@ def banner() -> bool:
     with st.container(border=True, key="mote_banner"):
         left, right = st.columns([4, 1.3], vertical_alignment="center")
         if oi.frozen:
-            left.markdown(f"#### :material/lock: {_t('Lägesbild per', 'Situation as of')} {fmt.iso(oi.as_of)} "
-                          f"({_t('fryst för mötet', 'frozen for the meeting')} ”{_md(oi.title)}”)")
-            left.caption(_t("Alla sidor visar mötets frysta data. Nya data som lästs in efteråt syns inte förrän mötesläget stängs.",
-                            "Every page shows the meeting's frozen data. Data loaded afterwards is not shown until meeting mode is closed."))
+            left.markdown(f"#### :material/lock: {t('mote.state.banner.situation_as', lang())} {fmt.iso(oi.as_of)} "
+                          f"({t('mote.state.banner.frozen_meeting', lang())} ”{_md(oi.title)}”)")
+            left.caption(t("mote.state.banner.every_page_shows_meeting", lang()))
         else:
-            left.markdown(f"**:material/co_present: {_t('Mötet', 'The meeting')} ”{_md(oi.title)}” "
-                          f"({fmt.iso(oi.meeting_date)}) {_t('är öppet men inte fryst: aktuella data visas.', 'is open but not frozen: current data is shown.')}**")
+            left.markdown(f"**:material/co_present: {t('mote.state.banner.meeting', lang())} ”{_md(oi.title)}” "
+                          f"({fmt.iso(oi.meeting_date)}) {t('mote.state.banner.open_but_not_frozen', lang())}**")
             save_view_button(left, oi)
-        right.button(_t("Stäng mötesläget", "Close meeting mode"), icon=":material/close:", key="mote_banner_close",
+        right.button(t("mote.state.banner.close_meeting_mode", lang()), icon=":material/close:", key="mote_banner_close",
                      on_click=set_open, args=(None,))
     return True
 
@@ -174,14 +170,14 @@ def save_view_button(where, oi: OpenInfo) -> None:
     if view is None:
         return
     slug, params = view
-    if where.button(_t("Lägg till den här vyn i dagordningen", "Add this view to the agenda"), icon=":material/playlist_add:",
+    if where.button(t("mote.state.save_view_button.add_this_view_agenda", lang()), icon=":material/playlist_add:",
                     key="mote_save_view"):
         title = views.describe(picture(), slug, params, lang())
         try:
             with store().transaction() as s:
                 version = meetings.get_meeting(s, oi.id).version
                 meetings.add_item(s, actor(), oi.id, version, meetings.ItemInput(title, slug, params))
-            st.toast(_t(f"”{title}” har lagts till i dagordningen.", f"\u201c{title}\u201d was added to the agenda."),
+            st.toast(t("mote.state.save_view_button.was_added_agenda", lang(), title=title),
                      icon=":material/check:")
         except LagesbildError as err:
             st.error(str(err))

@@ -16,6 +16,7 @@ import streamlit as st
 
 from lagesbild import fmt, views
 from lagesbild.errors import LagesbildError
+from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.store import meetings
 from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, presenter, view_ui
@@ -23,10 +24,6 @@ from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import actor, demo_on, lang, picture, store
 
 FLASH = "_mote_flash"
-
-
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
 
 
 def _write(fn, ok: str) -> bool:
@@ -63,18 +60,14 @@ def render() -> None:
             presentation_ui.render()
         return
     st.title(page("mote").title(lang()))
-    st.caption(_t("Förbered ett möte med en dagordning av sparade vyer, frys lägesbilden inför mötet, presentera den "
-                  "och för protokoll över beslut och åtgärder. Underlaget kan laddas ner som PDF och PPTX.",
-                  "Prepare a meeting with an agenda of saved views, freeze the picture before the meeting, present it "
-                  "and record decisions and actions. The pre-read can be downloaded as PDF and PPTX."))
+    st.caption(t("mote.render.prepare_meeting_agenda_saved", lang()))
     _flash()
     chosen = choose_meeting()
     if actor().can_write:
-        with st.expander(_t("Nytt möte", "New meeting"), icon=":material/add:", expanded=chosen is None):
+        with st.expander(t("mote.render.new_meeting", lang()), icon=":material/add:", expanded=chosen is None):
             create_form()
     else:
-        st.caption(_t("Du har läsbehörighet; möten kan inte skapas eller ändras här.",
-                      "You have read access; meetings cannot be created or changed here."))
+        st.caption(t("mote.render.you_have_read_access", lang()))
     if chosen is None:
         return
     with store().session() as s:
@@ -87,7 +80,7 @@ def choose_meeting() -> int | None:
     with store().session() as s:
         df = meetings.meetings_frame(s)
     if df.empty:
-        st.info(_t("Inga möten ännu. Skapa det första nedan.", "No meetings yet. Create the first one below."),
+        st.info(t("mote.choose_meeting.no_meetings_yet_create", lang()),
                 icon=":material/event:")
         return None
     labels = {int(r.id): f"{fmt.iso(r.meeting_date)} · {r.title} · {_status(r.status)}" for r in df.itertuples()}
@@ -104,12 +97,12 @@ def choose_meeting() -> int | None:
         meeting_state.set_open(st.session_state.get(key))
 
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
-    c1.selectbox(_t("Öppna ett möte", "Open a meeting"), list(labels), index=None, format_func=labels.get, key=key,
-                 on_change=changed, placeholder=_t("Välj ett möte …", "Choose a meeting …"))
-    with st.expander(_t("Alla möten", "All meetings"), icon=":material/list:"):
+    c1.selectbox(t("mote.choose_meeting.open_meeting", lang()), list(labels), index=None, format_func=labels.get, key=key,
+                 on_change=changed, placeholder=t("mote.choose_meeting.choose_meeting", lang()))
+    with st.expander(t("mote.choose_meeting.all_meetings", lang()), icon=":material/list:"):
         st.dataframe(pd.DataFrame({
-            _t("Datum", "Date"): [fmt.iso(d) for d in df["meeting_date"]], _t("Möte", "Meeting"): df["title"],
-            "Status": [_status(x) for x in df["status"]], _t("Punkter", "Items"): df["items"],
+            t("mote.date", lang()): [fmt.iso(d) for d in df["meeting_date"]], t("mote.choose_meeting.meeting", lang()): df["title"],
+            "Status": [_status(x) for x in df["status"]], t("mote.choose_meeting.items", lang()): df["items"],
         }), hide_index=True, key="mote_lista")
     return current
 
@@ -125,19 +118,18 @@ def create_form() -> None:
     names = partner_names(pic)
     forms.clear_if_saved("mote_nytt", ("mote_ny_titel", "mote_ny_datum", "mote_ny_org"))
     with st.form("mote_nytt", enter_to_submit=False):
-        title = st.text_input(_t("Titel", "Title"), max_chars=300, key="mote_ny_titel",
-                              placeholder=_t("t.ex. Samverkansmöte trygghet, november", "e.g. Safety cooperation meeting, November"))
-        day = st.date_input(_t("Datum", "Date"), value=date.today(), format="YYYY-MM-DD", key="mote_ny_datum")
-        orgs = st.multiselect(_t("Deltagande organisationer", "Participating organisations"), list(names), format_func=names.get,
-                              key="mote_ny_org", select_all=False, placeholder=_t("Välj organisationer", "Choose organisations"))
-        if st.form_submit_button(_t("Skapa mötet", "Create the meeting"), icon=":material/add:", key="mote_ny_skapa"):
+        title = st.text_input(t("mote.create_form.title", lang()), max_chars=300, key="mote_ny_titel",
+                              placeholder=t("mote.create_form.e_g_safety_cooperation", lang()))
+        day = st.date_input(t("mote.date", lang()), value=date.today(), format="YYYY-MM-DD", key="mote_ny_datum")
+        orgs = st.multiselect(t("mote.create_form.participating_organisations", lang()), list(names), format_func=names.get,
+                              key="mote_ny_org", select_all=False, placeholder=t("mote.create_form.choose_organisations", lang()))
+        if st.form_submit_button(t("mote.create_form.create_meeting", lang()), icon=":material/add:", key="mote_ny_skapa"):
             created = {}
 
             def do(s):
                 created["id"] = meetings.create_meeting(s, actor(), meetings.MeetingInput(title, day, tuple(orgs)))
 
-            if _write(do, _t("Mötet är skapat. Öppna åtgärder från förra mötet har förts över.",
-                             "The meeting is created. Open actions from the previous meeting were carried over.")):
+            if _write(do, t("mote.create_form.meeting_created_open_actions", lang())):
                 meeting_state.set_open(created["id"])
                 forms.mark_saved("mote_nytt")
                 st.rerun()
@@ -150,20 +142,18 @@ def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     lg = lang()
     names = partner_names(picture())
     st.header(md_escape(m.title))
-    status = (_t(f"🔒 Fryst {fmt.iso(m.frozen_at)}: dagordningen är låst och sidorna visar mötets data.",
-                 f"🔒 Frozen {fmt.iso(m.frozen_at)}: the agenda is locked and the pages show the meeting's data.")
-              if m.frozen else _t("✎ Utkast: dagordningen kan ändras. Frys mötet när underlaget är klart.",
-                                  "✎ Draft: the agenda can change. Freeze the meeting when the pre-read is ready."))
+    status = (t("mote.meeting_view.frozen_agenda_locked_pages", lang(), frozen_at=fmt.iso(m.frozen_at))
+              if m.frozen else t("mote.meeting_view.draft_agenda_can_change", lang()))
     st.markdown(f"**{fmt.long_date(m.meeting_date, lg)}** · {status}")
-    st.caption(_t("Deltagare: ", "Participants: ") + (md_escape(", ".join(names.get(o, o) for o in m.organisations)) or "–"))
+    st.caption(t("mote.meeting_view.participants", lang()) + (md_escape(", ".join(names.get(o, o) for o in m.organisations)) or "–"))
     c1, c2, _ = st.columns([1, 1, 3])
-    if c1.button(_t("Starta presentationen", "Start the presentation"), icon=":material/slideshow:", type="primary",
+    if c1.button(t("mote.meeting_view.start_presentation", lang()), icon=":material/slideshow:", type="primary",
                  disabled=not m.items, key="mote_present"):
         presentation_ui.start()
-    c2.button(_t("Stäng mötet", "Close the meeting"), icon=":material/close:", key="mote_close",
+    c2.button(t("mote.meeting_view.close_meeting", lang()), icon=":material/close:", key="mote_close",
               on_click=meeting_state.set_open, args=(None,))
-    tabs = st.tabs([_t("Dagordning", "Agenda"), _t("Beslut och åtgärder", "Decisions and actions"),
-                    _t("Sedan förra mötet", "Since the previous meeting"), _t("Underlag (PDF/PPTX)", "Pre-read (PDF/PPTX)")])
+    tabs = st.tabs([t("mote.meeting_view.agenda", lang()), t("mote.meeting_view.decisions_actions", lang()),
+                    t("mote.meeting_view.since_previous_meeting", lang()), t("mote.meeting_view.pre_read_pdf_pptx", lang())])
     with tabs[0]:
         agenda(m, ctx)
     with tabs[1]:
@@ -177,10 +167,7 @@ def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
 def agenda(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     pic = picture()
     if not m.items:
-        st.info(_t("Dagordningen är tom. Lägg till sparade vyer nedan, eller öppna en sida och välj "
-                   "”Lägg till den här vyn i dagordningen” i rutan överst.",
-                   "The agenda is empty. Add saved views below, or open a page and choose "
-                   "\u201cAdd this view to the agenda\u201d in the box at the top."), icon=":material/list:")
+        st.info(t("mote.agenda.agenda_empty_add_saved", lang()), icon=":material/list:")
     for it in m.items:
         with st.container(border=True, key=f"mote_punkt_{it.id}"):
             c = st.columns([0.5, 6, 0.6, 0.6, 0.6], vertical_alignment="center")
@@ -189,34 +176,34 @@ def agenda(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
                           + (f" · `{_params_text(it.params)}`" if it.params else ""))
             locked = m.frozen
             if c[2].button("", icon=":material/arrow_upward:", key=f"mote_upp_{it.id}", disabled=locked or it.position == 1,
-                           help=_t("Flytta upp", "Move up")):
-                if _write(lambda s, it=it: meetings.move_item(s, actor(), m.id, m.version, it.id, -1), _t("Flyttad.", "Moved.")):
+                           help=t("mote.agenda.move_up", lang())):
+                if _write(lambda s, it=it: meetings.move_item(s, actor(), m.id, m.version, it.id, -1), t("mote.agenda.moved", lang())):
                     st.rerun()
             if c[3].button("", icon=":material/arrow_downward:", key=f"mote_ned_{it.id}",
-                           disabled=locked or it.position == len(m.items), help=_t("Flytta ner", "Move down")):
-                if _write(lambda s, it=it: meetings.move_item(s, actor(), m.id, m.version, it.id, 1), _t("Flyttad.", "Moved.")):
+                           disabled=locked or it.position == len(m.items), help=t("mote.agenda.move_down", lang())):
+                if _write(lambda s, it=it: meetings.move_item(s, actor(), m.id, m.version, it.id, 1), t("mote.agenda.moved", lang())):
                     st.rerun()
-            if c[4].button("", icon=":material/delete:", key=f"mote_bort_{it.id}", disabled=locked, help=_t("Ta bort", "Remove")):
+            if c[4].button("", icon=":material/delete:", key=f"mote_bort_{it.id}", disabled=locked, help=t("mote.agenda.remove", lang())):
                 if _write(lambda s, it=it: meetings.remove_item(s, actor(), m.id, m.version, it.id),
-                          _t("Punkten är borttagen.", "The item was removed.")):
+                          t("mote.agenda.item_was_removed", lang())):
                     st.rerun()
             link = {**it.params, meeting_state.PARAM: str(m.id)}
             if it.page_slug != "mote":
-                st.page_link(page(it.page_slug).path, label=_t("Öppna sidan med vyn", "Open the page with the view"),
+                st.page_link(page(it.page_slug).path, label=t("mote.agenda.open_page_view", lang()),
                              icon=":material/open_in_new:", query_params=link)
             # A toggle, not an expander: an expander's content is built on every run, and five
             # previews of maps and charts would slow every click on the page.
-            if st.toggle(_t("Förhandsvisa", "Preview"), key=f"mote_visa_{it.id}"):
+            if st.toggle(t("mote.agenda.preview", lang()), key=f"mote_visa_{it.id}"):
                 vc = views.build(pic, it.page_slug, it.params, lang(), ctx)
                 view_ui.render(vc, key=f"mote_vy_{it.id}")
     if m.frozen:
         return
-    with st.expander(_t("Lägg till en punkt", "Add an item"), icon=":material/playlist_add:", expanded=not m.items):
+    with st.expander(t("mote.agenda.add_item", lang()), icon=":material/playlist_add:", expanded=not m.items):
         chosen = agenda_form.choose(pic)
-        if chosen and st.button(_t("Lägg till punkten", "Add the item"), icon=":material/add:", key="mote_add"):
+        if chosen and st.button(t("mote.agenda.add_item_2", lang()), icon=":material/add:", key="mote_add"):
             slug, params, title = chosen
             if _write(lambda s: meetings.add_item(s, actor(), m.id, m.version, meetings.ItemInput(title, slug, params)),
-                      _t(f"”{title}” har lagts till.", f"\u201c{title}\u201d was added.")):
+                      t("mote.agenda.was_added", lang(), title=title)):
                 st.rerun()
     freeze(m)
 
@@ -226,17 +213,12 @@ def _params_text(params: dict) -> str:
 
 
 def freeze(m: meetings.MeetingView) -> None:
-    st.subheader(_t("Frys mötet", "Freeze the meeting"))
-    st.markdown(_t("När mötet fryses sparas hela lägesbilden som den ser ut nu, med en manifestfil (datum, källor, "
-                   "kontrollsummor). Under mötet visar alla sidor de frysta siffrorna, även om nya data läses in. "
-                   "Dagordningen låses; beslut och åtgärder kan fortfarande föras in. Det går inte att ångra.",
-                   "Freezing stores the whole picture as it is now, with a manifest (date, sources, checksums). During the "
-                   "meeting every page shows the frozen figures, even if new data is loaded. The agenda is locked; decisions "
-                   "and actions can still be recorded. It cannot be undone."))
-    sure = st.checkbox(_t("Jag vill frysa mötet nu", "I want to freeze the meeting now"), key="mote_frys_ok")
-    if st.button(_t("Frys mötet", "Freeze the meeting"), icon=":material/lock:", disabled=not sure or not m.items, key="mote_frys"):
+    st.subheader(t("mote.freeze.freeze_meeting", lang()))
+    st.markdown(t("mote.freeze.freezing_stores_whole_picture", lang()))
+    sure = st.checkbox(t("mote.freeze.i_want_freeze_meeting", lang()), key="mote_frys_ok")
+    if st.button(t("mote.freeze.freeze_meeting", lang()), icon=":material/lock:", disabled=not sure or not m.items, key="mote_frys"):
         if _write(lambda s: meetings.freeze(s, actor(), m.id, m.version),
-                  _t("Mötet är fryst. Alla sidor visar nu mötets lägesbild.", "The meeting is frozen. Every page now shows its picture.")):
+                  t("mote.freeze.meeting_frozen_every_page", lang())):
             st.session_state.pop("mote_frys_ok", None)
             st.rerun()
 
@@ -247,14 +229,13 @@ def freeze(m: meetings.MeetingView) -> None:
 def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     acts = ctx.actions
     carried = acts[acts["carried_from"].notna()] if not acts.empty else acts
-    st.subheader(_t("Åtgärder från förra mötet", "Actions from the previous meeting"))
+    st.subheader(t("mote.actions.actions_from_previous_meeting", lang()))
     if ctx.previous_title:
-        st.caption(_t(f"Förra mötet: {md_escape(ctx.previous_title)} ({fmt.iso(ctx.previous_date)}). Öppna åtgärder förs över "
-                      "när mötet skapas.", f"Previous meeting: {md_escape(ctx.previous_title)} ({fmt.iso(ctx.previous_date)}). "
-                      "Open actions are carried over when the meeting is created."))
-        if st.button(_t("Hämta nya öppna åtgärder från förra mötet", "Fetch new open actions from the previous meeting"),
+        st.caption(t("mote.actions.previous_meeting_open_actions", lang(), title=md_escape(ctx.previous_title),
+                     date=fmt.iso(ctx.previous_date)))
+        if st.button(t("mote.actions.fetch_new_open_actions", lang()),
                      icon=":material/sync:", key="mote_hamta"):
-            if _write(lambda s: meetings.carry_open_actions(s, actor(), m.id), _t("Klart.", "Done.")):
+            if _write(lambda s: meetings.carry_open_actions(s, actor(), m.id), t("mote.actions.done", lang())):
                 st.rerun()
     action_list(carried, key="mote_fran")
     for it in m.items:
@@ -263,18 +244,18 @@ def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
         action_list(mine, key=f"mote_akt_{it.id}")
         action_form(m, it.id, key=f"mote_form_{it.id}")
     loose = acts[acts["agenda_item_id"].isna() & acts["carried_from"].isna()] if not acts.empty else acts
-    st.subheader(_t("Övrigt", "Other business"))
+    st.subheader(t("mote.actions.other_business", lang()))
     action_list(loose, key="mote_ovrigt")
     action_form(m, None, key="mote_form_ovrigt")
 
 
 def action_list(df: pd.DataFrame, *, key: str) -> None:
     if df.empty:
-        st.caption(_t("Inga beslut eller åtgärder.", "No decisions or actions."))
+        st.caption(t("mote.action_list.no_decisions_actions", lang()))
         return
     for a in df.itertuples(index=False):
         kind = views.meeting.kind_label(a.kind, lang())
-        due = f" · {_t('senast', 'by')} {fmt.iso(a.due_date)}" if a.due_date else ""
+        due = f" · {t('mote.action_list.by', lang())} {fmt.iso(a.due_date)}" if a.due_date else ""
         who = f" · {md_escape(a.owner)}" if a.owner else ""
         text = f"**{kind}:** {md_escape(a.text)}{who}{due}"
         if a.kind == "atgard":
@@ -282,7 +263,7 @@ def action_list(df: pd.DataFrame, *, key: str) -> None:
             st.session_state[wkey] = bool(a.done)
 
             def toggle(aid=a.id, wkey=wkey):
-                _write(lambda s: meetings.set_action_done(s, actor(), aid, bool(st.session_state[wkey])), _t("Sparat.", "Saved."))
+                _write(lambda s: meetings.set_action_done(s, actor(), aid, bool(st.session_state[wkey])), t("mote.saved", lang()))
 
             st.checkbox(text, key=wkey, on_change=toggle)
         else:
@@ -290,18 +271,18 @@ def action_list(df: pd.DataFrame, *, key: str) -> None:
 
 
 def action_form(m: meetings.MeetingView, item_id: int | None, *, key: str) -> None:
-    with st.popover(_t("Nytt beslut eller ny åtgärd", "New decision or action"), icon=":material/add:"):
+    with st.popover(t("mote.action_form.new_decision_action", lang()), icon=":material/add:"):
         forms.clear_if_saved(key, (f"{key}_typ", f"{key}_vad", f"{key}_vem", f"{key}_senast"))
         with st.form(key, enter_to_submit=False):
-            kind = st.radio(_t("Typ", "Type"), list(meetings.KINDS), horizontal=True, key=f"{key}_typ",
+            kind = st.radio(t("mote.action_form.type", lang()), list(meetings.KINDS), horizontal=True, key=f"{key}_typ",
                             format_func=lambda k, lg=lang(): views.meeting.kind_label(k, lg))
-            text = st.text_area(_t("Vad", "What"), max_chars=meetings.MAX_TEXT, key=f"{key}_vad")
+            text = st.text_area(t("mote.action_form.what", lang()), max_chars=meetings.MAX_TEXT, key=f"{key}_vad")
             c1, c2 = st.columns(2)
-            owner = c1.text_input(_t("Vem (ansvarig)", "Who (responsible)"), max_chars=meetings.MAX_OWNER, key=f"{key}_vem")
-            due = c2.date_input(_t("Senast (valfritt)", "By (optional)"), value=None, format="YYYY-MM-DD", key=f"{key}_senast")
-            if st.form_submit_button(_t("Spara", "Save"), icon=":material/save:", key=f"{key}_spara"):
+            owner = c1.text_input(t("mote.action_form.who_responsible", lang()), max_chars=meetings.MAX_OWNER, key=f"{key}_vem")
+            due = c2.date_input(t("mote.action_form.optional", lang()), value=None, format="YYYY-MM-DD", key=f"{key}_senast")
+            if st.form_submit_button(t("mote.action_form.save", lang()), icon=":material/save:", key=f"{key}_spara"):
                 data = meetings.ActionInput(kind, text, owner, due, item_id)
-                if _write(lambda s: meetings.add_action(s, actor(), m.id, data), _t("Sparat.", "Saved.")):
+                if _write(lambda s: meetings.add_action(s, actor(), m.id, data), t("mote.saved", lang())):
                     forms.mark_saved(key)
                     st.rerun()
 
@@ -318,20 +299,16 @@ def export(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     from lagesbild.export.images import ExportUnavailable
     from lagesbild.export.meeting_pack import export_meeting
 
-    st.markdown(_t("Mötespaketet är en ZIP med underlaget som PDF och PPTX (varje punkt med alla rader i sina tabeller), "
-                   "manifestfilen (datum, källor, kontrollsummor) och besluten som CSV. Allt byggs ur mötets data.",
-                   "The meeting pack is a ZIP with the pre-read as PDF and PPTX (each item with every row of its tables), the "
-                   "manifest (date, sources, checksums) and the decisions as CSV. Everything is built from the meeting's data."))
+    st.markdown(t("mote.export.meeting_pack_zip_pre", lang()))
     if not m.frozen:
-        st.warning(_t("Mötet är inte fryst: underlaget byggs av dagens data och kan ändras före mötet.",
-                      "The meeting is not frozen: the pre-read is built from today's data and may change before the meeting."),
+        st.warning(t("mote.export.meeting_not_frozen_pre", lang()),
                    icon=":material/lock_open:")
     if not m.items:
-        st.info(_t("Lägg till punkter i dagordningen först.", "Add items to the agenda first."))
+        st.info(t("mote.export.add_items_agenda_first", lang()))
         return
     key = f"mote_pack_{m.id}_{m.version}_{len(ctx.actions)}_{int(ctx.actions['done'].sum()) if not ctx.actions.empty else 0}"
-    if st.button(_t("Skapa mötespaketet", "Create the meeting pack"), icon=":material/picture_as_pdf:", key="mote_export"):
-        bar = st.progress(0.0, text=_t("Startar …", "Starting …"))
+    if st.button(t("mote.export.create_meeting_pack", lang()), icon=":material/picture_as_pdf:", key="mote_export"):
+        bar = st.progress(0.0, text=t("mote.export.starting", lang()))
         try:
             with store().session() as s:
                 manifest = meetings.manifest(s, m.id)
@@ -341,13 +318,12 @@ def export(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
             st.error(str(err), icon=":material/error:")
             return
         st.session_state[key] = pack
-        bar.progress(1.0, text=_t(f"Klart på {fmt.number(pack.timings['total'], 1, lang())} s.",
-                                   f"Done in {fmt.number(pack.timings['total'], 1, lang())} s."))
+        bar.progress(1.0, text=t("mote.export.done_s", lang(), number=fmt.number(pack.timings['total'], 1, lang())))
     pack = st.session_state.get(key)
     if pack is None:
         return
     c1, c2, c3 = st.columns(3)
-    c1.download_button(_t("Mötespaket (ZIP)", "Meeting pack (ZIP)"), pack.zip, f"{pack.basename}.zip", "application/zip",
+    c1.download_button(t("mote.export.meeting_pack_zip", lang()), pack.zip, f"{pack.basename}.zip", "application/zip",
                        icon=":material/folder_zip:", on_click="ignore", key="mote_dl_zip", type="primary")
     c2.download_button("PDF", pack.pdf, f"{pack.basename}.pdf", "application/pdf", icon=":material/picture_as_pdf:",
                        on_click="ignore", key="mote_dl_pdf")

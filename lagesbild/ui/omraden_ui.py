@@ -20,10 +20,6 @@ from lagesbild.ui.urlstate import url_id
 PARAM = map_ui.AREA_PARAM
 
 
-def _sv_en(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 WIDGET = "omr_select"
 
 
@@ -70,7 +66,7 @@ def render() -> None:
     p = profile.build(picture(), code, lg)
     st.header(p.name)
     # SCB's and Valmyndigheten's codes help a reader compare; a priority area's code is ours only.
-    official = "" if p.priority else f" · {_sv_en('kod', 'code')} {p.code}"
+    official = "" if p.priority else f" · {t('omraden.render.code', lang())} {p.code}"
     st.caption(f"{areas_mod.level_label(p.level, lg)}{official}")
     _verdict(p)
     _membership(p)
@@ -105,21 +101,20 @@ def _overview() -> None:
     st.markdown(t("omr.intro", lg))
     opts = profile.options()
     prio = [(c, n) for c, n, lv in opts if lv == areas_mod.PRIORITY_LEVEL]
-    st.subheader(_sv_en("Prioriterade områden", "Priority areas"))
+    st.subheader(t("omraden.overview.priority_areas", lang()))
     cols = st.columns(max(len(prio), 1))
     for col, (code, name) in zip(cols, prio):
         col.page_link(page("omraden").path, label=name, icon=":material/flag:", query_params={PARAM: code})
-    map_ui.profile_links([(c, n) for c, n, lv in opts if lv == "regso"], label=_sv_en("RegSO-områden", "RegSO districts"))
+    map_ui.profile_links([(c, n) for c, n, lv in opts if lv == "regso"], label=t("omraden.overview.regso_districts", lang()))
 
 
 def _membership(p: profile.Profile) -> None:
     if p.priority:
         icon = ":material/edit_note:" if p.priority.preliminary else ":material/flag:"
-        st.markdown(f"{icon} **{_sv_en('Prioriterat område', 'Priority area')}** · {_sv_en('status', 'status')}: "
+        st.markdown(f"{icon} **{t('omraden.membership.priority_area', lang())}** · {t('omraden.membership.status', lang())}: "
                     f"**{p.priority.status}**")
     for code, name in p.in_priority:
-        st.page_link(page("omraden").path, label=_sv_en(f"Ingår i det prioriterade området {name}",
-                                                        f"Part of the priority area {name}"),
+        st.page_link(page("omraden").path, label=t("omraden.membership.part_priority_area", lang(), name=name),
                      icon=":material/flag:", query_params={PARAM: code})
 
 
@@ -131,14 +126,12 @@ def _headline(p: profile.Profile) -> None:
     density = p.population.value / p.area_km2 if p.population.value == p.population.value and p.area_km2 else None
     share = (p.population.value / p.kommun_population.value
              if density and p.kommun_population.value == p.kommun_population.value else None)
-    no_pop = _sv_en("Folkmängd finns per RegSO och DeSO, inte per valdistrikt.",
-                    "Population exists per RegSO and DeSO, not per election district.") if not density else ""
+    no_pop = t("omraden.headline.population_exists_per_regso", lang()) if not density else ""
     missing = fmt.number(None, lang=lg)
     cells = [
         (t("omr.population", lg), p.population.text, ["scb_befolkning"], tom, no_pop),
         (t("omr.area", lg), f"{fmt.number(p.area_km2, 1, lg)} km²", [geo_src], "2025-12-01",
-         _sv_en(f"Hela ytan inkl. sjöar (inte bara land), ur gränserna för {boundaries(p.level, lg)}",
-                f"The whole area incl. lakes (not land only), from the {boundaries(p.level, lg)} boundaries")),
+         t("omraden.headline.whole_area_incl_lakes", lang(), boundaries=boundaries(p.level, lg))),
         (t("omr.density", lg), fmt.number(density, 0, lg) if density else missing,
          ["scb_befolkning", geo_src], tom, ""),
         (t("omr.share", lg), fmt.percent(share, 1, lg) if share else missing,
@@ -187,12 +180,11 @@ def _delimitation(p: profile.Profile) -> None:
     st.subheader(t("omr.delimitation", lg))
     st.markdown(p.priority.note)
     if p.priority.preliminary:
-        st.info(_sv_en("Preliminär avgränsning: parterna har ännu inte bestämt hur området ska avgränsas.",
-                       "Preliminary delimitation: the partners have not yet decided how to delimit the area."),
+        st.info(t("omraden.delimitation.preliminary_delimitation_partners_have", lang()),
                 icon=":material/edit_note:")
     st.dataframe(p.parts_table, hide_index=True, key="omr_parts")
     provenance.caption(["scb_regso", "scb_befolkning"], p.population.data_tom,
-                       note=_sv_en("Avgränsning enligt parternas förslag", "Delimitation as proposed by the partners"))
+                       note=t("omraden.delimitation.delimitation_as_proposed_partners", lang()))
 
 
 def _area_map(p: profile.Profile) -> None:
@@ -203,8 +195,8 @@ def _area_map(p: profile.Profile) -> None:
     clicked = map_ui.show(m, key="omr_map", height=420)
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], "2025-12-01")
     table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
-        _sv_en("Område", "District"): p.name, _sv_en("Kod", "Code"): p.code,
-        _sv_en("Folkmängd", "Population"): p.population.text, area_label(p.level, lg): fmt.number(p.area_km2, 1, lg)}])
+        t("omraden.area_map.district", lang()): p.name, t("omraden.area_map.code", lang()): p.code,
+        t("omraden.area_map.population", lang()): p.population.text, area_label(p.level, lg): fmt.number(p.area_km2, 1, lg)}])
     map_ui.table_and_summary(table, p.map_summary, key="omr_map")
     if clicked and clicked != p.code:
         map_ui.open_profile(clicked)
@@ -213,39 +205,34 @@ def _area_map(p: profile.Profile) -> None:
 def _key_figures(p: profile.Profile) -> None:
     lg = lang()
     st.subheader(t("omr.indicators", lg))
-    st.caption(_sv_en("Det mesta av Brås och Koladas statistik finns bara för hela kommunen; då står det "
-                      "”Uppgift saknas på områdesnivå” och kommunens siffra visas bara som jämförelse.",
-                      "Most Brå and Kolada statistics exist only for the whole municipality; then the area "
-                      "column says so and the municipality's figure is shown only for comparison."))
+    st.caption(t("omraden.key_figures.most_br_kolada_statistics", lang()))
     st.table(p.key_figures, hide_index=True)  # a static table: the notes wrap instead of being cut
     provenance.caption(["scb_befolkning", "kolada", "bra_sol", "polisen_handelser", "enkater_citerade"],
-                       _sv_en("se kolumnen Period", "see the Period column"))
+                       t("omraden.key_figures.see_period_column", lang()))
 
 
 def _uso(p: profile.Profile) -> None:
     lg = lang()
     st.subheader(t("omr.uso", lg))
     if p.uso.empty:
-        st.markdown(_sv_en("Inget av Polisens utsatta områden (2025) ligger i området.",
-                           "None of the Police's vulnerable areas (2025) lies in the area."))
+        st.markdown(t("omraden.uso.none_police_s_vulnerable", lang()))
     else:
         for u in p.uso.itertuples():
             share = fmt.percent(u.share, 0, lg)
             st.markdown(f":material/report: **{u.uso_name}**: {u.kategori.lower()} "
-                        f"({_sv_en('aktualitet från', 'valid from')} {u.aktualitet_start}; "
-                        f"{_sv_en(f'{share} av det utsatta området ligger här', f'{share} of the vulnerable area lies here')}).")
+                        f"({t('omraden.uso.valid_from', lang())} {u.aktualitet_start}; "
+                        f"{t('omraden.uso.vulnerable_area_lies_here', lang(), share=share)}).")
     provenance.caption("polisen_uso", "2025-12-01")
     if not p.uso_history.empty:
         st.markdown(f"**{t('omr.uso_history', lg)}**")
         h = p.uso_history
         st.table(pd.DataFrame({
-            _sv_en("År", "Year"): h["year"].astype(str), _sv_en("Område", "Area"): h["area"],
-            _sv_en("Klassning", "Classification"): h["classification"],
-            _sv_en("Säkerhet", "Confidence"): h["confidence"], _sv_en("Källa", "Source"): h["source"],
+            t("omraden.uso.year", lang()): h["year"].astype(str), t("omraden.uso.area", lang()): h["area"],
+            t("omraden.uso.classification", lang()): h["classification"],
+            t("omraden.uso.confidence", lang()): h["confidence"], t("omraden.uso.source", lang()): h["source"],
         }), hide_index=True)
         provenance.caption("uso_historik", str(h["year"].max()),
-                           note=_sv_en("Säkerheten anges per rad; låg/medel är inte bekräftad mot Polisens rapporter.",
-                                       "Confidence per row; low/medium is not confirmed against the Police reports."))
+                           note=t("omraden.uso.confidence_per_row_low", lang()))
 
 
 def _events(p: profile.Profile) -> None:
@@ -253,8 +240,7 @@ def _events(p: profile.Profile) -> None:
     st.subheader(t("omr.events", lg))
     st.markdown(p.events_summary)
     if not p.events.empty:
-        note = _sv_en("Räknat efter orten som nämns i texten; aldrig som punkter.",
-                      "Counted by the place named in the text; never as points.")
+        note = t("omraden.events.counted_place_named_text", lang())
         st.dataframe(p.events, hide_index=True, key="omr_events")
         provenance.caption("polisen_handelser", p.events_tom, note=note)
         if not p.events_types.empty:

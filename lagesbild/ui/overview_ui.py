@@ -25,17 +25,10 @@ from lagesbild.ui.state import lang, picture
 GENDER_SHORT = {"K": ("K", "F"), "M": ("M", "M")}
 
 
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 def render() -> None:
     pic = picture()
-    st.title(_t("Översikt", "Overview"))
-    st.markdown(_t("Den gemensamma lägesbilden i korthet: de viktigaste indikatorerna per fokusområde, reformernas status, "
-                   "de prioriterade områdena och de senaste aktiviteterna.",
-                   "The shared situation picture in brief: the headline indicators per focus area, the reforms' status, "
-                   "the priority areas and the latest activities."))
+    st.title(t("overview.render.overview", lang()))
+    st.markdown(t("overview.render.shared_situation_picture_brief", lang()))
     in_brief(pic)
     headlines(pic)
     left, right = st.columns(2)
@@ -43,7 +36,7 @@ def render() -> None:
         reform_summary(pic)
     with right:
         priority_map(pic)
-    st.subheader(_t("Senaste aktiviteter", "Latest activities"))
+    st.subheader(t("overview.render.latest_activities", lang()))
     activities_ui.recent_section(pic)
 
 
@@ -82,13 +75,13 @@ def headlines(pic: Picture) -> None:
         st.subheader(name)
         inds = [i for i in for_focus_area(row.id) if i.headline]
         if not inds:
-            st.info(_t("Inget nyckeltal är valt för fokusområdet.", "No headline indicator is chosen for this focus area."))
+            st.info(t("overview.headlines.no_headline_indicator_chosen", lang()))
             continue
         cols = st.columns(max(len(inds), 2))
         for col, ind in zip(cols, inds):
             with col:
                 headline_metric(pic, ind)
-        st.page_link(page("fokusomraden").path, label=_t(f"Mer om {name}", f"More on {name}"), query_params={"fokus": row.id},
+        st.page_link(page("fokusomraden").path, label=t("overview.headlines.more", lang(), name=name), query_params={"fokus": row.id},
                      icon=":material/arrow_forward:")
 
 
@@ -97,7 +90,7 @@ def headline_metric(pic: Picture, ind: Indicator) -> None:
     s = iv.series(pic, ind.id)
     tom = iv.data_tom(pic, ind.id)
     tom_text = tom.text(lg) if tom else None
-    note = _t("ersättningsmått – se Fokusområden", "proxy – see Focus areas") if ind.proxy else ""
+    note = t("overview.headline_metric.proxy_see_focus_areas", lang()) if ind.proxy else ""
     help_text = ind.proxy or ind.definition_sv
     pt = iv.latest(s)
     if pt is None:
@@ -105,7 +98,7 @@ def headline_metric(pic: Picture, ind: Indicator) -> None:
     else:
         value = iv.value_text(pt.value, pt.suppressed, ind, lg)
         delta = iv.change_text(iv.change(s), ind.unit, lg)
-        label = f"{ind.name(lg)} ({pt.period}{_t(', preliminärt', ', preliminary') if pt.preliminary else ''})"
+        label = f"{ind.name(lg)} ({pt.period}{t('overview.headline_metric.preliminary', lang()) if pt.preliminary else ''})"
     figure_ui.metric(label, value, delta=delta, direction=ind.direction, source_ids=[ind.source_id], tom=tom_text,
                      note=note, help=help_text)
     warn = iv.freshness_warning(ind.id, tom, today(pic), lg)
@@ -124,7 +117,7 @@ def by_gender_text(pic: Picture, ind: Indicator) -> tuple[str, None, str]:
             parts.append(f"{GENDER_SHORT[g][1 if lg == 'en' else 0]} {iv.value_text(pt.value, pt.suppressed, ind, lg)}")
     if not parts:
         return privacy.cell_text(None, False, lang=lg), None, ind.name(lg)
-    label = f"{ind.name(lg)} ({period}; {_t('K = flickor, M = pojkar', 'F = girls, M = boys')})"
+    label = f"{ind.name(lg)} ({period}; {t('overview.by_gender_text.f_girls_m_boys', lang())})"
     return " · ".join(parts), None, label
 
 
@@ -134,7 +127,7 @@ def by_gender_text(pic: Picture, ind: Indicator) -> tuple[str, None, str]:
 def reform_summary(pic: Picture) -> None:
     """Counts per status, icon + text: "17 av 17 Ej bedömd" on a fresh database."""
     lg = lang()
-    st.subheader(_t("Reformernas status", "The reforms' status"))
+    st.subheader(t("overview.reform_summary.reforms_status", lang()))
     cur = reform_views.current(pic)
     counts = reform_views.status_counts(cur)
     total = int(counts["count"].sum())
@@ -144,18 +137,18 @@ def reform_summary(pic: Picture) -> None:
             continue
         info = STATUS_INFO[ReformStatus(r.status)]
         label = info.label_en if lg == "en" else info.label_sv
-        lines.append(f"- :material/{info.icon}: **{r.count} {_t('av', 'of')} {total}** {label}")
-    st.markdown("\n".join(lines) if lines else _t("Inga reformer finns.", "There are no reforms."))
-    st.page_link(page("reformer").path, label=_t("Till reformerna", "To the reforms"), icon=":material/checklist:")
+        lines.append(f"- :material/{info.icon}: **{r.count} {t('overview.reform_summary.of', lang())} {total}** {label}")
+    st.markdown("\n".join(lines) if lines else t("overview.reform_summary.there_are_no_reforms", lang()))
+    st.page_link(page("reformer").path, label=t("overview.reform_summary.reforms", lang()), icon=":material/checklist:")
     provenance.caption("reformuppfoljning", reform_views.latest_date(pic),
-                       note=_t("status = senaste registrerade bedömning", "status = latest recorded assessment"))
+                       note=t("overview.reform_summary.status_latest_recorded_assessment", lang()))
 
 
 # --- priority areas -------------------------------------------------------------------------
 
 
 def priority_map(pic: Picture) -> None:
-    st.subheader(_t("Prioriterade områden", "Priority areas"))
+    st.subheader(t("overview.priority_map.priority_areas", lang()))
     try:
         from lagesbild.ui import map_ui
     except ImportError:  # the map part is not installed
@@ -165,11 +158,11 @@ def priority_map(pic: Picture) -> None:
         small(pic, key="oversikt_karta")
         return
     names = _priority_names(pic)
-    st.info(_t("Kartan över de prioriterade områdena finns på sidan Karta.", "The map of the priority areas is on the Map page."),
+    st.info(t("overview.priority_map.map_priority_areas_map", lang()),
             icon=":material/map:")
     if names:
         st.markdown(", ".join(names))
-    st.page_link(page("karta").path, label=_t("Till kartan", "To the map"), icon=":material/map:")
+    st.page_link(page("karta").path, label=t("overview.priority_map.map", lang()), icon=":material/map:")
 
 
 def _priority_names(pic: Picture) -> list[str]:

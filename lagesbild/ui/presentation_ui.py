@@ -14,6 +14,7 @@ from dataclasses import replace
 import streamlit as st
 
 from lagesbild import fmt, privacy, views
+from lagesbild.i18n import t
 from lagesbild.store import meetings
 from lagesbild.ui import meeting_state, presenter, provenance, view_ui
 from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape
@@ -88,10 +89,6 @@ KEYS_JS = """<script>
 </script>""" % {"next": NEXT, "prev": PREV}
 
 
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 def start() -> None:
     st.query_params["presentation"] = "1"
     st.query_params[ITEM_PARAM] = "1"
@@ -149,7 +146,7 @@ def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
     decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
     if not decided.empty:
         table = TableBlock("", views.meeting.actions_table(decided, lang(), with_item=False))
-        title = _t("Beslut och åtgärder under punkten", "Decisions and actions under the item")
+        title = t("presentation.item_slides.decisions_actions_under_item", lang())
         out += [slides_mod.Slide(title, table=part, continued=k > 0) for k, part in enumerate(slides_mod.table_parts(table))]
     return out
 
@@ -167,7 +164,7 @@ def render() -> None:
     with st.container(key="mote_pres"):
         if not total:
             head(m, pic, n, total, 0, 0)
-            st.info(_t("Dagordningen är tom.", "The agenda is empty."))
+            st.info(t("presentation.render.agenda_empty", lang()))
             return
         item = m.items[n - 1]
         deck = item_slides(pic, item, ctx)
@@ -176,7 +173,7 @@ def render() -> None:
             st.query_params[SLIDE_PARAM] = str(k)  # "sista" and out-of-range numbers become the real one
         head(m, pic, n, total, k, len(deck))
         slide = deck[k - 1]
-        forts = f" ({_t('forts.', 'cont.')})" if slide.continued else ""
+        forts = f" ({t('presentation.render.cont', lang())})" if slide.continued else ""
         st.title(f"{n}. {md_escape(item.title)}{forts}")
         show(slide, key=f"pres_{item.id}_{k}")
         presenter.publish(mid, n, k, item.title, slide)
@@ -222,23 +219,23 @@ def _chart(block, key: str) -> None:
 def head(m: meetings.MeetingView, pic, n: int, total: int, k: int, count: int) -> None:
     """One line: where we are, what picture it is, and the buttons (also the keyboard's targets)."""
     if m.frozen:
-        state = _t(f"Lägesbild per {fmt.iso(pic.as_of)} (fryst för mötet)", f"Situation as of {fmt.iso(pic.as_of)} (frozen for the meeting)")
+        state = t("presentation.head.situation_as_frozen_meeting", lang(), date=fmt.iso(pic.as_of))
     else:  # live data: the newest data date, as in the header
         from lagesbild.store.meta import newest_in
 
         newest = newest_in(pic)
         when = fmt.iso(newest) if newest else "–"
-        state = _t(f"Lägesbild per {when} – mötet är inte fryst", f"Situation as of {when} – not frozen")
+        state = t("presentation.head.situation_as_not_frozen", lang(), when=when)
     with st.container(key="mote_pres_head"):
         c = st.columns([3.6, 1.4, 1.3, 1.5, 1.4, 1.2], vertical_alignment="center")
         c[0].markdown(f"**{md_escape(m.title)}** · {fmt.iso(m.meeting_date)} · {state}")
-        where = f"**{_t('Punkt', 'Item')} {n} {_t('av', 'of')} {total}**"
+        where = f"**{t('presentation.head.item', lang())} {n} {t('presentation.head.of', lang())} {total}**"
         if count > 1:
-            where += f" · {_t('bild', 'slide')} {k}/{count}"
+            where += f" · {t('presentation.head.slide', lang())} {k}/{count}"
         c[1].markdown(where)
-        c[3].button(_t("Föregående", "Previous"), icon=":material/arrow_back:", key=PREV, disabled=n <= 1 and k <= 1,
-                    on_click=_step, args=(-1, total, count), help=_t("Tangent: ← eller Page Up", "Key: ← or Page Up"), width="stretch")
-        c[4].button(_t("Nästa", "Next"), icon=":material/arrow_forward:", key=NEXT, disabled=n >= total and k >= count, type="primary",
-                    on_click=_step, args=(1, total, count), help=_t("Tangent: → eller Page Down", "Key: → or Page Down"), width="stretch")
+        c[3].button(t("presentation.head.previous", lang()), icon=":material/arrow_back:", key=PREV, disabled=n <= 1 and k <= 1,
+                    on_click=_step, args=(-1, total, count), help=t("presentation.head.key_page_up", lang()), width="stretch")
+        c[4].button(t("presentation.head.next", lang()), icon=":material/arrow_forward:", key=NEXT, disabled=n >= total and k >= count, type="primary",
+                    on_click=_step, args=(1, total, count), help=t("presentation.head.key_page_down", lang()), width="stretch")
         presenter.open_button(c[2])
-        c[5].button(_t("Avsluta", "Exit"), icon=":material/close:", key=EXIT, on_click=_exit, width="stretch")
+        c[5].button(t("presentation.head.exit", lang()), icon=":material/close:", key=EXIT, on_click=_exit, width="stretch")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lagesbild.i18n import t
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang
 from lagesbild.views.slides import Slide
@@ -55,19 +56,13 @@ def active() -> bool:
 def open_button(where) -> None:
     """Opens the presenter's window (a new browser window or tab) for this meeting."""
     query = "&".join(f"{k}={v}" for k, v in (("mote", st.query_params.get("mote", "")), ("presentation", "1"), (PARAM, "1")))
-    where.link_button(_t("Talarvy", "Presenter view"), f"?{query}", icon=":material/speaker_notes:",
-                      help=_t("Öppnar talarens anteckningar i ett eget fönster som följer bilden.",
-                              "Opens the speaker notes in a window of their own that follows the slide."), width="stretch")
-
-
-def _t(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
+    where.link_button(t("presenter.presenter_view", lang()), f"?{query}", icon=":material/speaker_notes:",
+                      help=t("presenter.open_button.opens_speaker_notes_window", lang()), width="stretch")
 
 
 def render(meeting_id: int) -> None:
-    st.title(_t("Talarvy", "Presenter view"))
-    st.caption(_t("Följer presentationsfönstret; uppdateras varje sekund.",
-                  "Follows the presentation window; updated every second."))
+    st.title(t("presenter.presenter_view", lang()))
+    st.caption(t("presenter.render.follows_presentation_window_updated", lang()))
     _follow(meeting_id)
 
 
@@ -75,11 +70,11 @@ def render(meeting_id: int) -> None:
 def _follow(meeting_id: int) -> None:
     pos = position(meeting_id)
     if pos is None:
-        st.info(_t("Presentationen har inte startat ännu.", "The presentation has not started yet."), icon=":material/hourglass_empty:")
+        st.info(t("presenter.follow.presentation_has_not_started", lang()), icon=":material/hourglass_empty:")
         return
-    st.subheader(f"{_t('Punkt', 'Item')} {pos.item} · {_t('bild', 'slide')} {pos.slide}: {md_escape(pos.title)}")
+    st.subheader(f"{t('presenter.follow.item', lang())} {pos.item} · {t('presenter.follow.slide', lang())} {pos.slide}: {md_escape(pos.title)}")
     st.markdown(f"**{md_escape(pos.headline)}**")
     if pos.notes:
         st.markdown("\n".join(f"- {md_escape(n)}" for n in pos.notes))
     else:
-        st.caption(_t("Inga anteckningar till den här bilden.", "No notes for this slide."))
+        st.caption(t("presenter.follow.no_notes_this_slide", lang()))

@@ -20,24 +20,14 @@ UPLOAD_N = "reform_bulk_upload_n"  # bumped after an import, so the uploader sta
 FLASH = "reform_bulk_flash"
 
 
-def _sv_en(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _reforms(count: int, lg: str) -> str:
+    return t("bulk.n_reforms_one" if count == 1 else "bulk.n_reforms", lg, n=count)
 
 
 def render(pic) -> None:
     lg = lang()
     with st.expander(t("reform.bulk", lg), icon=":material/upload_file:"):
-        st.markdown(_sv_en(
-            "Ladda ner alla reformer med sin senaste bedömning, ändra de rader där läget har ändrats och ladda upp "
-            "filen igen. Du ser en förhandsvisning innan något sparas, och allt sparas på en gång eller inte alls. "
-            "Ändra inte kolumnerna id, nummer, titel och version.",
-            "Download all reforms with their latest assessment, change the rows where things have changed and upload "
-            "the file again. You see a preview before anything is saved, and everything is saved at once or not at all. "
-            "Do not change the columns id, nummer, titel and version."))
+        st.markdown(t("bulk.render.download_all_reforms_their", lang()))
         _downloads(pic)
         if actor().can_write:
             st.page_link(page("administration").path, label=t("reform.bulk.to_admin", lg), icon=":material/upload_file:")
@@ -87,9 +77,9 @@ def _upload(pic) -> None:
         st.info(t("reform.bulk.nothing", lg), icon=":material/info:")
         return
     n, same = len(plan.changes), len(plan.unchanged)
-    st.markdown(f"**{t('reform.bulk.preview', lg)}** · " + _sv_en(
-        f"{_n(n, 'reform', 'reformer')} får en ny bedömning; {_n(same, 'rad', 'rader')} är oförändrade.",
-        f"{_n(n, 'reform', 'reforms')} get a new assessment; {_n(same, 'row', 'rows')} unchanged."))
+    st.markdown(f"**{t('reform.bulk.preview', lg)}** · " + t("bulk.upload.get_new_assessment_unchanged", lg,
+                                                             reforms=_reforms(n, lg),
+                                                             rows=t("bulk.n_rows_one" if same == 1 else "bulk.n_rows", lg, n=same)))
     st.dataframe(plan.preview(lg), hide_index=True, key="reform_bulk_preview")
     if st.button(t("reform.bulk.apply", lg), type="primary", icon=":material/done_all:", key="reform_bulk_apply"):
         _apply(plan)
@@ -101,8 +91,7 @@ def _apply(plan) -> None:
     except (ConflictError, ValidationError, LagesbildError) as err:
         st.error(str(err), icon=":material/sync_problem:")
         return
-    st.session_state[FLASH] = _sv_en(
-        f"{_n(result.changed, 'reform', 'reformer')} fick en ny bedömning ({plan.filename}). Historiken finns kvar.",
-        f"{_n(result.changed, 'reform', 'reforms')} got a new assessment ({plan.filename}). The history is kept.")
+    st.session_state[FLASH] = t("bulk.apply.got_new_assessment_history", lang(),
+                                reforms=_reforms(result.changed, lang()), filename=plan.filename)
     st.session_state[UPLOAD_N] = st.session_state.get(UPLOAD_N, 0) + 1
     st.rerun()

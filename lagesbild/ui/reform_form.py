@@ -200,20 +200,14 @@ def _form(rid: str) -> None:
         c2.date_input(_label("date"), max_value=date.today(), format="YYYY-MM-DD", key=_key(rid, "date"))
         c3.number_input(_label("progress"), min_value=0, max_value=100, step=5, value=None,
                         key=_key(rid, "progress"), placeholder="0–100",
-                        help=_sv_en(lg, "För reformer med flera delar: andelen delar som är klara.",
-                                    "For reforms with several parts: the share of parts done."))
+                        help=t("reform_form.form.reforms_several_parts_share", lg))
         st.text_area(_label("motivation"), key=_key(rid, "motivation"), max_chars=4000,
-                     help=_sv_en(lg, "Vad har hänt, och vilka delar är klara? Utfall, inte avsikter.",
-                                 "What has happened, and which parts are done? Outcomes, not intentions."))
+                     help=t("reform_form.form.what_has_happened_which", lg))
         c4, c5 = st.columns([2, 1])
         c4.text_input(_label("source"), key=_key(rid, "source"), placeholder="https://")
         c5.text_input(_label("author"), key=_key(rid, "author"))
         st.form_submit_button(t("reform.form.submit", lg), type="primary", icon=":material/save:",
                               on_click=_save, args=(rid,), key=f"reform_form_{rid}_submit")
-
-
-def _sv_en(lg: str, sv: str, en: str) -> str:
-    return en if lg == "en" else sv
 
 
 def _read_form(rid: str) -> UpdateInput:

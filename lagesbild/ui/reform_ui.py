@@ -28,10 +28,6 @@ PICK_KEY = "reform_pick"
 FILTER_KEYS = ("status", "tema", "ansvarig", "fokus", "sok")
 
 
-def _sv_en(sv: str, en: str) -> str:
-    return en if lang() == "en" else sv
-
-
 def safe_url(url: str) -> str:
     return str(url).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
@@ -80,7 +76,7 @@ def choose(cur: pd.DataFrame) -> str | None:
     ids = cur["id"].tolist()
     asked = url_id(REFORM_PARAM)
     if asked and asked not in ids:
-        st.warning(_sv_en(f"Okänd reform i adressen: ”{asked}”.", f"Unknown reform in the address: \u201c{asked}\u201d."),
+        st.warning(t("reformer.choose.unknown_reform_address", lang(), asked=asked),
                    icon=":material/warning:")
         del st.query_params[REFORM_PARAM]
         asked = None
@@ -187,7 +183,7 @@ def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
     lg = lang()
     ids = shown["id"].tolist()
     tom = reform_views.latest_date(pic, ids)
-    note = _sv_en(f"urval: {len(ids)} reformer", f"selection: {len(ids)} reforms") if filtered else ""
+    note = t("reformer.charts_section.selection_reforms", lang(), n_ids=len(ids)) if filtered else ""
     left, right = st.columns(2)
     with left:
         st.subheader(t("reform.chart.distribution", lg))
@@ -211,8 +207,8 @@ def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
 def _counts_table(counts: pd.DataFrame, lg: str) -> pd.DataFrame:
     label = "label_en" if lg == "en" else "label_sv"
     return pd.DataFrame({
-        _sv_en("Status", "Status"): [f"{STATUS_INFO[ReformStatus(c)].symbol} {name}" for c, name in zip(counts["status"], counts[label])],
-        _sv_en("Antal reformer", "Number of reforms"): counts["count"].tolist(),
+        t("reformer.counts_table.status", lang()): [f"{STATUS_INFO[ReformStatus(c)].symbol} {name}" for c, name in zip(counts["status"], counts[label])],
+        t("reformer.counts_table.number_reforms", lang()): counts["count"].tolist(),
     })
 
 

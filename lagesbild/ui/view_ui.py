@@ -42,7 +42,7 @@ def table(block: TableBlock, *, key: str, height: int | None = None, show_source
         st.table(md_frame(block.table.head(block.max_rows)), hide_index=True, border="horizontal")
         more = len(block.table) - block.max_rows
         if more > 0:
-            st.caption(f"… och {more} rader till" if lang() == "sv" else f"… and {more} more rows")
+            st.caption(t("view_ui.more_rows", lang(), more=more))
     else:
         kwargs = {"height": height} if height else {}
         st.dataframe(block.table, hide_index=True, key=key, **kwargs)

@@ -17,6 +17,7 @@ Supported saved views:
 """
 from __future__ import annotations
 
+from lagesbild.i18n import t
 from lagesbild.views import area, indicator, meeting, reform
 from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
 from lagesbild.views.meeting import MeetingContext
@@ -24,15 +25,11 @@ from lagesbild.views.params import one
 
 __all__ = ["FigureBlock", "MeetingContext", "Provenance", "TableBlock", "ViewContent", "build", "describe", "MEETING_VIEWS"]
 
-MEETING_VIEWS = {
-    "sedan": ("Sedan förra mötet", "Since the previous meeting"),
-    "atgarder": ("Åtgärder från förra mötet", "Actions from the previous meeting"),
-    "beslut": ("Beslut och åtgärder", "Decisions and actions"),
+MEETING_VIEWS = {  # view → its title's key in lagesbild.i18n
+    "sedan": "views.mote.sedan",
+    "atgarder": "views.mote.atgarder",
+    "beslut": "views.mote.beslut",
 }
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 def build(picture, slug: str, params: dict | None = None, lang: str = "sv", ctx: MeetingContext | None = None) -> ViewContent:
@@ -52,8 +49,7 @@ def build(picture, slug: str, params: dict | None = None, lang: str = "sv", ctx:
     elif slug == "mote":
         vc = _meeting_view(picture, params, lang, ctx)
     else:
-        text = _t(lang, f"Vyn ”{slug}” kan inte visas i mötesläget; öppna sidan i appen.",
-                  f"The view \u201c{slug}\u201d cannot be shown in meeting mode; open the page in the app.")
+        text = t("views.build.view_cannot_be_shown", lang, slug=slug)
         vc = ViewContent(slug, text, notes=[text], page_slug=slug, params=params)
     vc.figures = vc.figures[:2]
     return vc
@@ -64,8 +60,8 @@ def _meeting_view(picture, params: dict, lang: str, ctx: MeetingContext | None) 
     if vy == "sedan":
         return meeting.since_last(picture, ctx, lang)
     if ctx is None:
-        text = _t(lang, "Vyn hör till ett möte och visas när mötet är öppet.", "The view belongs to a meeting and is shown when it is open.")
-        return ViewContent(_t(lang, *MEETING_VIEWS.get(vy, ("Möte", "Meeting"))), text, notes=[text], page_slug="mote", params=params)
+        text = t("views.meeting_view.view_belongs_meeting_shown", lang)
+        return ViewContent(t(MEETING_VIEWS.get(vy, "views.mote.default"), lang), text, notes=[text], page_slug="mote", params=params)
     if vy == "atgarder":
         return meeting.carried(ctx, lang)
     return meeting.decisions(ctx, lang)
@@ -85,8 +81,7 @@ def describe(picture, slug: str, params: dict | None = None, lang: str = "sv") -
     if slug == "omraden":
         return area.describe_area(params, lang)
     if slug == "mote":
-        sv, en = MEETING_VIEWS.get(one(params, "vy") or "sedan", MEETING_VIEWS["sedan"])
-        return _t(lang, sv, en)
+        return t(MEETING_VIEWS.get(one(params, "vy") or "sedan", MEETING_VIEWS["sedan"]), lang)
     try:
         return page(slug).title(lang)
     except KeyError:

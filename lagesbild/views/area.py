@@ -6,14 +6,11 @@ import pandas as pd
 
 from lagesbild import fmt
 from lagesbild.charts import maps
+from lagesbild.i18n import t
 from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
 from lagesbild.views.params import one
 
 GEO_SOURCES = ("scb_regso",)
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 def geo_missing() -> str | None:
@@ -32,8 +29,7 @@ def geo_missing() -> str | None:
 
 
 def _no_geo(title: str, missing: str, lang: str, slug: str, params: dict) -> ViewContent:
-    note = _t(lang, f"Kartan kan inte ritas: gränsfilen {missing} saknas (scripts/build_geo.py bygger den).",
-              f"The map cannot be drawn: the boundary file {missing} is missing (scripts/build_geo.py builds it).")
+    note = t("views.area.no_geo.map_cannot_be_drawn", lang, missing=missing)
     return ViewContent(title, note, notes=[note], page_slug=slug, params=dict(params))
 
 
@@ -53,7 +49,7 @@ def _measure(picture, params: dict):
 
 def district_map(picture, params: dict, lang: str = "sv") -> ViewContent:
     """The Karta page's measure per RegSO, with the priority areas and utsatta områden."""
-    title = _t(lang, "Karta", "Map")
+    title = t("views.area.map", lang)
     missing = geo_missing()
     if missing:
         return _no_geo(title, missing, lang, "karta", params)
@@ -75,20 +71,19 @@ def district_map(picture, params: dict, lang: str = "sv") -> ViewContent:
     note = " · ".join(x for x in (measure.note(lang), *mv.notes) if x)
     prov = Provenance(ids, mv.data_tom or mv.period, note)
     summary = karta.summary(mv, measure, lang)
-    notes = [_t(lang, "Svart kontur = prioriterat område; streckad = utsatt område enligt Polisen.",
-                "Black outline = priority area; dashed = vulnerable area according to the Police.")]
+    notes = [t("views.area.district_map.black_outline_priority_area", lang)]
     block = FigureBlock(fig, table, summary, prov, kind="map")
     value_col = [c for c in table.columns if c.startswith(measure.name(lang))][0]
-    short = table[[table.columns[0], value_col]].rename(columns={value_col: f"{_t(lang, 'Värde', 'Value')} ({measure.unit(lang)})"})
+    short = table[[table.columns[0], value_col]].rename(columns={value_col: f"{t('views.area.district_map.value', lang)} ({measure.unit(lang)})"})
     return ViewContent(f"{title}: {name}", summary, [block],
-                       [TableBlock(_t(lang, "Värden per område", "Values by area"), short, prov, max_rows=30)], notes, "karta",
+                       [TableBlock(t("views.area.district_map.values_area", lang), short, prov, max_rows=30)], notes, "karta",
                        dict(params))
 
 
 def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
     """An area's profile in brief: population, key figures against the kommun, map."""
     code = one(params, "omrade")
-    title = _t(lang, "Områden", "Areas")
+    title = t("views.area.profile.areas", lang)
     missing = geo_missing()
     if missing:
         return _no_geo(title, missing, lang, "omraden", params)
@@ -98,7 +93,7 @@ def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
     from lagesbild.geo.layers import layer
 
     if not prof.exists(code):
-        return priority_overview(picture, lang, note=_t(lang, f"Okänt område ”{code}”.", f"Unknown area \u201c{code}\u201d.") if code else "")
+        return priority_overview(picture, lang, note=t("views.area.profile.unknown_area", lang, code=code) if code else "")
     p = prof.build(picture, code, lang)
     cat = areas_mod.catalogue()
     target = cat.loc[[code]]
@@ -107,32 +102,29 @@ def profile(picture, params: dict, lang: str = "sv") -> ViewContent:
     fig = maps.highlight(ctx, target, title=p.name, lang=lang, uso=layer("utsatta_omraden"))
     pop_prov = Provenance(tuple(dict.fromkeys([*p.population.source_ids, *GEO_SOURCES, "polisen_uso"])),
                           p.population.data_tom or p.population.period)
-    map_table = pd.DataFrame({_t(lang, "Område", "Area"): [p.name], _t(lang, "Typ", "Type"): [areas_mod.level_label(p.level, lang)],
-                              _t(lang, "Folkmängd", "Population"): [p.population.text],
+    map_table = pd.DataFrame({t("views.area.area", lang): [p.name], t("views.area.profile.type", lang): [areas_mod.level_label(p.level, lang)],
+                              t("views.area.profile.population", lang): [p.population.text],
                               area_label(p.level, lang): [fmt.number(p.area_km2, 1, lang)]})
     block = FigureBlock(fig, map_table, p.map_summary, pop_prov, kind="map")
     kf = p.key_figures.copy()
-    note_col = _t(lang, "Kommentar", "Note")
+    note_col = t("views.area.profile.note", lang)
     kf = kf.drop(columns=[note_col]) if note_col in kf else kf
     kf_prov = Provenance(_key_sources(p), p.population.data_tom or p.population.period,
-                         _t(lang, "källa och period per rad", "source and period per row"))
+                         t("views.area.profile.source_period_per_row", lang))
     notes = []
     if not p.uso.empty:
-        notes.append(_t(lang, "Utsatt område (Polisen): ", "Vulnerable area (Police): ")
+        notes.append(t("views.area.profile.vulnerable_area_police", lang)
                      + ", ".join(f"{r.uso_name} ({r.kategori.lower()})" for r in p.uso.itertuples()))
     if p.priority is not None and p.priority.preliminary:
-        notes.append(_t(lang, "Avgränsningen är preliminär.", "The delimitation is preliminary."))
-    notes.append(_t(lang, "Kommentarer per nyckeltal, händelser, aktiviteter och reformer finns på sidan Områden.",
-                    "Notes per key figure, events, activities and reforms are on the Areas page."))
-    tables = [TableBlock(_t(lang, "Nyckeltal jämfört med hela kommunen", "Key figures against the whole municipality"),
+        notes.append(t("views.area.profile.delimitation_preliminary", lang))
+    notes.append(t("views.area.profile.notes_per_key_figure", lang))
+    tables = [TableBlock(t("views.area.profile.key_figures_against_whole", lang),
                          kf, kf_prov, max_rows=14)]
     f = p.factors
     if not f.table.empty:  # the area factors travel into the meeting pack with their own provenance
-        from lagesbild.i18n import t
-
         tables.insert(0, TableBlock(t("fac.title", lang), f.table,
                                     Provenance(f.table_sources, f.table_tom, t("fac.weights", lang)), max_rows=14))
-    return ViewContent(f"{_t(lang, 'Område', 'Area')}: {p.name}", p.map_summary, [block],
+    return ViewContent(f"{t('views.area.area', lang)}: {p.name}", p.map_summary, [block],
                        tables, notes, "omraden", {"omrade": code})
 
 
@@ -153,7 +145,7 @@ def priority_overview(picture, lang: str = "sv", note: str = "") -> ViewContent:
 
     params = {"matt": measures.POP.id}
     vc = district_map(picture, params, lang)
-    vc.title = _t(lang, "Prioriterade områden", "Priority areas")
+    vc.title = t("views.area.priority_areas", lang)
     if note:
         vc.notes.insert(0, note)
     vc.page_slug, vc.params = "omraden", {}
@@ -166,17 +158,17 @@ def describe_map(picture, params: dict, lang: str = "sv") -> str:
     else:
         measure, period = _measure(picture, params)
     name = measure.name(lang) if measure is not None else ""
-    return ": ".join(x for x in (_t(lang, "Karta", "Map"), " ".join(x for x in (name, period or "") if x)) if x)
+    return ": ".join(x for x in (t("views.area.map", lang), " ".join(x for x in (name, period or "") if x)) if x)
 
 
 def describe_area(params: dict, lang: str = "sv") -> str:
     code = one(params, "omrade")
     if not code:
-        return _t(lang, "Prioriterade områden", "Priority areas")
+        return t("views.area.priority_areas", lang)
     name = code
     if not geo_missing():
         from lagesbild.geo import areas as areas_mod
 
         cat = areas_mod.catalogue()
         name = cat.loc[code, "name"] if code in cat.index else code
-    return f"{_t(lang, 'Område', 'Area')}: {name}"
+    return f"{t('views.area.area', lang)}: {name}"

@@ -14,11 +14,8 @@ from lagesbild import activity_views as av
 from lagesbild import fmt, privacy, reform_views
 from lagesbild import indicator_views as iv
 from lagesbild.charts.reforms import status_label
+from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 @dataclass
@@ -34,27 +31,20 @@ class Changes:
 
     def summary(self, lang: str = "sv") -> str:
         if self.empty:
-            return _t(lang, "Inget har ändrats i reformernas status, indikatorerna eller aktiviteterna.",
-                      "Nothing has changed in the reforms' status, the indicators or the activities.")
+            return t("views.changes.summary.nothing_has_changed_reforms", lang)
         n_status = int((self.reforms.iloc[:, 2] != self.reforms.iloc[:, 3]).sum()) if not self.reforms.empty else 0
         added = int(self.indicators.iloc[:, 2].sum()) if not self.indicators.empty else 0
         changed = int(self.indicators.iloc[:, 3].sum()) if not self.indicators.empty else 0
-        return _t(
-            lang,
-            f"{len(self.reforms)} reformer har nya bedömningar ({n_status} med ändrad status), "
-            f"{len(self.indicators)} indikatorer har {added} nya och {changed} ändrade värden, "
-            f"{len(self.activities)} aktiviteter är nya eller ändrade.",
-            f"{len(self.reforms)} reforms have new assessments ({n_status} with a changed status), "
-            f"{len(self.indicators)} indicators have {added} new and {changed} changed values, "
-            f"{len(self.activities)} activities are new or changed.",
-        )
+        return t("views.changes.summary.reforms_have_new_assessments", lang, n_reforms=len(self.reforms),
+                 n_status=n_status, n_indicators=len(self.indicators), added=added, changed=changed,
+                 n_activities=len(self.activities))
 
 
 def reform_changes(old, new, lang: str = "sv") -> pd.DataFrame:
     before = reform_views.current(old).set_index("id")
     after = reform_views.current(new)
-    cols = [_t(lang, "Nr", "No."), "Reform", _t(lang, "Status förut", "Status before"), _t(lang, "Status nu", "Status now"),
-            _t(lang, "Bedömd", "Assessed"), _t(lang, "Ändring", "Change")]
+    cols = [t("views.changes.reform_changes.no", lang), "Reform", t("views.changes.status_before", lang), t("views.changes.status_now", lang),
+            t("views.changes.reform_changes.assessed", lang), t("views.changes.change", lang)]
     rows = []
     for r in after.itertuples(index=False):
         prev = before.loc[r.id] if r.id in before.index else None
@@ -64,8 +54,8 @@ def reform_changes(old, new, lang: str = "sv") -> pd.DataFrame:
         prev_status = prev["status"] if prev is not None else reform_views.NOT_ASSESSED
         rows.append([int(r.number), r.title_en if lang == "en" else r.title_sv, status_label(prev_status, lang),
                      status_label(r.status, lang), fmt.iso(r.update_date) if r.update_date else fmt.number(None, lang=lang),
-                     _t(lang, "Ny status", "New status") if prev_status != r.status
-                     else _t(lang, "Ny bedömning, samma status", "New assessment, same status")])
+                     t("views.changes.reform_changes.new_status", lang) if prev_status != r.status
+                     else t("views.changes.reform_changes.new_assessment_same_status", lang)])
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -88,7 +78,7 @@ def indicator_changes(old, new, lang: str = "sv") -> tuple[pd.DataFrame, pd.Data
     ids = sorted(set(old.table("observations")["indicator_id"]) | set(new.table("observations")["indicator_id"]))
     names = dict(zip(new.table("districts")["code"], new.table("districts")["name"])) if not new.table("districts").empty else {}
     summary, detail = [], []
-    prelim = _t(lang, " (prel.)", " (prel.)")
+    prelim = t("views.changes.indicator_changes.prel", lang)
     for iid in ids:
         a, b = _cells(old, iid), _cells(new, iid)
         added = [k for k in b if k not in a]
@@ -102,11 +92,11 @@ def indicator_changes(old, new, lang: str = "sv") -> tuple[pd.DataFrame, pd.Data
         for k in sorted(changed, key=lambda k: (k[1], k[0], k[2])):
             detail.append([name, names.get(k[0], k[0]), k[1], k[2], a[k][0] + (prelim if a[k][1] else ""),
                            b[k][0] + (prelim if b[k][1] else "")])
-    scols = [_t(lang, "Indikator", "Indicator"), "id", _t(lang, "Nya värden", "New values"),
-             _t(lang, "Ändrade värden", "Changed values"), _t(lang, "Senaste period förut", "Latest period before"),
-             _t(lang, "Senaste period nu", "Latest period now")]
-    dcols = [_t(lang, "Indikator", "Indicator"), _t(lang, "Område", "Area"), "Period", _t(lang, "Kön", "Sex"),
-             _t(lang, "Förut", "Before"), _t(lang, "Nu", "Now")]
+    scols = [t("views.changes.indicator_changes.indicator", lang), "id", t("views.changes.indicator_changes.new_values", lang),
+             t("views.changes.indicator_changes.changed_values", lang), t("views.changes.indicator_changes.latest_period_before", lang),
+             t("views.changes.indicator_changes.latest_period_now", lang)]
+    dcols = [t("views.changes.indicator_changes.indicator", lang), t("views.changes.indicator_changes.area", lang), "Period", t("views.changes.indicator_changes.sex", lang),
+             t("views.changes.indicator_changes.before", lang), t("views.changes.indicator_changes.now", lang)]
     return pd.DataFrame(summary, columns=scols), pd.DataFrame(detail, columns=dcols)
 
 
@@ -116,16 +106,16 @@ def activity_changes(old, new, lang: str = "sv") -> pd.DataFrame:
     rows = []
     for r in after.itertuples(index=False):
         if r.id not in before.index:
-            kind, prev = _t(lang, "Ny", "New"), "–"
+            kind, prev = t("views.changes.activity_changes.new", lang), "–"
         else:
             p = before.loc[r.id]
             if int(p["version"]) == int(r.version):
                 continue
             prev = p["status_label"]
-            kind = _t(lang, "Status ändrad", "Status changed") if p["status"] != r.status else _t(lang, "Ändrad", "Changed")
+            kind = t("views.changes.activity_changes.status_changed", lang) if p["status"] != r.status else t("views.changes.activity_changes.changed", lang)
         rows.append([r.title, r.partner, kind, prev, r.status_label])
-    cols = [_t(lang, "Aktivitet", "Activity"), _t(lang, "Part", "Partner"), _t(lang, "Ändring", "Change"),
-            _t(lang, "Status förut", "Status before"), _t(lang, "Status nu", "Status now")]
+    cols = [t("views.changes.activity_changes.activity", lang), t("views.changes.activity_changes.partner", lang), t("views.changes.change", lang),
+            t("views.changes.status_before", lang), t("views.changes.status_now", lang)]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -17,10 +17,6 @@ from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewCon
 from lagesbild.views.params import one
 
 
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
 def _area_name(picture, code: str) -> str:
     d = picture.table("districts")
     names = dict(zip(d["code"], d["name"])) if not d.empty else {}
@@ -40,7 +36,7 @@ def trend_block(picture, ind: Indicator, area: str | None, lang: str) -> FigureB
         return None
     chart = ichart.trend(s, ind, area_name=_area_name(picture, area), lang=lang)
     tom = iv.data_tom(picture, ind.id, area)
-    note = _t(lang, "ersättningsmått", "proxy") if ind.proxy else ""
+    note = t("views.indicator.trend_block.proxy", lang) if ind.proxy else ""
     return FigureBlock(chart.fig, chart.table, chart.summary, Provenance((ind.source_id,), tom.text(lang) if tom else None, note))
 
 
@@ -60,21 +56,21 @@ def latest_row(picture, ind: Indicator, lang: str, area: str | None = None) -> d
     pt = iv.latest(s)
     tom = iv.data_tom(picture, ind.id, area)
     value, period = _by_gender(picture, ind, area, lang) if pt is None else (
-        iv.value_text(pt.value, pt.suppressed, ind, lang), pt.period + (_t(lang, " (prel.)", " (prel.)") if pt.preliminary else ""))
+        iv.value_text(pt.value, pt.suppressed, ind, lang), pt.period + (t("views.indicator.latest_row.prel", lang) if pt.preliminary else ""))
     return {
-        _t(lang, "Indikator", "Indicator"): ind.name(lang),
-        _t(lang, "Period", "Period"): period,
-        _t(lang, "Värde", "Value"): value,
-        _t(lang, "Enhet", "Unit"): ind.unit_label(lang),
-        _t(lang, "Mot året före", "On the year before"): iv.change_text(iv.change(s), ind.unit, lang) or "–",
-        _t(lang, "Data t.o.m.", "Data up to"): tom.text(lang) if tom else _t(lang, "Uppgift saknas", "No data"),
+        t("views.indicator.latest_row.indicator", lang): ind.name(lang),
+        t("views.indicator.latest_row.period", lang): period,
+        t("views.indicator.latest_row.value", lang): value,
+        t("views.indicator.latest_row.unit", lang): ind.unit_label(lang),
+        t("views.indicator.latest_row.year_before", lang): iv.change_text(iv.change(s), ind.unit, lang) or "–",
+        t("views.indicator.latest_row.data_up", lang): tom.text(lang) if tom else t("views.indicator.latest_row.no_data", lang),
     }
 
 
 def _table_provenance(picture, inds: list[Indicator], lang: str) -> Provenance:
     tom = iv.newest([iv.data_tom(picture, i.id) for i in inds])
     return Provenance(tuple(dict.fromkeys(i.source_id for i in inds)), tom.text(lang) if tom else None,
-                      _t(lang, "data t.o.m. per rad i tabellen", "data up to per row in the table"))
+                      t("views.indicator.table_provenance.data_up_per_row", lang))
 
 
 def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
@@ -85,7 +81,7 @@ def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
     ordered = sorted(inds, key=lambda i: (not i.headline, i.count_of is None))
     figures = [b for b in (trend_block(picture, i, None, lang) for i in ordered[:2]) if b is not None]
     rows = [latest_row(picture, i, lang) for i in ordered]
-    tables = [TableBlock(_t(lang, "Senaste värden", "Latest values"), pd.DataFrame(rows), _table_provenance(picture, ordered, lang),
+    tables = [TableBlock(t("views.indicator.focus_area.latest_values", lang), pd.DataFrame(rows), _table_provenance(picture, ordered, lang),
                          max_rows=8)] if rows else []
     notes = [f"{i.name(lang)}: {i.proxy}" for i in ordered[:2] if i.proxy]
     for ind in notice_counts(fid):  # what Polisen's notices say (counts per year, never rates)
@@ -98,16 +94,16 @@ def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
     missing = [i.name(lang) for i in for_focus_area(fid) if i.id not in loaded]
     elsewhere = [i.name(lang) for i in for_focus_area(fid) if i.id in loaded and i not in inds]
     if elsewhere:
-        notes.append(_t(lang, "Finns per område eller kön (sidan Fokusområden): ", "Available by area or sex (Focus areas page): ")
+        notes.append(t("views.indicator.focus_area.available_area_sex_focus", lang)
                      + ", ".join(elsewhere[:4]) + (" …" if len(elsewhere) > 4 else ""))
     if missing:
-        notes.append(_t(lang, f"Uppgift saknas för {len(missing)} registrerade indikatorer: ", f"No data for {len(missing)} registered indicators: ")
+        notes.append(t("views.indicator.focus_area.no_data_registered_indicators", lang, n_missing=len(missing))
                      + ", ".join(missing[:6]) + (" …" if len(missing) > 6 else ""))
     if figures:
         summary = " ".join(f.summary for f in figures)
     else:
-        summary = _t(lang, f"{name}: uppgift saknas för fokusområdets indikatorer.", f"{name}: no data for the focus area's indicators.")
-    return ViewContent(f"{_t(lang, 'Fokusområde', 'Focus area')}: {name}", summary, figures, tables, notes, "fokusomraden", {"fokus": fid})
+        summary = t("views.indicator.focus_area.no_data_focus_area", lang, name=name)
+    return ViewContent(f"{t('views.indicator.focus_area', lang)}: {name}", summary, figures, tables, notes, "fokusomraden", {"fokus": fid})
 
 
 def indicator_trend(picture, iid: str, area: str | None, lang: str = "sv") -> ViewContent:
@@ -118,8 +114,8 @@ def indicator_trend(picture, iid: str, area: str | None, lang: str = "sv") -> Vi
     block = trend_block(picture, ind, area, lang)
     notes = [ind.proxy] if ind.proxy else []
     if block is None:
-        notes.insert(0, _t(lang, f"Uppgift saknas för {aname}.", f"No data for {aname}."))
-        return ViewContent(title, _t(lang, f"{ind.name(lang)} ({aname}): uppgift saknas.", f"{ind.name(lang)} ({aname}): no data."),
+        notes.insert(0, t("views.indicator.indicator_trend.no_data", lang, aname=aname))
+        return ViewContent(title, t("views.indicator.indicator_trend.no_data_2", lang, name=ind.name(lang), aname=aname),
                            [], [], notes, "fokusomraden", {"indikator": iid, "omrade": area})
     figures = [block]
     if ind.periodicity in ("kvartal", "manad"):
@@ -139,9 +135,9 @@ def overview(picture, lang: str = "sv") -> ViewContent:
     cur = reform_views.current(picture)
     counts = reform_views.status_counts(cur)
     prov = Provenance(("reformuppfoljning",), reform_views.latest_date(picture),
-                      _t(lang, "status = senaste registrerade bedömning", "status = latest recorded assessment"))
+                      t("views.indicator.overview.status_latest_recorded_assessment", lang))
     table = pd.DataFrame({"Status": [rchart.status_label(c, lang) for c in counts["status"]],
-                          _t(lang, "Antal reformer", "Number of reforms"): counts["count"].astype(int).tolist()})
+                          t("views.indicator.overview.number_reforms", lang): counts["count"].astype(int).tolist()})
     fig = FigureBlock(rchart.status_distribution(counts, lang), table, rchart.distribution_summary(counts, lang), prov)
     focus = picture.table("focus_areas").sort_values("sort")
     rows, inds = [], []
@@ -150,12 +146,12 @@ def overview(picture, lang: str = "sv") -> ViewContent:
             if ind in inds:
                 continue
             inds.append(ind)
-            rows.append({_t(lang, "Fokusområde", "Focus area"): f.name_en if lang == "en" else f.name_sv, **latest_row(picture, ind, lang)})
-    tables = [TableBlock(_t(lang, "Nyckeltal per fokusområde", "Headline indicators by focus area"), pd.DataFrame(rows),
+            rows.append({t("views.indicator.focus_area", lang): f.name_en if lang == "en" else f.name_sv, **latest_row(picture, ind, lang)})
+    tables = [TableBlock(t("views.indicator.overview.headline_indicators_focus_area", lang), pd.DataFrame(rows),
                          _table_provenance(picture, inds, lang), max_rows=12)] if rows else []
-    summary = _t(lang, f"Reformer: {fig.summary} {len(inds)} nyckeltal i {len(focus)} fokusområden.",
-                 f"Reforms: {fig.summary} {len(inds)} headline indicators in {len(focus)} focus areas.")
-    return ViewContent(_t(lang, "Översikt", "Overview"), summary, [fig], tables, [], "oversikt", {})
+    summary = t("views.indicator.overview.reforms_headline_indicators_focus", lang, summary=fig.summary,
+                n_inds=len(inds), n_focus=len(focus))
+    return ViewContent(t("views.indicator.overview.overview", lang), summary, [fig], tables, [], "oversikt", {})
 
 
 def build_focus(picture, params: dict, lang: str = "sv") -> ViewContent:
@@ -163,17 +159,17 @@ def build_focus(picture, params: dict, lang: str = "sv") -> ViewContent:
     if iid:
         if iid in indicators():
             return indicator_trend(picture, iid, one(params, "omrade"), lang)
-        notes = [_t(lang, f"Indikatorn ”{iid}” finns inte i registret.", f"Indicator \u201c{iid}\u201d is not in the registry.")]
+        notes = [t("views.indicator.build_focus.indicator_not_registry", lang, iid=iid)]
     else:
         notes = []
     ids = picture.table("focus_areas").sort_values("sort")["id"].tolist()
     fid = one(params, "fokus")
     if fid not in ids:
         if fid:
-            notes.append(_t(lang, f"Okänt fokusområde ”{fid}”.", f"Unknown focus area \u201c{fid}\u201d."))
+            notes.append(t("views.indicator.build_focus.unknown_focus_area", lang, fid=fid))
         fid = ids[0] if ids else None
     if fid is None:
-        return ViewContent(_t(lang, "Fokusområden", "Focus areas"), _t(lang, "Inga fokusområden finns.", "There are no focus areas."),
+        return ViewContent(t("views.indicator.focus_areas", lang), t("views.indicator.build_focus.there_are_no_focus", lang),
                            notes=notes, page_slug="fokusomraden")
     vc = focus_area(picture, fid, lang)
     vc.notes[:0] = notes
@@ -189,8 +185,8 @@ def describe_focus(picture, params: dict, lang: str = "sv") -> str:
     if fid and picture is not None:
         focus = picture.table("focus_areas").set_index("id")
         if fid in focus.index:
-            return f"{_t(lang, 'Fokusområde', 'Focus area')}: {focus.loc[fid, 'name_en' if lang == 'en' else 'name_sv']}"
-    return _t(lang, "Fokusområden", "Focus areas")
+            return f"{t('views.indicator.focus_area', lang)}: {focus.loc[fid, 'name_en' if lang == 'en' else 'name_sv']}"
+    return t("views.indicator.focus_areas", lang)
 
 
 def newest(dates: list[date | None]) -> date | None:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lagesbild import fmt
 from lagesbild.dates import as_date
+from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.sources import sources
 from lagesbild.views.changes import changes
@@ -16,10 +17,6 @@ from lagesbild.views.content import Provenance, TableBlock, ViewContent
 from lagesbild.views.sources import data_tom_by_source
 
 KIND_LABELS = {"beslut": ("Beslut", "Decision"), "atgard": ("Åtgärd", "Action")}
-
-
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
 
 
 @dataclass
@@ -43,15 +40,15 @@ def kind_label(kind: str, lang: str = "sv") -> str:
 
 def actions_table(actions: pd.DataFrame, lang: str = "sv", *, with_item: bool = True) -> pd.DataFrame:
     """Decisions and åtgärder as shown and exported: kind, what, who, by when, done."""
-    cols = [_t(lang, "Punkt", "Item"), _t(lang, "Typ", "Type"), _t(lang, "Vad", "What"), _t(lang, "Vem", "Who"),
-            _t(lang, "Senast", "By"), _t(lang, "Klar", "Done")]
+    cols = [t("views.meeting.actions_table.item", lang), t("views.meeting.type", lang), t("views.meeting.actions_table.what", lang), t("views.meeting.actions_table.who", lang),
+            t("views.meeting.actions_table.by", lang), t("views.meeting.actions_table.done", lang)]
     rows = []
     for a in actions.itertuples(index=False):
         item = (f"{a.item_position}. {a.item_title}" if a.item_title else
-                (_t(lang, "Från förra mötet", "From the previous meeting") if a.carried_from else "–"))
+                (t("views.meeting.actions_table.from_previous_meeting", lang) if a.carried_from else "–"))
         rows.append([item, kind_label(a.kind, lang), a.text, a.owner or "–",
                      fmt.iso(a.due_date) if a.due_date else "–",
-                     ("✓ " + _t(lang, "klar", "done")) if a.done else ("○ " + _t(lang, "öppen", "open")) if a.kind == "atgard" else "–"])
+                     ("✓ " + t("views.meeting.actions_table.done_2", lang)) if a.done else ("○ " + t("views.meeting.actions_table.open", lang)) if a.kind == "atgard" else "–"])
     df = pd.DataFrame(rows, columns=cols)
     return df if with_item else df.drop(columns=cols[0])
 
@@ -61,14 +58,15 @@ def decisions(ctx: MeetingContext, lang: str = "sv") -> ViewContent:
     n_dec = int((acts["kind"] == "beslut").sum()) if not acts.empty else 0
     open_ = int(((acts["kind"] == "atgard") & ~acts["done"].astype(bool)).sum()) if not acts.empty else 0
     n_act = len(acts) - n_dec
-    summary = _t(lang, f"{n_dec} beslut och {n_act} {'åtgärd' if n_act == 1 else 'åtgärder'}"
-                       + (f", varav {open_} {'öppen' if open_ == 1 else 'öppna'}." if n_act else "."),
-                 f"{n_dec} {'decision' if n_dec == 1 else 'decisions'} and {n_act} {'action' if n_act == 1 else 'actions'}"
-                 + (f", {open_} of them open." if n_act else "."))
+    summary = (t("views.meeting.decisions.counts", lang, n_dec=n_dec, n_act=n_act,
+                 decisions=t("views.meeting.decision" if n_dec == 1 else "views.meeting.decisions", lang),
+                 actions=t("views.meeting.action" if n_act == 1 else "views.meeting.actions", lang))
+               + (t("views.meeting.decisions.of_them_open", lang, n_open=open_,
+                                 open=t("views.meeting.open" if open_ == 1 else "views.meeting.open_many", lang)) if n_act else "."))
     if acts.empty:
-        summary = _t(lang, "Inga beslut eller åtgärder är registrerade.", "No decisions or actions are recorded.")
-    table = TableBlock(_t(lang, "Beslut och åtgärder", "Decisions and actions"), actions_table(acts, lang), None, max_rows=16)
-    return ViewContent(_t(lang, "Beslut och åtgärder", "Decisions and actions"), summary, [], [table] if not acts.empty else [],
+        summary = t("views.meeting.decisions.no_decisions_actions_are", lang)
+    table = TableBlock(t("views.meeting.decisions.decisions_actions", lang), actions_table(acts, lang), None, max_rows=16)
+    return ViewContent(t("views.meeting.decisions.decisions_actions", lang), summary, [], [table] if not acts.empty else [],
                        [], "mote", {"vy": "beslut"})
 
 
@@ -76,44 +74,43 @@ def carried(ctx: MeetingContext, lang: str = "sv") -> ViewContent:
     """Åtgärder from the previous meeting: those carried here, with their state now."""
     acts = ctx.actions
     mine = acts[acts["carried_from"].notna()] if not acts.empty else acts
-    title = _t(lang, "Åtgärder från förra mötet", "Actions from the previous meeting")
+    title = t("views.meeting.carried.actions_from_previous_meeting", lang)
     prev = (f"{ctx.previous_title} ({fmt.iso(ctx.previous_date)})" if ctx.previous_title else
-            _t(lang, "inget tidigare möte", "no earlier meeting"))
+            t("views.meeting.carried.no_earlier_meeting", lang))
     if mine.empty:
-        summary = _t(lang, f"Inga öppna åtgärder fördes över från förra mötet ({prev}).",
-                     f"No open actions were carried from the previous meeting ({prev}).")
+        summary = t("views.meeting.carried.no_open_actions_were", lang, prev=prev)
         return ViewContent(title, summary, page_slug="mote", params={"vy": "atgarder"})
     done = int(mine["done"].astype(bool).sum())
     n = len(mine)
-    summary = _t(lang, f"{n} {'åtgärd' if n == 1 else 'åtgärder'} från {prev}; {done} {'är klar' if done == 1 else 'är klara'} "
-                       f"och {n - done} {'öppen' if n - done == 1 else 'öppna'}.",
-                 f"{n} {'action' if n == 1 else 'actions'} from {prev}; {done} done and {n - done} open.")
+    summary = t("views.meeting.carried.from_done_open", lang, n=n, prev=prev, done=done, n_open=n - done,
+                actions=t("views.meeting.action" if n == 1 else "views.meeting.actions", lang),
+                are_done=t("views.meeting.carried.is_done" if done == 1 else "views.meeting.carried.are_done", lang),
+                open=t("views.meeting.open" if n - done == 1 else "views.meeting.open_many", lang))
     return ViewContent(title, summary, [], [TableBlock(title, actions_table(mine, lang, with_item=False), None, max_rows=16)],
                        [], "mote", {"vy": "atgarder"})
 
 
 def since_last(picture: Picture, ctx: MeetingContext | None, lang: str = "sv") -> ViewContent:
-    title = _t(lang, "Sedan förra mötet", "Since the previous meeting")
+    title = t("views.meeting.since_last.since_previous_meeting", lang)
     if ctx is None or ctx.previous_picture is None:
-        why = (_t(lang, "Förra mötet är inte fryst, så det finns ingen lägesbild att jämföra med.",
-                  "The previous meeting is not frozen, so there is no picture to compare with.")
+        why = (t("views.meeting.since_last.previous_meeting_not_frozen", lang)
                if ctx is not None and ctx.previous_title else
-               _t(lang, "Det finns inget tidigare fryst möte att jämföra med.", "There is no earlier frozen meeting to compare with."))
+               t("views.meeting.since_last.there_no_earlier_frozen", lang))
         return ViewContent(title, why, notes=[why], page_slug="mote", params={"vy": "sedan"})
     ch = changes(ctx.previous_picture, picture, lang)
-    span = _t(lang, f"Lägesbilden per {fmt.iso(ctx.previous_picture.as_of)} ({ctx.previous_title}) jämförd med per {fmt.iso(picture.as_of)}.",
-              f"The picture as of {fmt.iso(ctx.previous_picture.as_of)} ({ctx.previous_title}) compared with {fmt.iso(picture.as_of)}.")
+    span = t("views.meeting.since_last.picture_as_compared", lang, previous_date=fmt.iso(ctx.previous_picture.as_of),
+             previous_title=ctx.previous_title, date=fmt.iso(picture.as_of))
     tables = []
     if not ch.reforms.empty:
         tom = picture.table("reform_updates")["update_date"].max() if not picture.table("reform_updates").empty else None
-        tables.append(TableBlock(_t(lang, "Reformer med nya bedömningar", "Reforms with new assessments"), ch.reforms,
+        tables.append(TableBlock(t("views.meeting.since_last.reforms_new_assessments", lang), ch.reforms,
                                  Provenance(("reformuppfoljning",), as_date(tom)), max_rows=8))
     if not ch.indicators.empty:
         ids = tuple(dict.fromkeys(_source_of(i) for i in ch.indicators["id"]))
-        tables.append(TableBlock(_t(lang, "Indikatorer med nya eller ändrade värden", "Indicators with new or changed values"),
+        tables.append(TableBlock(t("views.meeting.since_last.indicators_new_changed_values", lang),
                                  ch.indicators.drop(columns=["id"]), Provenance(ids, _newest_tom(picture, ids)), max_rows=8))
     if not ch.activities.empty:
-        tables.append(TableBlock(_t(lang, "Nya och ändrade aktiviteter", "New and changed activities"), ch.activities,
+        tables.append(TableBlock(t("views.meeting.since_last.new_changed_activities", lang), ch.activities,
                                  Provenance(("partner",), data_tom_by_source(picture).get("partner")), max_rows=8))
     return ViewContent(title, ch.summary(lang), [], tables, [span], "mote", {"vy": "sedan"})
 
@@ -136,12 +133,12 @@ def data_status(picture, lang: str = "sv", *, slug: str = "data") -> ViewContent
     toms = data_tom_by_source(picture)
     rows = []
     for sid, src in sources().items():
-        rows.append({_t(lang, "Källa", "Source"): src.name, _t(lang, "Utgivare", "Publisher"): src.publisher,
-                     _t(lang, "Typ", "Type"): src.data_type.label_en if lang == "en" else src.data_type.label_sv,
-                     _t(lang, "Data t.o.m.", "Data up to"): fmt.iso(toms[sid]) if sid in toms else
-                     _t(lang, "fil i appen / uppgift saknas", "file in the app / no data")})
+        rows.append({t("views.meeting.data_status.source", lang): src.name, t("views.meeting.data_status.publisher", lang): src.publisher,
+                     t("views.meeting.type", lang): src.data_type.label_en if lang == "en" else src.data_type.label_sv,
+                     t("views.meeting.data_status.data_up", lang): fmt.iso(toms[sid]) if sid in toms else
+                     t("views.meeting.data_status.file_app_no_data", lang)})
     df = pd.DataFrame(rows)
-    summary = _t(lang, f"{len(toms)} av {len(rows)} registrerade källor har data i lägesbilden per {fmt.iso(picture.as_of)}.",
-                 f"{len(toms)} of {len(rows)} registered sources have data in the picture as of {fmt.iso(picture.as_of)}.")
-    return ViewContent(_t(lang, "Data och källor", "Data and sources"), summary, [],
-                       [TableBlock(_t(lang, "Källor", "Sources"), df, None, max_rows=16)], [], slug, {})
+    summary = t("views.meeting.data_status.registered_sources_have_data", lang, n_toms=len(toms), n_rows=len(rows),
+                date=fmt.iso(picture.as_of))
+    return ViewContent(t("views.meeting.data_status.data_sources", lang), summary, [],
+                       [TableBlock(t("views.meeting.data_status.sources", lang), df, None, max_rows=16)], [], slug, {})

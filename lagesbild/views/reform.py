@@ -5,20 +5,17 @@ import pandas as pd
 
 from lagesbild import fmt, reform_views
 from lagesbild.charts import reforms as charts
+from lagesbild.i18n import t
 from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
 from lagesbild.views.params import many, one, reform_statuses
 
 SOURCE = ("reformuppfoljning",)
 
 
-def _t(lang: str, sv: str, en: str) -> str:
-    return en if lang == "en" else sv
-
-
 def reform_filter(picture, params: dict, lang: str = "sv") -> tuple[reform_views.ReformFilter, list[str]]:
     """The Reformer page's filters from its URL parameters, and notes on what was not understood."""
     codes, bad = reform_statuses(many(params, "status"))
-    notes = [_t(lang, f"Okänd status i vyn: {', '.join(bad)}.", f"Unknown status in the view: {', '.join(bad)}.")] if bad else []
+    notes = [t("views.reform.reform_filter.unknown_status_view", lang, codes=', '.join(bad))] if bad else []
     return reform_views.ReformFilter(tuple(codes), one(params, "tema"), one(params, "ansvarig"), one(params, "fokus"),
                                      one(params, "sok") or ""), notes
 
@@ -29,9 +26,9 @@ def filter_text(picture, flt: reform_views.ReformFilter, lang: str = "sv") -> st
     if flt.statuses:
         parts.append(", ".join(charts.status_label(c, lang, symbol=False) for c in flt.statuses))
     if flt.theme:
-        parts.append(_t(lang, f"tema {flt.theme}", f"theme {flt.theme}"))
+        parts.append(t("views.reform.filter_text.theme", lang, theme=flt.theme))
     if flt.responsible:
-        parts.append(_t(lang, f"ansvarig {flt.responsible}", f"responsible {flt.responsible}"))
+        parts.append(t("views.reform.filter_text.responsible", lang, responsible=flt.responsible))
     if flt.focus_area:
         names = reform_views.focus_area_names(picture, lang)
         parts.append(names.get(flt.focus_area, flt.focus_area))
@@ -50,14 +47,14 @@ def _date(d, lang: str) -> str:
 
 def reform_table(df: pd.DataFrame, lang: str = "sv", *, motivation: bool = False) -> pd.DataFrame:
     out = pd.DataFrame({
-        _t(lang, "Nr", "No."): df["number"].astype(int).tolist(),
+        t("views.reform.reform_table.no", lang): df["number"].astype(int).tolist(),
         "Reform": (df["title_en"] if lang == "en" else df["title_sv"]).tolist(),
         "Status": [charts.status_label(s, lang) for s in df["status"]],
-        _t(lang, "Framsteg", "Progress"): [_progress(v, lang) for v in df["progress"]],
-        _t(lang, "Senast bedömd", "Last assessed"): [_date(d, lang) for d in df["update_date"]],
+        t("views.reform.progress", lang): [_progress(v, lang) for v in df["progress"]],
+        t("views.reform.reform_table.last_assessed", lang): [_date(d, lang) for d in df["update_date"]],
     })
     if motivation:
-        out[_t(lang, "Senaste motivering", "Latest motivation")] = [m or "–" for m in df["motivation"]]
+        out[t("views.reform.reform_table.latest_motivation", lang)] = [m or "–" for m in df["motivation"]]
     return out
 
 
@@ -67,15 +64,15 @@ def overview(picture, params: dict, lang: str = "sv") -> ViewContent:
     shown = reform_views.apply_filter(cur, flt)
     counts = reform_views.status_counts(shown)
     tom = reform_views.latest_date(picture, shown["id"].tolist())
-    prov = Provenance(SOURCE, tom, _t(lang, "status = senaste registrerade bedömning", "status = latest recorded assessment"))
+    prov = Provenance(SOURCE, tom, t("views.reform.overview.status_latest_recorded_assessment", lang))
     words = filter_text(picture, flt, lang)
-    title = _t(lang, "Reformer", "Reforms") + (f": {words}" if words else "")
+    title = t("views.reform.reforms", lang) + (f": {words}" if words else "")
     counts_table = pd.DataFrame({"Status": [charts.status_label(c, lang) for c in counts["status"]],
-                                 _t(lang, "Antal reformer", "Number of reforms"): counts["count"].astype(int).tolist()})
+                                 t("views.reform.overview.number_reforms", lang): counts["count"].astype(int).tolist()})
     fig = FigureBlock(charts.status_distribution(counts, lang), counts_table, charts.distribution_summary(counts, lang), prov)
-    shown_text = _t(lang, f"{len(shown)} av {len(cur)} reformer visas", f"{len(shown)} of {len(cur)} reforms shown")
+    shown_text = t("views.reform.overview.reforms_shown", lang, n_shown=len(shown), n_cur=len(cur))
     if shown.empty:
-        notes.append(_t(lang, "Ingen reform motsvarar filtren.", "No reform matches the filters."))
+        notes.append(t("views.reform.overview.no_reform_matches_filters", lang))
     if flt.active:
         # A filtered list is the point of the view: each reform with its latest motivation,
         # full width; the status chart of a handful of reforms would say nothing more.
@@ -89,31 +86,32 @@ def one_reform(picture, reform_id: str, lang: str = "sv") -> ViewContent:
     cur = reform_views.current(picture).set_index("id")
     r = cur.loc[reform_id]
     name = r["title_en"] if lang == "en" else r["title_sv"]
-    title = f"{_t(lang, 'Reform', 'Reform')} {int(r['number'])}: {_short(name)}"
+    title = f"{t('views.reform.reform', lang)} {int(r['number'])}: {_short(name)}"
     hist = reform_views.history(picture, reform_id)
     prov = Provenance(SOURCE, reform_views.latest_date(picture, [reform_id]))
     status = charts.status_label(r["status"], lang, symbol=False)
     if int(r["seq"]) == 0:
-        summary = _t(lang, f"Ingen bedömning är registrerad: {status}.", f"No assessment has been recorded: {status}.")
+        summary = t("views.reform.one_reform.no_assessment_has_been", lang, status=status)
     else:
-        prog = "" if r["progress"] is None else _t(lang, f", framsteg {_progress(r['progress'], lang)}", f", progress {_progress(r['progress'], lang)}")
-        summary = _t(lang, f"Status {status} enligt bedömningen {_date(r['update_date'], lang)}{prog} (bedömd av {r['author']}).",
-                     f"Status {status} according to the assessment of {_date(r['update_date'], lang)}{prog} (assessed by {r['author']}).")
+        prog = "" if r["progress"] is None else t("views.reform.one_reform.progress", lang,
+                                                  progress=_progress(r['progress'], lang))
+        summary = t("views.reform.one_reform.status_according_assessment_assessed", lang, status=status,
+                    date=_date(r['update_date'], lang), prog=prog, author=r['author'])
     history = pd.DataFrame({
-        _t(lang, "Datum", "Date"): [_date(d, lang) for d in hist["update_date"]],
+        t("views.reform.one_reform.date", lang): [_date(d, lang) for d in hist["update_date"]],
         "Status": [charts.status_label(s, lang) for s in hist["status"]],
-        _t(lang, "Framsteg", "Progress"): [_progress(v, lang) for v in hist["progress"]],
-        _t(lang, "Motivering", "Motivation"): hist["motivation"].tolist(),
-        _t(lang, "Bedömd av", "Assessed by"): hist["author"].tolist(),
+        t("views.reform.progress", lang): [_progress(v, lang) for v in hist["progress"]],
+        t("views.reform.one_reform.motivation", lang): hist["motivation"].tolist(),
+        t("views.reform.one_reform.assessed", lang): hist["author"].tolist(),
     })
-    notes = [_t(lang, f"Avtalets lydelse: {name}", f"The agreement's wording: {name}"),
-             _t(lang, f"Tema: {r['theme']} · Ansvarig: {r['responsible']}", f"Theme: {r['theme']} · Responsible: {r['responsible']}")]
+    notes = [t("views.reform.one_reform.agreement_s_wording", lang, name=name),
+             t("views.reform.one_reform.theme_responsible", lang, theme=r['theme'], responsible=r['responsible'])]
     links = reform_views.focus_links(picture, reform_id, lang)
     if not links.empty:
-        notes.append(_t(lang, "Fokusområden: ", "Focus areas: ") + ", ".join(links["name"]))
+        notes.append(t("views.reform.one_reform.focus_areas", lang) + ", ".join(links["name"]))
     if int(r["seq"]) and r["motivation"]:
-        notes.append(_t(lang, f"Senaste motivering: {r['motivation']}", f"Latest motivation: {r['motivation']}"))
-    tables = [TableBlock(_t(lang, "Historik (nyast först)", "History (newest first)"), history, prov, max_rows=10)]
+        notes.append(t("views.reform.one_reform.latest_motivation", lang, motivation=r['motivation']))
+    tables = [TableBlock(t("views.reform.one_reform.history_newest_first", lang), history, prov, max_rows=10)]
     return ViewContent(title, summary, [], tables, notes, "reformer", {"reform": reform_id})
 
 
@@ -129,7 +127,7 @@ def build(picture, params: dict, lang: str = "sv") -> ViewContent:
         if rid in ids:
             return one_reform(picture, rid, lang)
         vc = overview(picture, {}, lang)
-        vc.notes.insert(0, _t(lang, f"Reformen ”{rid}” finns inte; alla reformer visas.", f"Reform \u201c{rid}\u201d does not exist; all reforms are shown."))
+        vc.notes.insert(0, t("views.reform.build.reform_does_not_exist", lang, rid=rid))
         return vc
     return overview(picture, params, lang)
 
@@ -138,9 +136,9 @@ def describe(picture, params: dict, lang: str = "sv") -> str:
     rid = one(params, "reform")
     if rid and picture is not None and rid in set(picture.table("reforms")["id"]):
         r = picture.table("reforms").set_index("id").loc[rid]
-        return f"{_t(lang, 'Reform', 'Reform')} {int(r['number'])}: {_short(r['title_en'] if lang == 'en' else r['title_sv'], 60)}"
+        return f"{t('views.reform.reform', lang)} {int(r['number'])}: {_short(r['title_en'] if lang == 'en' else r['title_sv'], 60)}"
     if picture is None:
-        return _t(lang, "Reformer", "Reforms")
+        return t("views.reform.reforms", lang)
     flt, _ = reform_filter(picture, params, lang)
     words = filter_text(picture, flt, lang)
-    return _t(lang, "Reformer", "Reforms") + (f": {words}" if words else "")
+    return t("views.reform.reforms", lang) + (f": {words}" if words else "")
