@@ -146,9 +146,14 @@ class Peers:
         return self.reason_en if lang == "en" else self.reason_sv
 
 
-@lru_cache(maxsize=4)
 def load_kommun(path: Path | None = None) -> KommunConfig:
-    path = path or settings().kommun_config
+    """The kommun file (default: the configured one). Cached per file, not per call: a cache
+    on the bare call would keep the first kommun after the setting changed."""
+    return _load_kommun(Path(path or settings().kommun_config))
+
+
+@lru_cache(maxsize=8)
+def _load_kommun(path: Path) -> KommunConfig:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
     return KommunConfig(code=raw["kommun"]["code"], name=raw["kommun"]["name"], raw=raw, folder=Path(path).resolve().parent)

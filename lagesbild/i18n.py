@@ -85,6 +85,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "indadm.col.direction": ("Riktning", "Direction"),
     "indadm.col.level": ("Nivå", "Level"),
     "indadm.col.by": ("Registrerad av", "Registered by"),
+    # Fokusområden: an indicator's level and a value's sex
+    "focus.level.kommun": ("hela kommunen", "the whole kommun"),
+    "focus.level.lokalpolisomrade": ("lokalpolisområde {area} (ungefär kommunen)", "local police area {area} (roughly the kommun)"),
+    "focus.level.regso": ("område (RegSO)", "district (RegSO)"),
+    "focus.level.deso": ("område (DeSO)", "district (DeSO)"),
+    "focus.level.valdistrikt": ("valdistrikt", "election district"),
+    "focus.level.prioriterat": ("prioriterat område", "priority area"),
+    "focus.level.kommundel": ("kommundel", "part of the kommun"),
+    "focus.level.omrade": ("område", "area"),
+    "focus.gender.T": ("totalt", "total"),
+    "focus.gender.K": ("kvinnor/flickor", "women/girls"),
+    "focus.gender.M": ("män/pojkar", "men/boys"),
     # Utsatta områden over time (lagesbild.geo.uso_overview)
     "uso.title": ("Polisens utsatta områden i kommunen", "The Police's vulnerable areas in the kommun"),
     "uso.col.year": ("År", "Year"),
@@ -204,10 +216,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Karta and Områden (district maps and profiles)
     "karta.title": ("Karta", "Map"),
     "karta.intro": (
-        "Kommunens områden (SCB RegSO 2025) med de prioriterade områdena markerade. Välj vad kartan ska visa; "
+        "Kommunens områden ({layer}) med de prioriterade områdena markerade. Välj vad kartan ska visa; "
         "klicka på ett område för dess profil. Kartan fungerar utan internet.",
-        "The municipality's districts (SCB RegSO 2025) with the priority areas highlighted. Choose what the map "
+        "The municipality's districts ({layer}) with the priority areas highlighted. Choose what the map "
         "shows; click an area for its profile. The map works without internet.",
+    ),
+    "karta.no_measures": (
+        "Inget mått per område finns ännu: kartan visar kommunens områden. Befolkning (SCB), Polisens händelser eller "
+        "parternas egna uppgifter per område läses in på sidan Administration.",
+        "No measure by area exists yet: the map shows the kommun's districts. Population (SCB), Polisen's notices or the "
+        "partners' own figures by area are imported on the Administration page.",
     ),
     "karta.measure": ("Visa", "Show"),
     "karta.period": ("Period", "Period"),
@@ -1362,9 +1380,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "EXEMPELDATA – påhittade uppgifter, inte verkliga siffror",
         "EXAMPLE DATA – made-up figures",
     ),
-    "pdf.footer.l_gesbild_huddinge_meeting": (
-        "Lägesbild Huddinge – underlag för mötet, byggt ur data",
-        "Lägesbild Huddinge – meeting pre-read, built from the data",
+    "pdf.footer.app_meeting": (
+        "{app} – underlag för mötet, byggt ur data",
+        "{app} – meeting pre-read, built from the data",
     ),
     "pdf.footer.page": ("Sida {page_no} av {{nb}}", "Page {page_no} of {{nb}}"),
     "pdf.cont": ("(forts.)", "(cont.)"),

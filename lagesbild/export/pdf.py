@@ -22,6 +22,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from lagesbild import fmt, privacy
+from lagesbild.config import load_kommun
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
 from lagesbild.export.textfit import clamp_lines, font_file, share_widths, words, wrap
 from lagesbild.i18n import t
@@ -57,8 +58,9 @@ class MeetingPDF(FPDF):
         self.alias_nb_pages("{nb}")
         lang = data.lang
         self.set_title(f"{t('pdf.init.pre_read', lang)}: {data.meeting_title}")
-        self.set_author("Lägesbild Huddinge")
-        self.set_creator(f"Lägesbild Huddinge {data.app_version}".strip())
+        app_name = load_kommun().app_name
+        self.set_author(app_name)
+        self.set_creator(f"{app_name} {data.app_version}".strip())
         self.set_lang("sv-SE" if lang == "sv" else "en-GB")
         self.page_is_fresh = False  # the ToC placeholder has opened a page the next item starts on
 
@@ -88,7 +90,7 @@ class MeetingPDF(FPDF):
         self.set_y(H - 10)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*GREY)
-        self.cell(CW * 0.7, 4, fit(self, t("pdf.footer.l_gesbild_huddinge_meeting", lang)
+        self.cell(CW * 0.7, 4, fit(self, t("pdf.footer.app_meeting", lang, app=load_kommun().app_name)
                                   + (f" · version {self.data.app_version}" if self.data.app_version else ""), CW * 0.7))
         self.cell(CW * 0.3, 4, t("pdf.footer.page", lang, page_no=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)

@@ -23,6 +23,7 @@ from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from lagesbild import fmt, privacy
+from lagesbild.config import load_kommun
 from lagesbild.export.meeting_data import CONTENT_W, ExportData, ExportItem, figure_slot, layout
 from lagesbild.export.textfit import FONT_NAME, clamp_lines, share_widths, text_width, words, wrap
 from lagesbild.i18n import t
@@ -218,7 +219,7 @@ class Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Emu(SLIDE_W), Emu(SLIDE_H)
         self.prs.core_properties.title = data.meeting_title
-        self.prs.core_properties.author = "Lägesbild Huddinge"
+        self.prs.core_properties.author = load_kommun().app_name
 
     def blank(self, notes: str):
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[6])

@@ -132,7 +132,10 @@ def add_boundaries(m, gdf: gpd.GeoDataFrame, tips: dict[str, str], *, name: str,
                    color: str, weight: float, dash: str | None, show: bool, fill_clickable: bool = True,
                    casing: bool = False) -> None:
     """Outlines only (valdistrikt, utsatta områden). `fill_clickable` makes the inside clickable
-    too; `casing` draws a white line under the outline so it reads on dark fills."""
+    too; `casing` draws a white line under the outline so it reads on dark fills. A layer the
+    kommun does not have (empty) adds nothing, not an empty entry in the layer control."""
+    if gdf.empty:
+        return
     group = folium.FeatureGroup(name=e(name), show=show, control=True)
     props = [{"code": c, "kind": kind, "tip": tips.get(c, "")} for c in gdf["code"]]
     fc = feature_collection(gdf, props)
@@ -153,6 +156,8 @@ def add_priority(m, gdf: gpd.GeoDataFrame, tips: dict[str, str], *, name: str, a
                  show: bool = True) -> None:
     """Priority areas: a strong outline on a white casing (readable on any fill) and a permanent,
     clickable label each."""
+    if gdf.empty:  # a kommun without priority areas (yet)
+        return
     group = folium.FeatureGroup(name=e(name), show=show, control=True)
     props = [{"code": c, "kind": "prioriterat", "tip": tips.get(c, "")} for c in gdf["code"]]
     fc = feature_collection(gdf, props)

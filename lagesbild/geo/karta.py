@@ -13,7 +13,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
-from lagesbild.geo.layers import LAYERS, area_label, layer
+from lagesbild.geo.layers import LAYERS, area_label, layer, main_layer
 from lagesbild.geo.measures import NOTICES, MapValues, Measure, values
 from lagesbild.i18n import t
 from lagesbild.privacy import cell_text, explanation
@@ -44,8 +44,10 @@ def value_text(v: float, suppressed: bool, measure: Measure, lang: str) -> str:
     return text if suppressed or v is None or (isinstance(v, float) and math.isnan(v)) else f"{text} {measure.unit(lang)}"
 
 
-def map_values(picture, measure: Measure, period: str | None, level: str = "regso") -> MapValues:
-    """The measure for the districts of `level` and for the priority areas."""
+def map_values(picture, measure: Measure, period: str | None, level: str | None = None) -> MapValues:
+    """The measure for the districts of `level` (the kommun's main layer: RegSO, or valdistrikt
+    where it has no RegSO) and for the priority areas."""
+    level = level or main_layer()
     cat = areas_mod.catalogue()
     wanted = cat[cat["level"].isin([level, areas_mod.PRIORITY_LEVEL])]
     if measure.id != NOTICES.id:
@@ -75,14 +77,15 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
 
-    regso = layer("regso")
+    main = main_layer()
+    districts = layer(main)
     tips = _tips(mv, measure, lang)
-    fm.add_choropleth(m, regso, classes, tips, name=LAYERS["regso"].label(lang),
-                      attribution=f"{credit('RegSO', LAYERS['regso'].source_ids)}, "
+    fm.add_choropleth(m, districts, classes, tips, name=LAYERS[main].label(lang),
+                      attribution=f"{credit(LAYERS[main].label(lang), LAYERS[main].source_ids)}, "
                                   f"{credit(t('karta.build.values', lang), measure.source_ids)}",
-                      kind="regso", labels=dict(zip(regso["code"], regso["name"])))
+                      kind=main, labels=dict(zip(districts["code"], districts["name"])))
 
-    vald = layer("valdistrikt")
+    vald = layer("valdistrikt") if main != "valdistrikt" else layer("valdistrikt").iloc[0:0]  # finer, no statistics
     fm.add_boundaries(m, vald, {c: fm.tooltip_html(n, [f"{t('karta.build.election_district', lang)} {c}",
                                                        t("karta.build.no_statistics_per_election", lang)])
                                 for c, n in zip(vald["code"], vald["name"])},
@@ -119,7 +122,7 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
     cat = areas_mod.catalogue()
     target = cat.loc[[code]]
     level = target["level"].iloc[0]
-    context_level = level if level in ("regso", "valdistrikt") else "regso"
+    context_level = level if level in ("regso", "valdistrikt") else main_layer()
     outline = layer("kommun_outline")
     minx, miny, maxx, maxy = target.total_bounds
     pad_x, pad_y = (maxx - minx) * 0.35 + 0.004, (maxy - miny) * 0.35 + 0.002
@@ -187,7 +190,7 @@ def _tips(mv: MapValues, measure: Measure, lang: str) -> dict[str, str]:
     src = attribution(measure.source_ids)
     out = {}
     for r in mv.table.itertuples():
-        lines = [areas_mod.level_label("prioriterat" if r.kind == "prioriterat" else "regso", lang) + (f" {r.code}" if r.kind != "prioriterat" else ""),
+        lines = [areas_mod.level_label("prioriterat" if r.kind == "prioriterat" else main_layer(), lang) + (f" {r.code}" if r.kind != "prioriterat" else ""),
                  f"{measure.name(lang)}: {value_text(r.value, r.suppressed, measure, lang)}",
                  f"{t('karta.period', lang)} {mv.period_text(lang) or '–'} · {src}"]
         here = uso[uso["area_code"] == r.code] if not uso.empty else uso
@@ -205,11 +208,11 @@ def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
         t("karta.display_table.area", lang): tab["name"],
         # SCB's codes help a reader compare; a priority area's code is internal and not shown.
         t("karta.display_table.code", lang): ["–" if k == "prioriterat" else c for k, c in zip(tab["kind"], tab["code"])],
-        t("karta.display_table.type", lang): [areas_mod.level_label("prioriterat" if k == "prioriterat" else "regso", lang) for k in tab["kind"]],
+        t("karta.display_table.type", lang): [areas_mod.level_label("prioriterat" if k == "prioriterat" else main_layer(), lang) for k in tab["kind"]],
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
                                                          for v, s in zip(tab["value"], tab["suppressed"])],
         t("karta.display_table.population", lang): [cell_text(p, False, lang=lang, decimals=0) for p in tab["population"]],
-        area_label("regso", lang): [fmt.number(a, 1, lang) for a in tab["area_km2"]],
+        area_label(main_layer(), lang): [fmt.number(a, 1, lang) for a in tab["area_km2"]],
         t("karta.period", lang): mv.period_text(lang) or fmt.number(None, lang=lang),
     })
     return out.reset_index(drop=True)

@@ -36,6 +36,7 @@ LAYERS: dict[str, LayerSpec] = {
     "kommun_outline": LayerSpec("kommun_outline", "kommun", ("valmyndigheten_valdistrikt", "scb_kommungrans"), "Kommungräns", "Municipal boundary"),
     "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden 2025", "Vulnerable areas 2025"),
 }
+EXTRA_COLUMNS = {"utsatta_omraden": ("kategori", "aktualitet_start", "lokalpolisomrade", "polisen_id")}
 DISTRICT_LAYERS = ("regso", "valdistrikt")  # layers whose areas are districts of the store
 # The boundaries' year (RegSO 2025 from SCB, valdistrikt for the 2026 election); a priority
 # area is the union of its RegSO.
@@ -80,9 +81,10 @@ def layer(key: str) -> gpd.GeoDataFrame:
 @lru_cache(maxsize=16)
 def _load(key: str, config_path: Path) -> gpd.GeoDataFrame:
     path = load_kommun(config_path).optional_path(key)
-    if path is None:
-        return gpd.GeoDataFrame({"code": pd.Series(dtype=str), "name": pd.Series(dtype=str),
-                                 "area_km2": pd.Series(dtype=float)}, geometry=gpd.GeoSeries([], crs=WEB_CRS), crs=WEB_CRS)
+    if path is None:  # the columns a present layer of this kind has, no rows
+        cols = {"code": pd.Series(dtype=str), "name": pd.Series(dtype=str), "area_km2": pd.Series(dtype=float),
+                **{c: pd.Series(dtype=str) for c in EXTRA_COLUMNS.get(key, ())}}
+        return gpd.GeoDataFrame(cols, geometry=gpd.GeoSeries([], crs=WEB_CRS), crs=WEB_CRS)
     return read_layer(path)
 
 

@@ -147,12 +147,13 @@ def area_population(obs: pd.DataFrame, areas: list[Area], period: str | None = N
 
 
 def available(picture, district_codes: set[str]) -> list[Measure]:
-    """The measures that have (or could have) figures for these districts."""
-    out = [DENSITY, POP]
-    if not picture.table("police_events").empty:
-        out.insert(0, NOTICES)  # the safety layer first: the map's default (see default_measure)
+    """The measures that have figures for these districts: density and population only where
+    the population is known (a kommun with valdistrikt only has none)."""
     obs = _obs(picture)
     here = obs[obs["area_code"].isin(district_codes) & obs["value"].notna()]
+    out = [DENSITY, POP] if (here["indicator_id"] == POPULATION).any() else []
+    if not picture.table("police_events").empty:
+        out.insert(0, NOTICES)  # the safety layer first: the map's default (see default_measure)
     for iid in sorted(set(here["indicator_id"]) - {POPULATION, EVENTS}):
         ind = indicators().get(iid)
         if ind is None:

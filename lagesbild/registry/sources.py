@@ -67,6 +67,11 @@ def _sources(path) -> dict[str, Source]:
 PARTNER = "partner"
 
 
+def known(source_id: str) -> bool:
+    """Is the source in this kommun's registry (a pack may lack e.g. the default kommun's surveys)?"""
+    return source_id.split(":", 1)[0] in sources()
+
+
 def source(source_id: str) -> Source:
     """A registered source; "partner:<id>" is the partners' own figures of one partner, named
     in captions by the partner's short name (from the kommun's partner list)."""

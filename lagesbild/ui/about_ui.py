@@ -12,7 +12,7 @@ from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.registry.sources import sources
 from lagesbild.ui import provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.focus_ui import LEVELS
+from lagesbild.ui.focus_ui import level_label
 from lagesbild.ui.state import lang, picture, text as _t
 
 
@@ -90,7 +90,7 @@ def indicator_table(pic: Picture, lg: str = "sv") -> pd.DataFrame:
     src = sources()
     for ind in indicators().values():
         tom = iv.data_tom(pic, ind.id)
-        level = LEVELS.get(ind.level, (ind.level, ind.level))[1 if lg == "en" else 0]
+        level = level_label(ind.level, lg)
         rows.append({
             _t("om.indicator"): ind.name(lg),
             _t("om.definition"): ind.definition_sv,

@@ -17,6 +17,7 @@ import streamlit as st
 from lagesbild import indicator_views as iv
 from lagesbild import peers, privacy, reform_views, verdict
 from lagesbild.charts import indicators as charts
+from lagesbild.config import load_kommun
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.i18n import t
 from lagesbild.picture import Picture
@@ -32,17 +33,8 @@ PARAM = "fokus"
 WIDGET = "fokus_val"
 MAX_MULTIPLES = 12
 RECENT_PERIODS = 24
-LEVELS = {
-    "kommun": ("hela kommunen", "the whole kommun"),
-    "lokalpolisomrade": ("lokalpolisområde Huddinge (ungefär kommunen)", "local police area Huddinge (roughly the kommun)"),
-    "regso": ("område (RegSO)", "district (RegSO)"),
-    "deso": ("område (DeSO)", "district (DeSO)"),
-    "valdistrikt": ("valdistrikt", "election district"),
-    "prioriterat": ("prioriterat område", "priority area"),
-    "kommundel": ("kommundel", "part of the kommun"),
-    "omrade": ("område", "area"),
-}
-GENDERS = {"T": ("totalt", "total"), "K": ("kvinnor/flickor", "women/girls"), "M": ("män/pojkar", "men/boys")}
+LEVELS = ("kommun", "lokalpolisomrade", "regso", "deso", "valdistrikt", "prioriterat", "kommundel", "omrade")  # focus.level.*
+GENDERS = ("T", "K", "M")  # focus.gender.*
 
 
 def today(pic: Picture) -> date:
@@ -149,10 +141,18 @@ def split_by_data(pic: Picture, fid: str) -> tuple[list[tuple[Indicator, Indicat
 # --- one indicator ------------------------------------------------------------------------
 
 
+def level_label(level: str, lg: str) -> str:
+    """"hela kommunen", "lokalpolisområde <area> (ungefär kommunen)", … (the area from the kommun file)."""
+    if level not in LEVELS:
+        return level
+    k = load_kommun()
+    return t(f"focus.level.{level}", lg, area=k.raw["kommun"].get("local_police_area", k.name))
+
+
 def notes_line(ind: Indicator) -> None:
     """Level, data type and proxy note, plainly next to the figure."""
     lg = lang()
-    level = LEVELS.get(ind.level, (ind.level, ind.level))[1 if lg == "en" else 0]
+    level = level_label(ind.level, lg)
     dtype = ind.data_type.label_en if lg == "en" else ind.data_type.label_sv
     st.markdown(f":material/location_on: **{t('focus.notes_line.level', lang())}:** {level} · **{t('focus.notes_line.type', lang())}:** {dtype}  \n"
                 f"{md_escape(ind.definition_sv)}")
@@ -310,7 +310,7 @@ def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame
     table = pd.DataFrame({
         t("focus.other_values_block.area", lang()): [names.get(c, c) for c in rest["area_code"]],
         "Period": rest["period"].tolist(),
-        t("focus.other_values_block.sex", lang()): [GENDERS.get(g, (g, g))[1 if lg == "en" else 0] for g in rest["gender"]],
+        t("focus.other_values_block.sex", lang()): [t(f"focus.gender.{g}", lg) if g in GENDERS else g for g in rest["gender"]],
         t("focus.other_values_block.value", lang()): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
     }).sort_values(["Period", t("focus.other_values_block.area", lang())], kind="stable")
     if len(kommun_series) < 2 and len(table) == len(kommun_series):

@@ -7,7 +7,7 @@ from lagesbild import privacy
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, measures
-from lagesbild.geo.layers import LAYERS, layer, main_layer
+from lagesbild.geo.layers import LAYERS, boundaries, has_layer, layer, main_layer
 from lagesbild.i18n import t
 from lagesbild.ui import map_ui, provenance
 from lagesbild.ui.state import lang, picture
@@ -21,6 +21,9 @@ def choose(pic) -> tuple[measures.Measure, str | None]:
     lg = lang()
     district_codes = set(layer(main_layer())["code"])
     available = measures.available(pic, district_codes)
+    if not available:
+        st.info(t("karta.no_measures", lg), icon=":material/info:")
+        return measures.DENSITY, None
     options = {m.id: m for m in available}
     default = measures.default_measure(available)
     c1, c2 = st.columns([3, 1])
@@ -42,24 +45,25 @@ def render() -> None:
     lg = lang()
     pic = picture()
     st.title(t("karta.title", lg))
-    st.caption(t("karta.intro", lg))
+    st.caption(t("karta.intro", lg, layer=boundaries(main_layer(), lg)))
     measure, period = choose(pic)
     cfg = settings()
     view = karta.build(pic, measure, period, lg, map_ui.assets(), tiles_url=cfg.tiles_url,
                        tiles_attribution=cfg.tiles_attribution)
     clicked = map_ui.show(view.fmap, key=MAP_KEY, height=680)
-    layer_sources = [s for key in ("regso", "utsatta_omraden", "valdistrikt") for s in LAYERS[key].source_ids]
+    layer_sources = [s for key in ("regso", "utsatta_omraden", "valdistrikt") if has_layer(key) for s in LAYERS[key].source_ids]
     note = " · ".join(x for x in (measure.note(lg), *view.values.notes) if x)
     provenance.caption(list(dict.fromkeys([*measure.source_ids, *layer_sources])),
                        view.values.data_tom or view.values.period, note=note)
     map_ui.table_and_summary(view.table, view.summary, key="karta")
     if (view.values.table["suppressed"].astype(bool)).any():
         st.caption(privacy.explanation(lg))
-    with st.expander(t("karta.delimitation", lg), icon=":material/polyline:"):
-        priority_delimitation(lg)
+    if not areas_mod.of_level(areas_mod.PRIORITY_LEVEL).empty:
+        with st.expander(t("karta.delimitation", lg), icon=":material/polyline:"):
+            priority_delimitation(lg)
     _uso_list(lg)
     prio = areas_mod.of_level(areas_mod.PRIORITY_LEVEL)
-    regso = areas_mod.of_level("regso")
+    regso = areas_mod.of_level(main_layer())
     map_ui.profile_links(list(zip(prio["code"], prio["name"])) + list(zip(regso["code"], regso["name"])),
                          label=t("karta.profiles", lg))
     if clicked:
@@ -77,6 +81,8 @@ def priority_delimitation(lg: str) -> None:
 
 def _uso_list(lg: str) -> None:
     uso = layer("utsatta_omraden")
+    if uso.empty:  # a kommun without utsatta områden (or without the layer)
+        return
     items = "; ".join(f"{n} ({k.lower()}, {t('karta.ui.uso_list.valid_from', lang())} {s})"
                       for n, k, s in zip(uso["name"], uso["kategori"], uso["aktualitet_start"]))
     st.markdown(f"**{t('karta.uso', lg)}:** {items}.")

@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from lagesbild.i18n import t
-from lagesbild.registry.sources import source
+from lagesbild.registry.sources import known, source
 from lagesbild.ui.state import lang
 from lagesbild.views import sources as views_sources
 
@@ -23,7 +23,7 @@ def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, not
 
 
 def caption(source_ids: list[str] | str, data_tom: date | str | None, *, note: str = "") -> None:
-    ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
+    ids = [i for i in ([source_ids] if isinstance(source_ids, str) else source_ids) if known(i)]
     used = st.session_state.setdefault(_USED, [])
     used.extend(i for i in ids if i not in used)
     st.caption(source_line(ids, data_tom, note=note))

@@ -8,13 +8,13 @@ from lagesbild import fmt
 from lagesbild.dates import as_date
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
-from lagesbild.registry.sources import source, sources
+from lagesbild.registry.sources import known, source, sources
 
 
 def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, lang: str = "sv", note: str = "") -> str:
     """"Källa: Brå · Typ: Anmälda brott · Data t.o.m. 2025-12-31" (as on screen)."""
     ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-    srcs = [source(i) for i in ids]
+    srcs = [source(i) for i in ids if known(i)]  # a caption naming a source this kommun lacks names the rest
     # "Källa: SCB, Kolada" rather than "Källa: SCB · Källa: Kolada"
     who = list(dict.fromkeys(s.short_publisher for s in srcs))
     attributions = f"{t('common.source', lang)}: {', '.join(who)}"
