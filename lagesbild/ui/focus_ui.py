@@ -268,28 +268,35 @@ def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
     if latest.empty:
         return
     pops = iv.populations(pic)
+    with_rate = iv.rate_applicable(ind)  # counts: a rate per 1 000 beside them; shares and rates: none
     rows = []
     for r in latest.itertuples(index=False):
-        rate_txt = ""
-        if iv.rate_applicable(ind):
+        row = {t("focus.by_area_block.area", lg): r.name, "Period": r.period,
+               t("focus.by_area_block.value", lg): privacy.cell_text(r.value, bool(r.suppressed), unit=ind.unit, lang=lg)}
+        if with_rate:
             pop = pops.get((r.area_code, privacy._year(r.period)))
-            if pop:
-                rate_txt = privacy.cell_text(None if r.suppressed else r.value / pop * 1000, bool(r.suppressed), unit="per_1000", lang=lg)
-        rows.append({t("focus.by_area_block.area", lang()): r.name, "Period": r.period,
-                     t("focus.by_area_block.value", lang()): privacy.cell_text(r.value, bool(r.suppressed), unit=ind.unit, lang=lg),
-                     t("focus.by_area_block.per_1_000_inh", lang()): rate_txt or "–"})
+            rate = privacy.cell_text(None if r.suppressed else r.value / pop * 1000, bool(r.suppressed), unit="per_1000",
+                                     lang=lg) if pop else "–"
+            row[t("focus.by_area_block.per_1_000_inh", lg)] = rate
+        rows.append(row)
     st.markdown(f"**{t('focus.by_area_block.area_latest_period', lang())}**")
     tom = iv.data_tom(pic, ind.id)
     tom_text = tom.text(lg) if tom else None
     figure_ui.table(pd.DataFrame(rows), key=f"{key}_omraden", source_ids=[ind.source_id, "scb_befolkning"] if iv.rate_applicable(ind) else [ind.source_id],
                     tom=tom_text)
-    # Small multiples of the most recent periods (a chart per area stays readable).
-    frames = {r.name: iv.series(pic, ind.id, r.area_code).tail(RECENT_PERIODS) for r in latest.head(MAX_MULTIPLES).itertuples(index=False)}
-    if any(len(f) >= 2 for f in frames.values()):
-        note = "" if len(latest) <= MAX_MULTIPLES else t("focus.by_area_block.first_areas_all_are", lang(),
+    # Built once per picture: the series per area cost half a second on every rerun.
+    chart = iv.memo(pic, ("multiples", ind.id, lg), lambda: _multiples(pic, ind, latest, lg))
+    if chart is not None:
+        note = "" if len(latest) <= MAX_MULTIPLES else t("focus.by_area_block.first_areas_all_are", lg,
                                                          MAX_MULTIPLES=MAX_MULTIPLES, n_latest=len(latest))
-        figure_ui.chart(iv.memo(pic, ("multiples", ind.id, lg), lambda: charts.small_multiples(frames, ind, lang=lg)),
-                        key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
+        figure_ui.chart(chart, key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
+
+
+def _multiples(pic: Picture, ind: Indicator, latest: pd.DataFrame, lg: str):
+    """Small multiples of the most recent periods (a chart per area stays readable), or None
+    when no area has two periods."""
+    frames = {r.name: iv.series(pic, ind.id, r.area_code).tail(RECENT_PERIODS) for r in latest.head(MAX_MULTIPLES).itertuples(index=False)}
+    return charts.small_multiples(frames, ind, lang=lg) if any(len(f) >= 2 for f in frames.values()) else None
 
 
 def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame, *, key: str) -> None:
