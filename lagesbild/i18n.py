@@ -221,6 +221,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The municipality's districts ({layer}) with the priority areas highlighted. Choose what the map "
         "shows; click an area for its profile. The map works without internet.",
     ),
+    "karta.intro_no_priority": (
+        "Kommunens områden ({layer}). Välj vad kartan ska visa; klicka på ett område för dess profil. Kartan fungerar "
+        "utan internet.",
+        "The municipality's districts ({layer}). Choose what the map shows; click an area for its profile. The map works "
+        "without internet.",
+    ),
     "karta.no_measures": (
         "Inget mått per område finns ännu: kartan visar kommunens områden. Befolkning (SCB), Polisens händelser eller "
         "parternas egna uppgifter per område läses in på sidan Administration.",

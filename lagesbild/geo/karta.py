@@ -108,10 +108,10 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
                     attribution=t("karta.build.priority_areas_proposal", lang))
     _event_badges(m, picture, lang)
     folium.LayerControl(collapsed=False, position="bottomleft").add_to(m)
-    fm.Legend(fm.legend_html(legend_title(measure, lang), classes, [
-        (fm.PRIORITY_LINE, t("karta.build.priority_area", lang)),
-        (fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang)),
-    ], note=_period_note(mv, lang)), position="topright").add_to(m)
+    lines = ([(fm.PRIORITY_LINE, t("karta.build.priority_area", lang))] if not prio.empty else []) + \
+            ([(fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang))] if not uso.empty else [])  # only what is drawn
+    fm.Legend(fm.legend_html(legend_title(measure, lang), classes, lines, note=_period_note(mv, lang)),
+              position="topright").add_to(m)
     return KartaView(m, mv, classes, display_table(mv, measure, lang), summary(mv, measure, lang))
 
 

@@ -45,7 +45,8 @@ def render() -> None:
     lg = lang()
     pic = picture()
     st.title(t("karta.title", lg))
-    st.caption(t("karta.intro", lg, layer=boundaries(main_layer(), lg)))
+    has_prio = not areas_mod.of_level(areas_mod.PRIORITY_LEVEL).empty
+    st.caption(t("karta.intro" if has_prio else "karta.intro_no_priority", lg, layer=boundaries(main_layer(), lg)))
     measure, period = choose(pic)
     cfg = settings()
     view = karta.build(pic, measure, period, lg, map_ui.assets(), tiles_url=cfg.tiles_url,
