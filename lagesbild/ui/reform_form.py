@@ -19,6 +19,7 @@ from lagesbild.i18n import t
 from lagesbild.reform_views import STATUS_ORDER
 from lagesbild.store.access import require
 from lagesbild.store.reforms import UpdateInput, record_update, saved_since
+from lagesbild.ui.reform_card import assessment  # the timeline's card, to show the newer one the same way
 from lagesbild.ui.state import actor, lang, store
 
 OPEN_KEY = "reform_open"  # the reform whose page is open; reopening reads the version afresh
@@ -160,8 +161,6 @@ def _restore_draft(rid: str, *, reopened: bool = False) -> None:
 
 
 def _messages(rid: str, row: pd.Series, hist: pd.DataFrame) -> None:
-    from lagesbild.ui.reform_ui import assessment  # the timeline's card, to show the newer one the same way
-
     lg = lang()
     ss = st.session_state
     # Not popped when shown: a run that drew it can be cut short by the next rerun (another
