@@ -6,12 +6,12 @@ from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
 from lagesbild.store.meta import newest_data
-from lagesbild.ui import auth, layout, provenance, router, state
+from lagesbild.ui import auth, layout, provenance, router, session, state
 
 st.set_page_config(page_title=load_kommun().app_name, page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
 menu_box = st.sidebar.container()  # the menu comes first in the sidebar; drawn once the pages are known
-state.init_sidebar()
+session.init_sidebar()
 if not auth.may_view():  # OIDC mode before login: every address shows the login page
     st.navigation(auth.login_pages([s.slug for s in PAGES if not s.default]), position="hidden").run()
     st.stop()

@@ -13,7 +13,8 @@ from lagesbild.registry.sources import sources
 from lagesbild.ui import provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.focus_ui import level_label
-from lagesbild.ui.state import lang, picture, text as _t
+from lagesbild.ui.state import lang, text as _t
+from lagesbild.ui.session import picture
 
 
 def render() -> None:

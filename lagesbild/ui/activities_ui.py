@@ -22,7 +22,8 @@ from lagesbild.registry.pages import page
 from lagesbild.store.activities import ActivityInput, create_activity, update_activity
 from lagesbild.ui import forms, provenance
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import actor, lang, store, text as _t
+from lagesbild.ui.state import lang, store, text as _t
+from lagesbild.ui.session import actor
 from lagesbild.ui.urlstate import url_multiselect
 
 SOURCE_ID = "partner"

@@ -10,7 +10,8 @@ from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, roles
 from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
-from lagesbild.ui.state import actor, lang, picture, text as _t
+from lagesbild.ui.state import lang, text as _t
+from lagesbild.ui.session import actor, picture
 
 KEY = "admin_"
 FLASH = "_admin_flash"

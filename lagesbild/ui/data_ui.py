@@ -15,7 +15,8 @@ from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
 from lagesbild.picture import Picture
 from lagesbild.ui import provenance
-from lagesbild.ui.state import actor, lang, store, text as _t
+from lagesbild.ui.state import lang, store, text as _t
+from lagesbild.ui.session import actor
 
 PREVIEW_ROWS = 500
 _RESULT = "data_import_result"

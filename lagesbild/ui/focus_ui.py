@@ -26,7 +26,8 @@ from lagesbild.registry.pages import page
 from lagesbild.registry.sources import source
 from lagesbild.ui import activities_ui, figure_ui, notices_ui, peers_ui, provenance, uso_ui, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import lang, picture
+from lagesbild.ui.state import lang
+from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id
 
 PARAM = "fokus"

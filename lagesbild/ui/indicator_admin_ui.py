@@ -11,7 +11,8 @@ from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.store import indicator_defs as defs
 from lagesbild.ui.auth import may
-from lagesbild.ui.state import actor, lang, store, text as _t
+from lagesbild.ui.state import lang, store, text as _t
+from lagesbild.ui.session import actor
 
 KEY = "indadm_"
 FLASH = "_indadm_flash"

@@ -10,7 +10,8 @@ from lagesbild.geo import karta, measures
 from lagesbild.geo.layers import LAYERS, boundaries, has_layer, layer, main_layer
 from lagesbild.i18n import t
 from lagesbild.ui import map_ui, provenance
-from lagesbild.ui.state import lang, picture
+from lagesbild.ui.state import lang
+from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_selectbox
 
 MAP_KEY = "karta_map"

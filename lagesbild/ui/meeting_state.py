@@ -2,7 +2,7 @@
 
 A meeting is opened from Mötesläge or by a link with ?mote=<id>. The session remembers it
 (`open_meeting`) and puts it back in the URL on every page, so a link copied from any page
-opens the same frozen view. While a *frozen* meeting is open, `state.picture()` returns the
+opens the same frozen view. While a *frozen* meeting is open, `session.picture()` returns the
 meeting's snapshot instead of the live data: every page shows the data as it stood, even when
 new data is imported meanwhile. A draft meeting changes nothing but the banner.
 """
@@ -164,7 +164,8 @@ def save_view_button(where, oi: OpenInfo) -> None:
     from lagesbild import views
     from lagesbild.errors import LagesbildError
     from lagesbild.store import meetings
-    from lagesbild.ui.state import actor, picture
+    from lagesbild.ui.auth import current_actor as actor
+    from lagesbild.ui.state import live_picture as picture  # a draft meeting is open: the live picture
 
     view = current_view()
     if view is None:

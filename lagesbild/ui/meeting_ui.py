@@ -21,7 +21,8 @@ from lagesbild.registry.pages import page
 from lagesbild.store import meetings
 from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, presenter, view_ui
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import actor, demo_on, lang, picture, store
+from lagesbild.ui.state import demo_on, lang, store
+from lagesbild.ui.session import actor, picture
 
 FLASH = "_mote_flash"
 

@@ -14,7 +14,8 @@ from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.ui import map_ui, provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import lang, picture
+from lagesbild.ui.state import lang
+from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id
 
 PARAM = map_ui.AREA_PARAM

@@ -20,7 +20,8 @@ from lagesbild.registry.pages import page
 from lagesbild.ui import activities_ui, figure_ui, provenance, verdict_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.focus_ui import today
-from lagesbild.ui.state import lang, picture
+from lagesbild.ui.state import lang
+from lagesbild.ui.session import picture
 
 GENDER_SHORT = {"K": ("K", "F"), "M": ("M", "M")}
 

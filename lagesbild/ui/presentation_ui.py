@@ -20,7 +20,8 @@ from lagesbild.ui import meeting_state, presenter, provenance, view_ui
 from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape
 from lagesbild.views import slides as slides_mod
 from lagesbild.views.content import TableBlock
-from lagesbild.ui.state import lang, picture, store
+from lagesbild.ui.state import lang, store
+from lagesbild.ui.session import picture
 
 NEXT, PREV, EXIT = "mote_nasta", "mote_foregaende", "mote_avsluta"
 ITEM_PARAM = "punkt"

@@ -14,7 +14,8 @@ from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.importers import reform_sheet as importer
 from lagesbild.ui import reform_form
-from lagesbild.ui.state import actor, lang, store
+from lagesbild.ui.state import lang, store
+from lagesbild.ui.session import actor
 
 UPLOAD_N = "reform_bulk_upload_n"  # bumped after an import, so the uploader starts empty
 FLASH = "reform_bulk_flash"

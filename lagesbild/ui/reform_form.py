@@ -20,7 +20,8 @@ from lagesbild.reform_views import STATUS_ORDER
 from lagesbild.store.access import require
 from lagesbild.store.reforms import UpdateInput, record_update, saved_since
 from lagesbild.ui.reform_card import assessment  # the timeline's card, to show the newer one the same way
-from lagesbild.ui.state import actor, lang, store
+from lagesbild.ui.state import lang, store
+from lagesbild.ui.session import actor
 
 OPEN_KEY = "reform_open"  # the reform whose page is open; reopening reads the version afresh
 SAVE_LOCK_KEY = "_reform_save_lock"

@@ -1,7 +1,7 @@
 """The Reformer page: the list with filters and charts, or one reform (one template for all
 17, chosen by ?reform=R07), and the method section.
 
-Reads only through `state.picture()`; the computations are in `lagesbild.reform_views`,
+Reads only through `session.picture()`; the computations are in `lagesbild.reform_views`,
 the figures in `lagesbild.charts.reforms`. Filters are bound to the URL (bind="query-params")
 so a view can be shared; the reform is named by its id (?reform=R07).
 """
@@ -19,7 +19,8 @@ from lagesbild.registry.pages import page
 from lagesbild.ui import provenance, reform_bulk_ui, reform_form
 from lagesbild.ui.reform_card import assessment, date_text, progress_text, safe_url, status_md
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import lang, picture
+from lagesbild.ui.state import lang
+from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id, url_multiselect, url_selectbox
 from lagesbild.views.params import reform_statuses
 

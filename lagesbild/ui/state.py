@@ -1,7 +1,6 @@
-"""Session-level state shared by all pages: the store, language, demo mode and the actor.
-
-Initialised in one place (app.py calls `init_sidebar`) as Streamlit's best practice asks.
-"""
+"""Session-level state shared by all pages: the store, language and demo mode. A leaf: it
+imports no other ui module (the picture a page reads and the acting user are in
+lagesbild.ui.session, which needs the meeting and login state)."""
 from __future__ import annotations
 
 import logging
@@ -9,7 +8,6 @@ import logging
 import streamlit as st
 
 from lagesbild.config import settings
-from lagesbild.domain import Actor
 from lagesbild.picture import Picture, data_version, load_live
 from lagesbild.errors import SeedError
 from lagesbild.store.db import Store
@@ -51,14 +49,9 @@ def _live_picture(url: str, version: tuple) -> Picture:
         return load_live(s)
 
 
-def picture() -> Picture:
-    """What every page reads. Live from the store, or a meeting's frozen snapshot while a
-    meeting is open (Mötesläge sets `open_meeting`). Shared object: never mutate it."""
-    from lagesbild.ui.meeting_state import frozen_picture
-
-    frozen = frozen_picture()
-    if frozen is not None:
-        return frozen
+def live_picture() -> Picture:
+    """The store's picture now (shared across sessions per data version; never mutate it).
+    Pages read `lagesbild.ui.session.picture`, which is this or an open meeting's snapshot."""
     st_ = store()
     with st_.session() as s:
         version = data_version(s)
@@ -82,23 +75,3 @@ def text(key: str, **values) -> str:
     from lagesbild.i18n import t
 
     return t(key, lang(), **values)
-
-
-def actor() -> Actor:
-    """Who is acting in this session (see lagesbild.ui.auth); the store checks every write."""
-    from lagesbild.ui.auth import current_actor
-
-    return current_actor()
-
-
-def init_sidebar() -> None:
-    from lagesbild.i18n import t
-
-    from lagesbild.ui.urlstate import url_selectbox, url_toggle
-
-    url_selectbox(t("lang.label", lang()), list(LANGUAGES), param="lang", key="lang", default="sv",
-                  format_func=LANGUAGES.get, sticky=True, where=st.sidebar)
-    url_toggle(t("demo.toggle", lang()), param="exempel", help=t("demo.help", lang()), where=st.sidebar)
-    from lagesbild.ui.auth import sidebar_user
-
-    sidebar_user()
