@@ -81,7 +81,7 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
     districts = layer(main)
     tips = _tips(mv, measure, lang)
     fm.add_choropleth(m, districts, classes, tips, name=LAYERS[main].label(lang),
-                      attribution=f"{credit(LAYERS[main].label(lang), LAYERS[main].source_ids)}, "
+                      attribution=f"{credit('RegSO' if main == 'regso' else LAYERS[main].label(lang), LAYERS[main].source_ids)}, "
                                   f"{credit(t('karta.build.values', lang), measure.source_ids)}",
                       kind=main, labels=dict(zip(districts["code"], districts["name"])))
 
