@@ -28,7 +28,6 @@ from lagesbild.config import DATA_DIR, PROJECT_ROOT, load_kommun
 from lagesbild.geo import build as b
 from lagesbild.geo.gazetteer import from_districts
 
-FOCUS_HEADER = ["id", "sort", "name_sv", "name_en", "scope_sv", "scope_en"]
 SEED_HEADERS = {
     "partners.csv": ["id", "name", "short_name", "kind"],
     "reforms.csv": ["id", "number", "title_sv", "title_en", "theme", "responsible"],
@@ -68,7 +67,7 @@ def new_pack(code: str, name: str, districts_file: Path, outline_file: Path, out
         if not Path(file).is_file():
             raise SystemExit(f"Filen {file} finns inte.")
     if not (len(code) == 4 and code.isdigit()):
-        raise SystemExit(f"Kommunkoden ”{code}” ska vara fyra siffror, t.ex. 0136.")
+        raise SystemExit(f"Kommunkoden ”{code}” ska vara fyra siffror (SCB:s kommunkod).")
     outline_gdf = b.read_scb_kommun(outline_file, code)
     if outline_gdf.empty:
         raise SystemExit(f"Kommungränsen i {outline_file} har ingen kommun med koden {code}.")

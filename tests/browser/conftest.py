@@ -21,15 +21,17 @@ _SERVER: dict[str, str] = {}  # facts about the running app server, for fixtures
 
 
 @contextmanager
-def running_app(tmp_path_factory, name: str = "app-server"):
+def running_app(tmp_path_factory, name: str = "app-server", extra_env: dict | None = None):
     """The app on a free port with its own temp var dir and database; yields (url, db_url).
-    The starter is shared with the benchmark (bench/server.py), so both run the app alike."""
+    The starter is shared with the benchmark (bench/server.py), so both run the app alike.
+    `extra_env`: more settings (e.g. another kommun's pack)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} missing (scripts/setup.sh dev installs it)")
     var = tmp_path_factory.mktemp(name)
     env = {"LAGESBILD_VAR_DIR": str(var), "LAGESBILD_DB_URL": f"sqlite:///{var / 'app.db'}",
            "LAGESBILD_DEMO_DB_URL": f"sqlite:///{var / 'exempel.db'}",
-           "LAGESBILD_TILES_URL": None}  # None removes it: the offline default, no background tiles
+           "LAGESBILD_TILES_URL": None,  # None removes it: the offline default, no background tiles
+           **(extra_env or {})}
     try:  # ServerFailed can only come from the start: pytest never throws into a fixture's yield
         with streamlit_server("app.py", env=env, timeout=START_TIMEOUT, log=var / "server.log") as (url, _proc):
             yield url, env["LAGESBILD_DB_URL"]
