@@ -93,3 +93,43 @@ def test_karta_draws_the_haninge_districts_and_a_profile_opens(haninge):
     at = open_page("omraden", {"omrade": "01360113"})
     assert not at.exception, [e.value for e in at.exception]
     assert "Brandbergen" in texts(at) and not HUDDINGE_WORDS.search(texts(at))
+
+
+def test_the_meeting_pdf_and_pptx_name_haninge_and_no_huddinge_place(haninge):
+    """A meeting of the Haninge pack with an Översikt, a focus area, Karta and a district: the
+    pre-read's text (PDF and PPTX, without chart images) names Haninge, never Huddinge."""
+    import io
+    from datetime import date
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from lagesbild.domain import Actor, Role
+    from lagesbild.export.meeting_pack import export_data
+    from lagesbild.export.pdf import meeting_pdf
+    from lagesbild.export.pptx import meeting_pptx
+    from lagesbild.picture import load_live
+    from lagesbild.store import meetings as mt
+    from lagesbild.store.db import Store
+
+    out, _missing = haninge
+    who = Actor("Samordnare", Role.EDITOR)
+    store = Store.open(f"sqlite:///{out / 'app.db'}")
+    try:
+        with store.transaction() as s:
+            mid = mt.create_meeting(s, who, mt.MeetingInput("Samverkansmöte Haninge", date(2026, 12, 1), ()))
+            for n, (slug, params) in enumerate([("oversikt", {}), ("fokusomraden", {"fokus": "gang"}),
+                                                ("karta", {}), ("omraden", {"omrade": "01360113"})], start=1):
+                mt.add_item(s, who, mid, n, mt.ItemInput(f"Punkt {n}", slug, params))
+        with store.session() as s:
+            m, ctx, pic = mt.get_meeting(s, mid), mt.context(s, mid), load_live(s)
+    finally:
+        store.engine.dispose()
+    data = export_data(pic, m, ctx, {})
+    pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(meeting_pdf(data))).pages)
+    deck = Presentation(io.BytesIO(meeting_pptx(data)))
+    pptx_text = "\n".join(sh.text_frame.text for sl in deck.slides for sh in sl.shapes if sh.has_text_frame)
+    for text in (pdf_text, pptx_text):
+        assert "Haninge" in text
+        assert not HUDDINGE_WORDS.search(text), HUDDINGE_WORDS.search(text).group(0)
+    assert deck.core_properties.author == "Lägesbild Haninge"
