@@ -131,7 +131,7 @@ def _headline(p: profile.Profile) -> None:
     missing = fmt.number(None, lang=lg)
     cells = [
         (t("omr.population", lg), p.population.text, ["scb_befolkning"], tom, no_pop),
-        (t("omr.area", lg), f"{fmt.number(p.area_km2, 1, lg)} km²", [geo_src], "2025-12-01",
+        (t("omr.area", lg), f"{fmt.number(p.area_km2, 2 if p.area_km2 < 1 else 1, lg)} km²", [geo_src], "2025-12-01",
          t("omraden.headline.whole_area_incl_lakes", lang(), boundaries=boundaries(p.level, lg))),
         (t("omr.density", lg), fmt.number(density, 0, lg) if density else missing,
          ["scb_befolkning", geo_src], tom, ""),
@@ -140,7 +140,10 @@ def _headline(p: profile.Profile) -> None:
     ]
     for col, (label, value, sources, data_tom, note) in zip(st.columns(4), cells):
         with col:
-            st.metric(label, value)
+            if value == missing:  # said in plain text: a metric's large type cut it to "Uppgift sak…"
+                st.markdown(f"{label}  \n**{missing}**")
+            else:
+                st.metric(label, value)
             provenance.caption(sources, data_tom, note=note)
 
 
