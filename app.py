@@ -6,8 +6,9 @@ from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
 from lagesbild.store.meta import newest_data
-from lagesbild.ui import auth, layout, provenance, router, session, state
+from lagesbild.ui import auth, layout, provenance, router, session, state, timing
 
+timing.start()  # LAGESBILD_TIMING_LOG: the server's own time per run (lagesbild.ui.timing)
 st.set_page_config(page_title=load_kommun().app_name, page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
 
 menu_box = st.sidebar.container()  # the menu comes first in the sidebar; drawn once the pages are known
@@ -38,5 +39,10 @@ layout.menu(menu_box, pages)
 with state.store().session() as s:
     layout.header(newest_data(s))
 provenance.reset()
-router.run(nav)
-provenance.footer()
+completed = False
+try:
+    router.run(nav)
+    provenance.footer()
+    completed = True
+finally:  # also after st.stop or a rerun: the run's time is recorded, marked unfinished
+    timing.record(nav.url_path or "", completed=completed)

@@ -38,6 +38,8 @@ class Settings:
     tiles_url: str | None = None
     tiles_attribution: str | None = None
     kommun_config: Path = field(default=DATA_DIR / "kommun.toml")
+    # Opt-in: the server's own time per script run, one JSON line each (lagesbild.ui.timing).
+    timing_log: Path | None = None
 
 
 def _sqlite_url(path: Path) -> str:
@@ -63,6 +65,7 @@ def settings() -> Settings:
         tiles_url=os.environ.get("LAGESBILD_TILES_URL") or None,
         tiles_attribution=os.environ.get("LAGESBILD_TILES_ATTRIBUTION") or None,
         kommun_config=Path(os.environ.get("LAGESBILD_KOMMUN_CONFIG", DATA_DIR / "kommun.toml")),
+        timing_log=Path(os.environ["LAGESBILD_TIMING_LOG"]) if os.environ.get("LAGESBILD_TIMING_LOG") else None,
     )
 
 
