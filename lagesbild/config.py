@@ -113,6 +113,11 @@ class KommunConfig:
         return {"kommun": self.code, "regso": f"{self.code}R001", "deso": f"{self.code}C1010"}[kind]
 
     @property
+    def local_police_area(self) -> str:
+        """Polisen's lokalpolisområde that roughly covers the kommun (its name if not given)."""
+        return self.raw["kommun"].get("local_police_area", self.name)
+
+    @property
     def app_name(self) -> str:
         """"Lägesbild Huddinge": the app's name for this kommun (page title, documents)."""
         return f"Lägesbild {self.name}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild import indicator_views as iv
 from lagesbild import privacy
 from lagesbild.geo import events
 from lagesbild.i18n import t
@@ -45,7 +46,12 @@ class NoticeCount:
 
 
 def count(picture, ind: Indicator, lang: str = "sv") -> NoticeCount | None:
-    """The indicator's yearly counts, or None when there are no notices at all."""
+    """The indicator's yearly counts, or None when there are no notices at all (built once per
+    picture: the verdict line, the block and the agenda item read the same)."""
+    return iv.memo(picture, ("notice_count", ind.id, lang), lambda: _count(picture, ind, lang))
+
+
+def _count(picture, ind: Indicator, lang: str) -> NoticeCount | None:
     table = events.protected(picture)
     if not table.years:
         return None

@@ -189,8 +189,9 @@ def _tips(mv: MapValues, measure: Measure, lang: str) -> dict[str, str]:
     uso = areas_mod.uso_by_area()
     src = attribution(measure.source_ids)
     out = {}
+    district_label = areas_mod.level_label(main_layer(), lang)
     for r in mv.table.itertuples():
-        lines = [areas_mod.level_label("prioriterat" if r.kind == "prioriterat" else main_layer(), lang) + (f" {r.code}" if r.kind != "prioriterat" else ""),
+        lines = [(areas_mod.level_label("prioriterat", lang) if r.kind == "prioriterat" else district_label) + (f" {r.code}" if r.kind != "prioriterat" else ""),
                  f"{measure.name(lang)}: {value_text(r.value, r.suppressed, measure, lang)}",
                  f"{t('karta.period', lang)} {mv.period_text(lang) or '–'} · {src}"]
         here = uso[uso["area_code"] == r.code] if not uso.empty else uso
@@ -204,15 +205,16 @@ def _tips(mv: MapValues, measure: Measure, lang: str) -> dict[str, str]:
 def display_table(mv: MapValues, measure: Measure, lang: str) -> pd.DataFrame:
     """The map's figures as text (".." and "Uppgift saknas" as on the map), priority areas first."""
     tab = mv.table.sort_values(["kind", "name"], ascending=[False, True])
+    main = main_layer()
     out = pd.DataFrame({
         t("karta.display_table.area", lang): tab["name"],
         # SCB's codes help a reader compare; a priority area's code is internal and not shown.
         t("karta.display_table.code", lang): ["–" if k == "prioriterat" else c for k, c in zip(tab["kind"], tab["code"])],
-        t("karta.display_table.type", lang): [areas_mod.level_label("prioriterat" if k == "prioriterat" else main_layer(), lang) for k in tab["kind"]],
+        t("karta.display_table.type", lang): [areas_mod.level_label("prioriterat" if k == "prioriterat" else main, lang) for k in tab["kind"]],
         f"{measure.name(lang)} ({measure.unit(lang)})": [cell_text(v, s, unit="tal", lang=lang, decimals=measure.decimals)
                                                          for v, s in zip(tab["value"], tab["suppressed"])],
         t("karta.display_table.population", lang): [cell_text(p, False, lang=lang, decimals=0) for p in tab["population"]],
-        area_label(main_layer(), lang): [fmt.number(a, 1, lang) for a in tab["area_km2"]],
+        area_label(main, lang): [fmt.number(a, 1, lang) for a in tab["area_km2"]],
         t("karta.period", lang): mv.period_text(lang) or fmt.number(None, lang=lang),
     })
     return out.reset_index(drop=True)

@@ -70,8 +70,7 @@ def _area(r: dict, row: int) -> tuple[str, dict | None, str, Issue | None]:
     kommun = load_kommun()
     level = r["area_level"]
     if level in ("kommun", "lokalpolisområde"):
-        police_area = kommun.raw["kommun"].get("local_police_area", kommun.name)
-        note = (f"Avser lokalpolisområde {police_area} (Polisens område), inte exakt kommungränsen."
+        note = (f"Avser lokalpolisområde {kommun.local_police_area} (Polisens område), inte exakt kommungränsen."
                 if level == "lokalpolisområde" else "")
         return kommun.code, None, note, None
     if level == "kommundel":

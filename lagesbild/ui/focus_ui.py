@@ -83,9 +83,9 @@ def _url_from_widget() -> None:
 def focus_area(pic: Picture, fid: str) -> None:
     lg = lang()
     row = pic.table("focus_areas").set_index("id").loc[fid]
-    st.header(row["name_en"] if lg == "en" else row["name_sv"])
-    lines = verdict.focus_lines(pic, fid)
     name = row["name_en"] if lg == "en" else row["name_sv"]
+    st.header(name)
+    lines = verdict.focus_lines(pic, fid)
     public = notices_ui.lines(pic, fid) + uso_ui.lines(pic, fid)  # local public facts without a verdict word
     no_public = not public and verdict.proxies_only(lines)
     notes = public + ([f":small[{t('verdict.proxy_only', lg, name=name.lower() if lg == 'sv' else name)}]"]
@@ -146,8 +146,7 @@ def level_label(level: str, lg: str) -> str:
     """"hela kommunen", "lokalpolisområde <area> (ungefär kommunen)", … (the area from the kommun file)."""
     if level not in LEVELS:
         return level
-    k = load_kommun()
-    return t(f"focus.level.{level}", lg, area=k.raw["kommun"].get("local_police_area", k.name))
+    return t(f"focus.level.{level}", lg, area=load_kommun().local_police_area)
 
 
 def notes_line(ind: Indicator) -> None:
