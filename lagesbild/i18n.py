@@ -1655,8 +1655,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mote.agenda.was_added": ("”{title}” har lagts till.", "“{title}” was added."),
     "mote.freeze.freeze_meeting": ("Frys mötet", "Freeze the meeting"),
     "mote.freeze.freezing_stores_whole_picture": (
-        "När mötet fryses sparas hela lägesbilden som den ser ut nu, med en manifestfil (datum, källor, kontrollsummor). Under mötet visar alla sidor de frysta siffrorna, även om nya data läses in. Dagordningen låses; beslut och åtgärder kan fortfarande föras in. Det går inte att ångra.",
-        "Freezing stores the whole picture as it is now, with a manifest (date, sources, checksums). During the meeting every page shows the frozen figures, even if new data is loaded. The agenda is locked; decisions and actions can still be recorded. It cannot be undone.",
+        "När mötet fryses låses lägesbilden vid den version den har nu, med en manifestfil (datum, källor, kontrollsummor och de definitioner som gäller). Under mötet visar alla sidor de frysta siffrorna, även om nya data läses in. Dagordningen låses; beslut och åtgärder kan fortfarande föras in. Det går inte att ångra.",
+        "Freezing fixes the picture at its current version, with a manifest (date, sources, checksums and the definitions in force). During the meeting every page shows the frozen figures, even if new data is loaded. The agenda is locked; decisions and actions can still be recorded. It cannot be undone.",
     ),
     "mote.freeze.i_want_freeze_meeting": ("Jag vill frysa mötet nu", "I want to freeze the meeting now"),
     "mote.freeze.meeting_frozen_every_page": (

@@ -1,8 +1,10 @@
 """The picture: every table the pages read, as pandas DataFrames, from one source.
 
-A `Picture` is either *live* (read from the store) or *frozen* (a meeting's snapshot). Pages
-and views read only through it, so a frozen meeting shows exactly the data it was frozen
-with, even while the store changes. Writes never go through a Picture: they use the store.
+A `Picture` is the store read at one data version: *live* (the newest version) or *frozen*
+(a meeting's as-of version; `lagesbild.store.versioning` keeps every earlier row content).
+Pages and views read only through it, so a frozen meeting shows exactly the data it was
+frozen with, even while the store changes. Writes never go through a Picture: they use the
+store. Meetings frozen before versioning carry a copy of their tables (`from_payload`).
 """
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lagesbild.store import models as m
+from lagesbild.store.change import committed_version
 
 # name -> model. The order is the order of the snapshot manifest.
 TABLES: dict[str, type[m.Base]] = {
@@ -43,6 +46,8 @@ class Picture:
     frozen: bool = False
     label: str = ""  # e.g. the meeting title when frozen
     meta: dict = field(default_factory=dict)
+    version: int | None = None  # the data version read; None for a legacy snapshot copy
+    _checksums: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The indicators this picture's figures use, registered in the app (see the registry).
@@ -59,43 +64,79 @@ class Picture:
             return pd.DataFrame(columns=[c.name for c in TABLES[name].__table__.columns])
         return self.tables[name]
 
+    def checksum(self, name: str) -> str:
+        """The table's content checksum (see `table_checksum`), computed once per picture."""
+        if name not in self._checksums:
+            self._checksums[name] = table_checksum(self.table(name))
+        return self._checksums[name]
+
+
+def table_checksum(df: pd.DataFrame) -> str:
+    """SHA-256 over the column names and the sorted row hashes: the same rows give the same
+    sum whatever order a read returned them in, and any changed value changes it."""
+    cols = sorted(df.columns)
+    digest = hashlib.sha256("\x1f".join(cols).encode())
+    if len(df):
+        rows = pd.util.hash_pandas_object(df[cols].astype(object), index=False).to_numpy()
+        digest.update(np.sort(rows).tobytes())
+    return digest.hexdigest()
+
+
+def checks(picture: Picture) -> tuple[dict, str]:
+    """A manifest's part about the data: per-table rows and checksum, and one sum over them."""
+    tables = {name: {"rows": int(len(picture.table(name))), "sha256": picture.checksum(name)} for name in TABLES}
+    return tables, hashlib.sha256(json.dumps(tables, sort_keys=True).encode()).hexdigest()
+
 
 def data_version(session: Session) -> tuple:
-    """Cheap fingerprint that changes whenever the picture's data changes (cache key)."""
-    from lagesbild.store.meta import NOT_DATA
-
-    return (
-        session.scalar(select(func.max(m.AuditEntry.id)).where(m.AuditEntry.entity.not_in(NOT_DATA))),
-        session.scalar(select(func.max(m.ImportBatch.id))),
-        session.scalar(select(func.count()).select_from(m.Observation)),
-        session.scalar(select(func.count()).select_from(m.District)),
-        session.scalar(select(func.count()).select_from(m.IndicatorDefinition)),
-    )
+    """The committed data version (cache key): every write to a table the picture reads bumps it."""
+    return (committed_version(session.connection()),)
 
 
-def load_live(session: Session, *, names: list[str] | None = None) -> Picture:
+def load_live(session: Session, *, names: list[str] | None = None, reuse: Picture | None = None) -> Picture:
+    """The picture at the newest committed version (one consistent read, even while a write
+    commits in between)."""
     from lagesbild.store.meta import as_of
 
+    return load_as_of(session, committed_version(session.connection()), as_of(session), names=names, reuse=reuse)
+
+
+def load_as_of(session: Session, version: int, as_of_date: date, *, names: list[str] | None = None,
+               reuse: Picture | None = None, frozen: bool = False, label: str = "", meta: dict | None = None) -> Picture:
+    """The picture as it stood at `version`. Tables of `reuse` (a picture read at a newer
+    version) that did not change in between are shared, not read again: a meeting frozen
+    before an activity was edited reads the activities and nothing else."""
+    from lagesbild.store.versioning import unchanged_between
+
     conn = session.connection()
-    tables = {}
+    tables: dict[str, pd.DataFrame] = {}
+    shared: dict[str, str] = {}
     for name, model in TABLES.items():
         if names is not None and name not in names:
             continue
-        tables[name] = _read(conn, model)
-    return Picture(tables=tables, as_of=as_of(session))
+        if (reuse is not None and reuse.version is not None and reuse.version >= version and name in reuse.tables
+                and unchanged_between(conn, model, version, reuse.version)):
+            tables[name] = reuse.tables[name]
+            shared[name] = reuse.checksum(name)  # computed once on the shared picture
+            continue
+        tables[name] = _read(conn, model, version)
+    pic = Picture(tables=tables, as_of=as_of_date, frozen=frozen, label=label, meta=meta or {}, version=version)
+    pic._checksums.update(shared)
+    return pic
 
 
-def _read(conn, model) -> pd.DataFrame:
-    cols = [c.name for c in model.__table__.columns]
-    df = pd.read_sql(select(model.__table__), conn)
-    return df.reindex(columns=cols)
+def _read(conn, model, version: int) -> pd.DataFrame:
+    from lagesbild.store.versioning import as_of_select, content_columns
+
+    return pd.read_sql(as_of_select(conn, model, version), conn).reindex(columns=content_columns(model))
 
 
 # --- snapshots --------------------------------------------------------------------------
 
 
 def to_payload(picture: Picture) -> tuple[bytes, dict]:
-    """Serialise the picture; returns (gzip bytes, manifest with per-table checksums)."""
+    """Serialise the picture as meetings frozen before versioning stored it; returns (gzip
+    bytes, manifest with per-table checksums). Kept to read and test those meetings."""
     body: dict[str, str] = {}
     checks: dict[str, dict] = {}
     for name, df in picture.tables.items():

@@ -21,7 +21,7 @@ from lagesbild import fmt, views
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_pixels
 from lagesbild.export.cells import to_csv_bytes
 from lagesbild.i18n import t
-from lagesbild.picture import Picture, to_payload
+from lagesbild.picture import Picture, checks
 from lagesbild.store.meta import newest_in
 from lagesbild.views.meeting import actions_table
 from lagesbild.views.sources import sources_used
@@ -85,13 +85,13 @@ def decisions_csv(actions: pd.DataFrame, lang: str = "sv") -> bytes:
 
 def live_manifest(picture: Picture, meeting) -> dict:
     """For a draft meeting (no snapshot): what the pack was built from, marked as not frozen."""
-    _blob, checks = to_payload(picture)
+    tables, content_sum = checks(picture)
     return {
         "meeting": {"id": meeting.id, "title": meeting.title, "date": meeting.meeting_date.isoformat(),
                     "organisations": list(meeting.organisations)},
         "frozen": False, "as_of": picture.as_of.isoformat(), "app_version": lagesbild.__version__,
         "agenda": [{"position": it.position, "title": it.title, "page": it.page_slug, "params": it.params} for it in meeting.items],
-        "sources": sources_used(picture), "tables": checks["tables"], "content_sha256": checks["sha256"],
+        "sources": sources_used(picture), "tables": tables, "content_sha256": content_sum,
     }
 
 

@@ -12,13 +12,13 @@ import json
 import zipfile
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from lagesbild import __version__
 from lagesbild.errors import LagesbildError
 from lagesbild.store.db import Store
-from lagesbild.store.models import Base
+from lagesbild.store.models import Base, DataVersion
 
 FORMAT = "lagesbild-backup/1"
 
@@ -74,23 +74,34 @@ def restore(store: Store, blob: bytes) -> dict[str, int]:
     if manifest.get("format") != FORMAT:
         raise LagesbildError(f"Okänt format på säkerhetskopian: {manifest.get('format')!r}; väntade {FORMAT}.")
     counts: dict[str, int] = {}
+    names = set(zf.namelist())
     with store.engine.begin() as conn:
         _require_empty(conn)
         for table in Base.metadata.sorted_tables:
+            if f"{table.name}.json" not in names and table.name in manifest["tables"]:
+                raise LagesbildError(f"Säkerhetskopian är skadad: filen för {table.name} saknas.")
+            if f"{table.name}.json" not in names:  # a table newer than the backup: it stays empty
+                counts[table.name] = 0
+                continue
             body = zf.read(f"{table.name}.json")
             if hashlib.sha256(body).hexdigest() != manifest["tables"][table.name]["sha256"]:
                 raise LagesbildError(f"Säkerhetskopian är skadad: kontrollsumman för {table.name} stämmer inte.")
             rows = [{k: _decode(v) for k, v in r.items()} for r in json.loads(body)]
+            counts[table.name] = len(rows)
+            if table.name == DataVersion.__tablename__:  # the one counter row exists already
+                conn.execute(update(table).values(current=rows[0]["current"]))
+                continue
+            if "valid_from" in table.c:  # a backup from before versioning: its rows are version 0
+                rows = [{"valid_from": 0, **r} for r in rows]
             if rows:
                 conn.execute(insert(table), rows)
-            counts[table.name] = len(rows)
         _reset_sequences(conn)
     return counts
 
 
 def _require_empty(conn: Connection) -> None:
     for table in Base.metadata.sorted_tables:
-        if conn.scalar(select(func.count()).select_from(table)):
+        if table.name != DataVersion.__tablename__ and conn.scalar(select(func.count()).select_from(table)):
             raise LagesbildError(f"Databasen är inte tom (tabellen {table.name} har rader). Återställ bara till en tom databas.")
 
 

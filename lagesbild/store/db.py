@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import lagesbild.store.versioning  # noqa: F401  (registers the hooks that version every write)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

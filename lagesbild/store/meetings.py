@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session
 import lagesbild
 from lagesbild.domain import Actor
 from lagesbild.errors import ConflictError, Issue, LagesbildError, NotFound, ValidationError
-from lagesbild.picture import Picture, from_payload, load_live, to_payload
+from lagesbild.picture import Picture, checks, from_payload, load_as_of, load_live
 from lagesbild.registry.pages import PAGES
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
+from lagesbild.store.change import committed_version
 from lagesbild.store.models import AgendaItem, Meeting, MeetingAction, Partner, Snapshot, utcnow
 
 DRAFT, FROZEN = "utkast", "fryst"
@@ -311,11 +312,15 @@ def move_item(session: Session, actor: Actor, meeting_id: int, expected_version:
 
 
 def freeze(session: Session, actor: Actor, meeting_id: int, expected_version: int, *, picture: Picture | None = None) -> dict:
-    """Store the picture as it stands now with the meeting; lock the agenda. Returns the manifest.
+    """Record the data version the meeting shows and lock the agenda. Returns the manifest.
 
-    The whole picture is stored (tens of kB compressed), not only the tables the agenda uses:
-    a page opened from the agenda during the meeting, or a later "Sedan förra mötet"
-    comparison, needs the rest as it stood too."""
+    Nothing is copied: the versioned store can read the picture as it stood at that version
+    (a page opened from the agenda, or a later "Sedan förra mötet", needs all of it). The
+    manifest's per-table checksums prove it later, and the definitions in force (registries,
+    compositions, the small-count limit) are recorded by checksum. `picture` (the live
+    picture the caller already holds) is used when it is the newest version, so a freeze costs
+    the checksums, not a read of the store."""
+    from lagesbild.store import definitions
     from lagesbild.views.sources import sources_used
 
     require(actor, "meeting.write")
@@ -325,37 +330,55 @@ def freeze(session: Session, actor: Actor, meeting_id: int, expected_version: in
         raise ValidationError([Issue("dagordningen är tom; lägg till minst en punkt innan mötet fryses.")], "Mötet frystes inte:")
     now = utcnow()
     _bump(session, meeting_id, expected_version, values=dict(status=FROZEN, frozen_at=now))
-    pic = picture if picture is not None else load_live(session)
-    blob, checks = to_payload(pic)
+    version = committed_version(session.connection())
+    pic = picture if picture is not None and picture.version == version else load_live(session)
+    tables, content_sum = checks(pic)
     manifest = {
+        "format": 2,
         "meeting": {"id": meeting.id, "title": meeting.title, "date": meeting.meeting_date.isoformat(),
                     "organisations": list(meeting.organisations or [])},
         "as_of": pic.as_of.isoformat(),
+        "as_of_version": pic.version,
         "frozen_at": now.replace(microsecond=0).isoformat() + "Z",
         "frozen_by": actor.name,
         "app_version": lagesbild.__version__,
         "agenda": [{"position": it.position, "title": it.title, "page": it.page_slug, "params": it.params} for it in items],
         "sources": sources_used(pic),
-        "tables": checks["tables"],
-        "payload_sha256": hashlib.sha256(blob).hexdigest(),
-        "content_sha256": checks["sha256"],
+        "tables": tables,
+        "definitions": definitions.record(session),
+        "content_sha256": content_sum,
     }
     session.add(Snapshot(meeting_id=meeting_id, as_of=datetime.combine(pic.as_of, datetime.min.time()), manifest=manifest,
-                         payload=blob))
-    audit(session, actor, "meeting.freeze", "meeting", meeting_id, as_of=pic.as_of, tables=len(checks["tables"]),
-          payload_sha256=manifest["payload_sha256"])
+                         as_of_version=pic.version))
+    audit(session, actor, "meeting.freeze", "meeting", meeting_id, as_of=pic.as_of, as_of_version=pic.version,
+          content_sha256=manifest["content_sha256"])
     return manifest
 
 
-def load_snapshot(session: Session, meeting_id: int) -> Picture | None:
-    """The frozen picture of the meeting (None for a draft). The payload's checksum is checked."""
+def snapshot_key(man: dict) -> str:
+    """What identifies a snapshot's content (a cache key): the tables' checksums."""
+    return man.get("content_sha256") or man.get("payload_sha256") or ""
+
+
+def load_snapshot(session: Session, meeting_id: int, *, reuse: Picture | None = None) -> Picture | None:
+    """The frozen picture of the meeting (None for a draft), checked against its manifest.
+    `reuse`: a newer picture (the live one) whose unchanged tables are shared, not re-read."""
     snap = session.scalar(select(Snapshot).where(Snapshot.meeting_id == meeting_id))
     if snap is None:
         return None
-    if hashlib.sha256(snap.payload).hexdigest() != snap.manifest.get("payload_sha256"):
-        raise LagesbildError(f"Mötets ögonblicksbild (möte {meeting_id}) stämmer inte med sin kontrollsumma och visas inte.")
     title = session.scalar(select(Meeting.title).where(Meeting.id == meeting_id)) or ""
-    return from_payload(snap.payload, label=title, meta={"meeting_id": meeting_id, "manifest": snap.manifest})
+    meta = {"meeting_id": meeting_id, "manifest": snap.manifest}
+    if snap.as_of_version is None:  # frozen before versioning: the tables were copied
+        if hashlib.sha256(snap.payload).hexdigest() != snap.manifest.get("payload_sha256"):
+            raise LagesbildError(f"Mötets ögonblicksbild (möte {meeting_id}) stämmer inte med sin kontrollsumma och visas inte.")
+        return from_payload(snap.payload, label=title, meta=meta)
+    pic = load_as_of(session, snap.as_of_version, date.fromisoformat(snap.manifest["as_of"]), reuse=reuse, frozen=True,
+                     label=title, meta=meta)
+    for name, check in snap.manifest["tables"].items():
+        if pic.checksum(name) != check["sha256"]:
+            raise LagesbildError(f"Mötets lägesbild (möte {meeting_id}) stämmer inte med sin kontrollsumma "
+                                 f"(tabellen {name}) och visas inte.")
+    return pic
 
 
 def manifest(session: Session, meeting_id: int) -> dict | None:
@@ -507,8 +530,9 @@ def actions_frame(session: Session, meeting_id: int) -> pd.DataFrame:
     return df.sort_values(["item_position", "id"], kind="stable").reset_index(drop=True)
 
 
-def context(session: Session, meeting_id: int):
-    """What the meeting views need: this meeting's actions and the previous meeting's picture."""
+def context(session: Session, meeting_id: int, *, snapshot=None):
+    """What the meeting views need: this meeting's actions and the previous meeting's picture.
+    `snapshot(meeting_id)` gives a frozen picture (the UI passes its cached reader)."""
     from lagesbild.views.meeting import MeetingContext
 
     m = get_meeting(session, meeting_id)
@@ -517,6 +541,6 @@ def context(session: Session, meeting_id: int):
     return MeetingContext(
         title=m.title, meeting_date=m.meeting_date, actions=actions_frame(session, meeting_id), organisations=m.organisations,
         previous_title=prev.title if prev else None, previous_date=prev.meeting_date if prev else None,
-        previous_picture=load_snapshot(session, prev_id) if prev is not None else None,
+        previous_picture=(snapshot(prev_id) if snapshot else load_snapshot(session, prev_id)) if prev is not None else None,
         previous_actions=actions_frame(session, prev_id) if prev is not None else pd.DataFrame(columns=ACTION_COLUMNS),
     )

@@ -21,7 +21,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import Column, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from lagesbild.store.change import change_default
 
 
 def utcnow() -> datetime:
@@ -32,10 +35,29 @@ class Base(DeclarativeBase):
     pass
 
 
+class Versioned:
+    """A table the picture reads: every row carries the data version (`DataVersion`) that wrote
+    it, and `lagesbild.store.versioning` copies a row's previous content to `<table>_history`
+    before it is changed or deleted. So the picture as it stood at any version can be read
+    back (a frozen meeting is an as-of point, not a copy). The default refuses a write that
+    did not pass the versioning hooks (see `lagesbild.store.change`)."""
+
+    valid_from: Mapped[int] = mapped_column(Integer, default=change_default, onupdate=change_default, index=True)
+
+
+class DataVersion(Base):
+    """One row: the newest data version. A write bumps it once per transaction, holding the row
+    until commit, so versions are committed in order on SQLite and PostgreSQL alike."""
+
+    __tablename__ = "data_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    current: Mapped[int] = mapped_column(Integer)
+
+
 # --- reference data -------------------------------------------------------------------
 
 
-class Partner(Base):
+class Partner(Versioned, Base):
     __tablename__ = "partner"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -43,7 +65,7 @@ class Partner(Base):
     kind: Mapped[str] = mapped_column(String(40))
 
 
-class FocusArea(Base):
+class FocusArea(Versioned, Base):
     __tablename__ = "focus_area"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     sort: Mapped[int] = mapped_column(Integer)
@@ -53,7 +75,7 @@ class FocusArea(Base):
     scope_en: Mapped[str] = mapped_column(Text, default="")
 
 
-class District(Base):
+class District(Versioned, Base):
     """An area: the kommun itself, a RegSO, DeSO, valdistrikt or a priority area."""
 
     __tablename__ = "district"
@@ -67,7 +89,7 @@ class District(Base):
 # --- reforms --------------------------------------------------------------------------
 
 
-class Reform(Base):
+class Reform(Versioned, Base):
     __tablename__ = "reform"
     id: Mapped[str] = mapped_column(String(10), primary_key=True)
     number: Mapped[int] = mapped_column(Integer, unique=True)
@@ -86,7 +108,7 @@ class Reform(Base):
     district_links: Mapped[list["ReformDistrictLink"]] = relationship(cascade="all, delete-orphan")
 
 
-class ReformUpdate(Base):
+class ReformUpdate(Versioned, Base):
     """One assessment of a reform. Never edited or deleted: the history is the record."""
 
     __tablename__ = "reform_update"
@@ -107,7 +129,7 @@ class ReformUpdate(Base):
     __table_args__ = (UniqueConstraint("reform_id", "seq", name="uq_reform_update_seq"),)
 
 
-class ReformFocusLink(Base):
+class ReformFocusLink(Versioned, Base):
     __tablename__ = "reform_focus_link"
     reform_id: Mapped[str] = mapped_column(ForeignKey("reform.id"), primary_key=True)
     focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), primary_key=True)
@@ -115,7 +137,7 @@ class ReformFocusLink(Base):
     reasoning_sv: Mapped[str] = mapped_column(Text)
 
 
-class ReformDistrictLink(Base):
+class ReformDistrictLink(Versioned, Base):
     __tablename__ = "reform_district_link"
     reform_id: Mapped[str] = mapped_column(ForeignKey("reform.id"), primary_key=True)
     district_code: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -126,7 +148,7 @@ class ReformDistrictLink(Base):
 # --- indicators and observations ------------------------------------------------------
 
 
-class IndicatorDefinition(Base):
+class IndicatorDefinition(Versioned, Base):
     """An indicator an administrator registered in the app (a partner's own series), beside
     those of data/registry/indicators.toml; the registry reads both. Never deleted: a frozen
     meeting that shows its figures keeps the definition in its snapshot."""
@@ -146,7 +168,7 @@ class IndicatorDefinition(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class ImportBatch(Base):
+class ImportBatch(Versioned, Base):
     """One accepted import: what came in, from where, and what it changed."""
 
     __tablename__ = "import_batch"
@@ -163,7 +185,7 @@ class ImportBatch(Base):
     rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Observation(Base):
+class Observation(Versioned, Base):
     """One value of one indicator for one area and period.
 
     `indicator_id` refers to the indicator registry (data/registry/indicators.toml).
@@ -192,7 +214,7 @@ class Observation(Base):
     )
 
 
-class PoliceEvent(Base):
+class PoliceEvent(Versioned, Base):
     """A press notice from Polisen's events API. Not statistics: never used as crime rates."""
 
     __tablename__ = "police_event"
@@ -211,7 +233,7 @@ class PoliceEvent(Base):
 # --- activities of the samverkansöverenskommelse --------------------------------------
 
 
-class Activity(Base):
+class Activity(Versioned, Base):
     __tablename__ = "activity"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     external_id: Mapped[str | None] = mapped_column(String(80), unique=True, nullable=True)
@@ -263,14 +285,17 @@ class AgendaItem(Base):
 
 
 class Snapshot(Base):
-    """The data behind a frozen meeting, as it stood: payload + manifest (as-of, checksums)."""
+    """A frozen meeting: the data version it shows (`as_of_version`) and a manifest (as-of
+    date, per-table checksums, the definitions in force). Meetings frozen before versioning
+    carry a copy of the tables in `payload` instead; they stay readable."""
 
     __tablename__ = "snapshot"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), unique=True)
     as_of: Mapped[datetime] = mapped_column(DateTime)
     manifest: Mapped[dict] = mapped_column(JSON)
-    payload: Mapped[bytes] = mapped_column(LargeBinary)  # compressed JSON of the tables
+    as_of_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # legacy: compressed JSON of the tables
 
 
 class MeetingAction(Base):
@@ -320,3 +345,33 @@ class Setting(Base):
     __tablename__ = "app_setting"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DefinitionFile(Base):
+    """A definition file's content (registries, place names, peers, priority areas, kommun
+    settings), stored once per content: a frozen meeting names the checksums it was frozen
+    with, so a later edit is seen and the old text can be shown."""
+
+    __tablename__ = "definition_file"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    first_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- history of the versioned tables ------------------------------------------------------
+
+
+def _history_table(model: type[Base]) -> Table:
+    """`<table>_history`: earlier contents of changed or deleted rows, each valid in
+    [valid_from, valid_to) of the data version. No keys or constraints: a row's id repeats."""
+    cols = [Column(c.name, c.type, nullable=c.nullable, index=c.name == "valid_from") for c in model.__table__.columns]
+    return Table(f"{model.__tablename__}_history", Base.metadata,
+                 Column("hid", Integer, primary_key=True, autoincrement=True), *cols,
+                 Column("valid_to", Integer, nullable=False, index=True))
+
+
+VERSIONED: tuple[type[Base], ...] = (Partner, FocusArea, District, Reform, ReformUpdate, ReformFocusLink,
+                                     ReformDistrictLink, IndicatorDefinition, ImportBatch, Observation, PoliceEvent,
+                                     Activity)
+HISTORY: dict[type[Base], Table] = {model: _history_table(model) for model in VERSIONED}

@@ -17,7 +17,7 @@ import streamlit as st
 from lagesbild import fmt
 from lagesbild.i18n import t
 from lagesbild.picture import Picture
-from lagesbild.ui.state import lang, store
+from lagesbild.ui.state import lang, live_picture, store
 
 PARAM = "mote"
 KEY = "open_meeting"
@@ -58,7 +58,7 @@ class OpenInfo:
     meeting_date: date
     frozen: bool
     as_of: date | None
-    snapshot_key: str | None  # the payload checksum: a new freeze gives a new cache entry
+    snapshot_key: str | None  # the content checksum: a new freeze gives a new cache entry
 
 
 def info() -> OpenInfo | None:
@@ -79,7 +79,7 @@ def info() -> OpenInfo | None:
             return None
         man = meetings.manifest(s, mid)
     as_of = date.fromisoformat(man["as_of"]) if man else None
-    return OpenInfo(m.id, m.title, m.meeting_date, m.frozen, as_of, man.get("payload_sha256") if man else None)
+    return OpenInfo(m.id, m.title, m.meeting_date, m.frozen, as_of, meetings.snapshot_key(man) if man else None)
 
 
 @st.cache_resource(show_spinner="Läser mötets frysta lägesbild …", max_entries=8)
@@ -87,7 +87,19 @@ def _snapshot(url: str, meeting_id: int, key: str) -> Picture:
     from lagesbild.store import meetings
 
     with store().session() as s:
-        return meetings.load_snapshot(s, meeting_id)
+        # Tables unchanged since the freeze are shared with the live picture, not read again.
+        return meetings.load_snapshot(s, meeting_id, reuse=live_picture())
+
+
+def snapshot_of(meeting_id: int) -> Picture | None:
+    """A frozen meeting's picture (cached per content), or None for a draft."""
+    from lagesbild.store import meetings
+
+    with store().session() as s:
+        man = meetings.manifest(s, meeting_id)
+    if man is None:
+        return None
+    return _snapshot(store().engine.url.render_as_string(hide_password=True), meeting_id, meetings.snapshot_key(man))
 
 
 def frozen_picture() -> Picture | None:

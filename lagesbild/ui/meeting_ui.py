@@ -21,7 +21,7 @@ from lagesbild.registry.pages import page
 from lagesbild.store import meetings
 from lagesbild.ui import agenda_form, forms, meeting_state, presentation_ui, presenter, view_ui
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import demo_on, lang, store
+from lagesbild.ui.state import demo_on, lang, live_picture, store
 from lagesbild.ui.session import actor, picture
 
 FLASH = "_mote_flash"
@@ -73,7 +73,7 @@ def render() -> None:
         return
     with store().session() as s:
         m = meetings.get_meeting(s, chosen)
-        ctx = meetings.context(s, chosen)
+        ctx = meetings.context(s, chosen, snapshot=meeting_state.snapshot_of)
     meeting_view(m, ctx)
 
 
@@ -218,7 +218,7 @@ def freeze(m: meetings.MeetingView) -> None:
     st.markdown(t("mote.freeze.freezing_stores_whole_picture", lang()))
     sure = st.checkbox(t("mote.freeze.i_want_freeze_meeting", lang()), key="mote_frys_ok")
     if st.button(t("mote.freeze.freeze_meeting", lang()), icon=":material/lock:", disabled=not sure or not m.items, key="mote_frys"):
-        if _write(lambda s: meetings.freeze(s, actor(), m.id, m.version),
+        if _write(lambda s: meetings.freeze(s, actor(), m.id, m.version, picture=live_picture()),
                   t("mote.freeze.meeting_frozen_every_page", lang())):
             st.session_state.pop("mote_frys_ok", None)
             st.rerun()

@@ -158,7 +158,7 @@ def render() -> None:
     mid = meeting_state.open_meeting()
     with store().session() as s:
         m = meetings.get_meeting(s, mid)
-        ctx = meetings.context(s, mid)
+        ctx = meetings.context(s, mid, snapshot=meeting_state.snapshot_of)
     pic = picture()
     total = len(m.items)
     n = current_item(total)

@@ -112,7 +112,8 @@ def test_zip_holds_pdf_pptx_manifest_and_safe_csv(pack):
     man = json.loads(z.read(f"{base}-manifest.json"))
     assert man["meeting"]["title"] == "Samverkansmöte om trygghet i Huddinge" and len(man["agenda"]) == len(ITEMS)
     assert {s["id"] for s in man["sources"]} >= {"bra_sol", "scb_befolkning", "reformuppfoljning"}
-    assert all(len(t["sha256"]) == 64 for t in man["tables"].values()) and man["payload_sha256"]
+    assert all(len(t["sha256"]) == 64 for t in man["tables"].values()) and man["as_of_version"] >= 1
+    assert len(man["content_sha256"]) == 64 and "payload_sha256" not in man
     raw = z.read(f"{base}-beslut.csv")
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

@@ -1,0 +1,73 @@
+"""The definitions that shape a figure without being data: the kommun file (peers, names),
+priority-area compositions, the indicator and source registries, the place-name gazetteer,
+and the suppression limit.
+
+A meeting freeze records them by checksum and stores each file's content once
+(`DefinitionFile`), so a frozen meeting can say which definitions changed after it was frozen
+and the text it was frozen with stays available.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lagesbild.config import load_kommun, settings
+from lagesbild.store.models import DefinitionFile
+
+# name -> (Swedish, English) label for a notice.
+LABELS = {
+    "kommun": ("kommunfilen (namn, jämförelsekommuner)", "the kommun file (names, peers)"),
+    "priority_areas": ("de prioriterade områdenas sammansättning", "the priority areas' composition"),
+    "indicators": ("indikatorregistret", "the indicator registry"),
+    "sources": ("källregistret", "the source registry"),
+    "place_names": ("ortnamnsregistret", "the place-name gazetteer"),
+    "suppress_below": ("gränsen för små tal", "the small-count limit"),
+}
+
+
+def files() -> dict[str, Path]:
+    """The definition files in force (those the kommun has)."""
+    from lagesbild.importers.places import places_file
+    from lagesbild.registry.indicators import registry_file
+    from lagesbild.registry.sources import SOURCES_FILE
+
+    kommun = load_kommun()
+    found = {"kommun": settings().kommun_config, "priority_areas": kommun.optional_path("priority_areas"),
+             "indicators": registry_file(), "sources": kommun.optional_path("sources", SOURCES_FILE),
+             "place_names": places_file()}
+    return {name: Path(p) for name, p in found.items() if p is not None and Path(p).exists()}
+
+
+def current() -> dict[str, str]:
+    """name -> checksum of each definition in force (the limit as its value)."""
+    out = {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files().items()}
+    out["suppress_below"] = str(settings().suppress_below)
+    return out
+
+
+def record(session: Session) -> dict[str, str]:
+    """Store each definition file's content once (by checksum); returns `current()`."""
+    sums = current()
+    known = set(session.scalars(select(DefinitionFile.sha256).where(DefinitionFile.sha256.in_(list(sums.values())))))
+    for name, path in files().items():
+        if sums[name] not in known:
+            session.add(DefinitionFile(sha256=sums[name], name=name, content=path.read_bytes()))
+            known.add(sums[name])
+    return sums
+
+
+def changed_since(recorded: dict[str, str] | None) -> list[str]:
+    """The definitions whose checksum differs from `recorded` (a frozen meeting's); [] when
+    the meeting recorded none (frozen before definitions were recorded)."""
+    if not recorded:
+        return []
+    now = current()
+    return [name for name in LABELS if name in recorded and recorded[name] != now.get(name)]
+
+
+def content(session: Session, sha256: str) -> bytes | None:
+    """A recorded definition file's text as it was frozen."""
+    return session.scalar(select(DefinitionFile.content).where(DefinitionFile.sha256 == sha256))
