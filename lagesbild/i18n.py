@@ -1658,6 +1658,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "När mötet fryses låses lägesbilden vid den version den har nu, med en manifestfil (datum, källor, kontrollsummor och de definitioner som gäller). Under mötet visar alla sidor de frysta siffrorna, även om nya data läses in. Dagordningen låses; beslut och åtgärder kan fortfarande föras in. Det går inte att ångra.",
         "Freezing fixes the picture at its current version, with a manifest (date, sources, checksums and the definitions in force). During the meeting every page shows the frozen figures, even if new data is loaded. The agenda is locked; decisions and actions can still be recorded. It cannot be undone.",
     ),
+    "mote.state.banner.definitions_changed": (
+        ":material/info: Ändrat sedan mötet frystes: {what}. Mötets data är desamma, men visas med de nuvarande definitionerna och reglerna för små tal.",
+        ":material/info: Changed since the meeting was frozen: {what}. The meeting's data are the same, but are shown with today's definitions and small-count rules.",
+    ),
     "mote.freeze.i_want_freeze_meeting": ("Jag vill frysa mötet nu", "I want to freeze the meeting now"),
     "mote.freeze.meeting_frozen_every_page": (
         "Mötet är fryst. Alla sidor visar nu mötets lägesbild.",

@@ -19,7 +19,7 @@ from lagesbild.store.models import DefinitionFile
 
 # name -> (Swedish, English) label for a notice.
 LABELS = {
-    "kommun": ("kommunfilen (namn, jämförelsekommuner)", "the kommun file (names, peers)"),
+    "kommun": ("kommunens uppgifter (namn, jämförelsekommuner)", "the kommun's settings (names, peer kommuner)"),
     "priority_areas": ("de prioriterade områdenas sammansättning", "the priority areas' composition"),
     "indicators": ("indikatorregistret", "the indicator registry"),
     "sources": ("källregistret", "the source registry"),

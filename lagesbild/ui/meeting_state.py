@@ -59,6 +59,7 @@ class OpenInfo:
     frozen: bool
     as_of: date | None
     snapshot_key: str | None  # the content checksum: a new freeze gives a new cache entry
+    changed_definitions: tuple[str, ...] = ()  # definitions edited since the freeze
 
 
 def info() -> OpenInfo | None:
@@ -78,8 +79,11 @@ def info() -> OpenInfo | None:
                        icon=":material/warning:")
             return None
         man = meetings.manifest(s, mid)
+    from lagesbild.store import definitions
+
     as_of = date.fromisoformat(man["as_of"]) if man else None
-    return OpenInfo(m.id, m.title, m.meeting_date, m.frozen, as_of, meetings.snapshot_key(man) if man else None)
+    changed = tuple(definitions.changed_since(man.get("definitions"))) if man else ()
+    return OpenInfo(m.id, m.title, m.meeting_date, m.frozen, as_of, meetings.snapshot_key(man) if man else None, changed)
 
 
 @st.cache_resource(show_spinner="Läser mötets frysta lägesbild …", max_entries=8)
@@ -128,6 +132,8 @@ def banner() -> bool:
             left.markdown(f"#### :material/lock: {t('mote.state.banner.situation_as', lang())} {fmt.iso(oi.as_of)} "
                           f"({t('mote.state.banner.frozen_meeting', lang())} ”{_md(oi.title)}”)")
             left.caption(t("mote.state.banner.every_page_shows_meeting", lang()))
+            if oi.changed_definitions:
+                left.caption(t("mote.state.banner.definitions_changed", lang(), what=_labels(oi.changed_definitions)))
         else:
             left.markdown(f"**:material/co_present: {t('mote.state.banner.meeting', lang())} ”{_md(oi.title)}” "
                           f"({fmt.iso(oi.meeting_date)}) {t('mote.state.banner.open_but_not_frozen', lang())}**")
@@ -135,6 +141,12 @@ def banner() -> bool:
         right.button(t("mote.state.banner.close_meeting_mode", lang()), icon=":material/close:", key="mote_banner_close",
                      on_click=set_open, args=(None,))
     return True
+
+
+def _labels(names: tuple[str, ...]) -> str:
+    from lagesbild.store.definitions import LABELS
+
+    return ", ".join(LABELS[n][lang() == "en"] for n in names)
 
 
 def _md(text: str) -> str:

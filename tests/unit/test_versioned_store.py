@@ -182,3 +182,24 @@ def test_as_of_reads_are_consistent_while_a_write_commits(store):
         _edit_everything(store)
         pic = load_as_of(s, v, date.today())
     assert "Flemingsberg (nytt namn)" not in set(pic.table("districts")["name"])
+
+
+def test_definitions_edited_after_the_freeze_are_named(store, monkeypatch, tmp_path):
+    from lagesbild.config import settings
+    from lagesbild.store import definitions
+
+    mid = _freeze(store, ITEMS[:1])
+    with store.session() as s:
+        recorded = mt.manifest(s, mid)["definitions"]
+        assert definitions.content(s, recorded["indicators"]) == definitions.files()["indicators"].read_bytes()
+    assert definitions.changed_since(recorded) == []
+    edited = tmp_path / "ind.toml"
+    edited.write_bytes(definitions.files()["indicators"].read_bytes() + b"\n# edited\n")
+    monkeypatch.setenv("LAGESBILD_INDICATORS_FILE", str(edited))
+    monkeypatch.setenv("LAGESBILD_SUPPRESS_BELOW", "7")
+    settings.cache_clear()
+    try:
+        assert definitions.changed_since(recorded) == ["indicators", "suppress_below"]
+    finally:
+        monkeypatch.undo()
+        settings.cache_clear()
