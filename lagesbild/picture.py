@@ -17,10 +17,12 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lagesbild.store import models as m
 from lagesbild.store.change import committed_version
+from lagesbild.store.versioning import as_of_select, content_columns, numbered, touched_between
 
 # name -> model. The order is the order of the snapshot manifest.
 TABLES: dict[str, type[m.Base]] = {
@@ -103,32 +105,72 @@ def load_live(session: Session, *, names: list[str] | None = None, reuse: Pictur
 
 def load_as_of(session: Session, version: int, as_of_date: date, *, names: list[str] | None = None,
                reuse: Picture | None = None, frozen: bool = False, label: str = "", meta: dict | None = None) -> Picture:
-    """The picture as it stood at `version`. Tables of `reuse` (a picture read at a newer
-    version) that did not change in between are shared, not read again: a meeting frozen
-    before an activity was edited reads the activities and nothing else."""
-    from lagesbild.store.versioning import unchanged_between
-
+    """The picture as it stood at `version`. With `reuse` (a picture read at another version,
+    older or newer), a table that did not change in between is shared, and one with few
+    changed rows is patched with just those rows: the cost of a new version follows the
+    change, not the store (a meeting frozen before an activity was edited reads the changed
+    activities and nothing else; the live picture after an import reads the imported rows)."""
     conn = session.connection()
     tables: dict[str, pd.DataFrame] = {}
     shared: dict[str, str] = {}
     for name, model in TABLES.items():
         if names is not None and name not in names:
             continue
-        if (reuse is not None and reuse.version is not None and reuse.version >= version and name in reuse.tables
-                and unchanged_between(conn, model, version, reuse.version)):
-            tables[name] = reuse.tables[name]
-            shared[name] = reuse.checksum(name)  # computed once on the shared picture
+        earlier = reuse.tables.get(name) if reuse is not None and reuse.version is not None else None
+        if earlier is None:
+            tables[name] = _read(conn, model, version)
             continue
-        tables[name] = _read(conn, model, version)
+        lo, hi = sorted((version, reuse.version))
+        touched = touched_between(conn, model, lo, hi, limit=max(PATCH_MIN_ROWS, len(earlier) // 10))
+        if touched == []:
+            tables[name] = earlier
+            shared[name] = reuse.checksum(name)  # computed once on the shared picture
+        else:
+            patched = _patched(conn, model, version, earlier, touched) if touched and numbered(model) and len(earlier) else None
+            tables[name] = patched if patched is not None else _read(conn, model, version)
     pic = Picture(tables=tables, as_of=as_of_date, frozen=frozen, label=label, meta=meta or {}, version=version)
     pic._checksums.update(shared)
     return pic
 
 
-def _read(conn, model, version: int) -> pd.DataFrame:
-    from lagesbild.store.versioning import as_of_select, content_columns
+# Below this many changed rows a table is always patched, above a tenth of its rows re-read.
+PATCH_MIN_ROWS = 2000
 
-    return pd.read_sql(as_of_select(conn, model, version), conn).reindex(columns=content_columns(model))
+
+def _patched(conn, model, version: int, earlier: pd.DataFrame, touched: list[tuple]) -> pd.DataFrame | None:
+    """`earlier` (a numbered table) with the touched rows replaced by their content at
+    `version`, in id order and with the same column types as a full read; None when the types
+    would differ (a full read is then the safe way)."""
+    kept = earlier[~earlier["id"].isin([k[0] for k in touched])]
+    fresh = pd.read_sql(as_of_select(conn, model, version, only=touched), conn).reindex(columns=content_columns(model))
+    if fresh.empty:
+        out = kept
+    else:
+        try:
+            fresh = fresh.astype(earlier.dtypes.to_dict())
+        except (TypeError, ValueError):
+            return None
+        out = pd.concat([kept, fresh], ignore_index=True)
+    if out.empty:  # a full read of no rows has untyped columns: give the same
+        return None
+    out = out.sort_values("id", kind="stable").reset_index(drop=True)
+    return out if (out.dtypes == earlier.dtypes).all() else None
+
+
+def _read(conn, model, version: int) -> pd.DataFrame:
+    df = pd.read_sql(as_of_select(conn, model, version), conn).reindex(columns=content_columns(model))
+    return df if numbered(model) else _in_entry_order(conn, model, df)
+
+
+def _in_entry_order(conn, model, df: pd.DataFrame) -> pd.DataFrame:
+    """A reference table (partners, areas, reforms, …) in the order its rows were entered, as
+    the live table gives it, also when earlier contents come from the history: a frozen
+    meeting lists partners in the same order after one was renamed. Rows deleted since come
+    last."""
+    keys = list(model.__table__.primary_key.columns)
+    order = {tuple(r): i for i, r in enumerate(conn.execute(select(*keys)))}
+    rank = [order.get(tuple(r), len(order)) for r in df[[k.name for k in keys]].itertuples(index=False)]
+    return df.iloc[pd.Series(rank).argsort(kind="stable").to_numpy()].reset_index(drop=True)
 
 
 # --- snapshots --------------------------------------------------------------------------

@@ -35,10 +35,7 @@ def historize(conn: Connection, model, where, version: int) -> None:
 
 
 def _pk_where(model, pks: list[tuple]):
-    cols = list(model.__table__.primary_key.columns)
-    if len(cols) == 1:
-        return cols[0].in_([pk[0] for pk in pks])
-    return tuple_(*cols).in_(pks)
+    return _in_keys(model.__table__, key_columns(model), pks)
 
 
 @event.listens_for(Session, "before_flush")
@@ -80,27 +77,54 @@ def _orm_execute(state) -> None:
 # --- reading as of a version -------------------------------------------------------------------
 
 
-def as_of_select(conn: Connection, model, version: int):
-    """SELECT of the model's content columns as the table stood at `version`, in key order."""
+def key_columns(model) -> list[str]:
+    return [c.name for c in model.__table__.primary_key.columns]
+
+
+def numbered(model) -> bool:
+    """A table keyed by one integer id (observations, notices, activities, …): its rows can be
+    put in id order, so the picture can patch it with changed rows instead of re-reading it."""
+    keys = list(model.__table__.primary_key.columns)
+    return len(keys) == 1 and keys[0].name == "id" and keys[0].type.python_type is int
+
+
+def as_of_select(conn: Connection, model, version: int, *, only: list[tuple] | None = None):
+    """SELECT of the model's content columns as the table stood at `version`; `only`: just the
+    rows with these keys. A numbered table's rows come in id order, the others' in the
+    database's own order (reference tables: the order they were entered in)."""
     table, hist = model.__table__, HISTORY[model]
     names = content_columns(model)
-    keys = [c.name for c in table.primary_key.columns]
     live = select(*(table.c[n] for n in names)).where(table.c.valid_from <= version)
+    if only is not None:
+        live = live.where(_pk_where(model, only))
     if not conn.scalar(select(exists().where(hist.c.valid_to > version, hist.c.valid_from <= version))):
-        return live.order_by(*(table.c[k] for k in keys))  # nothing changed since: the live rows alone
+        return live.order_by(table.c.id) if numbered(model) else live  # unchanged since: the live rows alone
     old = select(*(hist.c[n] for n in names)).where(hist.c.valid_from <= version, hist.c.valid_to > version)
-    return union_all(live, old).order_by(*(literal_column(k) for k in keys))
+    if only is not None:
+        old = old.where(_in_keys(hist, key_columns(model), only))
+    if numbered(model):  # rows in id order (insertion order): the same as a patched table's
+        return union_all(live, old).order_by(literal_column("id"))
+    return union_all(live, old)
 
 
-def unchanged_between(conn: Connection, model, older: int, newer: int) -> bool:
-    """True when no row of the model began or ended a version in (older, newer]: the table
-    read at `older` equals the table read at `newer` (a frozen meeting may share it)."""
+def _in_keys(table, keys: list[str], pks: list[tuple]):
+    if len(keys) == 1:
+        return table.c[keys[0]].in_([pk[0] for pk in pks])
+    return tuple_(*(table.c[k] for k in keys)).in_(pks)
+
+
+def touched_between(conn: Connection, model, older: int, newer: int, limit: int) -> list[tuple] | None:
+    """The keys of rows that began or ended a version in (older, newer]; None when more than
+    `limit` (then reading the whole table is cheaper than patching it)."""
     table, hist = model.__table__, HISTORY[model]
+    keys = key_columns(model)
 
     def within(col):
         return and_(col > older, col <= newer)
 
-    return not conn.scalar(select(or_(
-        exists().where(within(table.c.valid_from)),
-        exists().where(or_(within(hist.c.valid_from), within(hist.c.valid_to))),
-    )))
+    live = select(*(table.c[k] for k in keys)).where(within(table.c.valid_from))
+    old = select(*(hist.c[k] for k in keys)).where(or_(within(hist.c.valid_from), within(hist.c.valid_to)))
+    rows = conn.execute(union_all(live, old).limit(limit + 1)).all()  # duplicates are harmless here
+    if len(rows) > limit:
+        return None
+    return sorted({tuple(r) for r in rows})

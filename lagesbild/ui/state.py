@@ -43,10 +43,17 @@ def _seed_failed(err: SeedError) -> None:
     st.stop()
 
 
+_NEWEST: dict[str, Picture] = {}  # url -> the newest live picture read (the start of the next one)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _live_picture(url: str, version: tuple) -> Picture:
     with store().session() as s:
-        return load_live(s)
+        # After an import or an edit only the changed rows are read; the rest is shared.
+        pic = load_live(s, reuse=_NEWEST.get(url))
+    if pic.version is not None and pic.version >= getattr(_NEWEST.get(url), "version", -1):
+        _NEWEST[url] = pic
+    return pic
 
 
 def live_picture() -> Picture:

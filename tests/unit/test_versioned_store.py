@@ -203,3 +203,17 @@ def test_definitions_edited_after_the_freeze_are_named(store, monkeypatch, tmp_p
     finally:
         monkeypatch.undo()
         settings.cache_clear()
+
+
+def test_a_new_version_is_read_by_patching_the_previous_picture(store):
+    """After an import or an edit the live picture reads the changed rows, not the store."""
+    before = _live(store)
+    _edit_everything(store)
+    with store.session() as s:
+        patched = load_live(s, reuse=before)
+        fresh = load_live(s)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(patched.table(name), fresh.table(name), obj=name)
+        assert patched.checksum(name) == fresh.checksum(name), name
+    assert patched.tables["police_events"] is before.tables["police_events"]
+    assert patched.tables["observations"] is not before.tables["observations"]
