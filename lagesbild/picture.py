@@ -75,11 +75,12 @@ class Picture:
 
 def table_checksum(df: pd.DataFrame) -> str:
     """SHA-256 over the column names and the sorted row hashes: the same rows give the same
-    sum whatever order a read returned them in, and any changed value changes it."""
+    sum whatever order a read returned them in, and any changed value changes it. Column
+    types count: every read of the store gives the same types for the same content."""
     cols = sorted(df.columns)
     digest = hashlib.sha256("\x1f".join(cols).encode())
     if len(df):
-        rows = pd.util.hash_pandas_object(df[cols].astype(object), index=False).to_numpy()
+        rows = pd.util.hash_pandas_object(df[cols], index=False).to_numpy()
         digest.update(np.sort(rows).tobytes())
     return digest.hexdigest()
 
