@@ -40,6 +40,8 @@ class Settings:
     kommun_config: Path = field(default=DATA_DIR / "kommun.toml")
     # Opt-in: the server's own time per script run, one JSON line each (lagesbild.ui.timing).
     timing_log: Path | None = None
+    # The live picture on disk per data version (lagesbild.picture_cache); None: off.
+    picture_cache: Path | None = None
 
 
 def _sqlite_url(path: Path) -> str:
@@ -66,6 +68,7 @@ def settings() -> Settings:
         tiles_attribution=os.environ.get("LAGESBILD_TILES_ATTRIBUTION") or None,
         kommun_config=Path(os.environ.get("LAGESBILD_KOMMUN_CONFIG", DATA_DIR / "kommun.toml")),
         timing_log=Path(os.environ["LAGESBILD_TIMING_LOG"]) if os.environ.get("LAGESBILD_TIMING_LOG") else None,
+        picture_cache=None if _flag("LAGESBILD_PICTURE_CACHE", True) is False else VAR_DIR / "picture-cache",
     )
 
 

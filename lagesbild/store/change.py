@@ -32,6 +32,11 @@ def committed_version(conn: Connection) -> int:
     return conn.execute(text("SELECT current FROM data_version WHERE id = 1")).scalar_one()
 
 
+def store_id(conn: Connection) -> str:
+    """This database's identity (see `DataVersion.store_id`)."""
+    return conn.execute(text("SELECT store_id FROM data_version WHERE id = 1")).scalar_one()
+
+
 def change_default(ctx) -> int:
     """Column default of `valid_from`: the version the hooks allocated for this transaction."""
     v = ctx.connection.info.get(_KEY)

@@ -52,6 +52,9 @@ class DataVersion(Base):
     __tablename__ = "data_version"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     current: Mapped[int] = mapped_column(Integer)
+    # This database's identity (made when it was created): version 7 of one store is not
+    # version 7 of another, which a cache of pictures on disk must tell apart.
+    store_id: Mapped[str] = mapped_column(String(36))
 
 
 # --- reference data -------------------------------------------------------------------

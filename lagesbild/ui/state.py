@@ -48,10 +48,19 @@ _NEWEST: dict[str, Picture] = {}  # url -> the newest live picture read (the sta
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _live_picture(url: str, version: tuple) -> Picture:
+    from lagesbild import picture_cache
+    from lagesbild.store.change import store_id
+
+    newest = _NEWEST.get(url)
     with store().session() as s:
-        # After an import or an edit only the changed rows are read; the rest is shared.
-        pic = load_live(s, reuse=_NEWEST.get(url))
-    if pic.version is not None and pic.version >= getattr(_NEWEST.get(url), "version", -1):
+        sid = store_id(s.connection())
+        # A fresh server reads the version from disk if an earlier one wrote it; after an
+        # import or an edit only the changed rows are read, the rest is shared.
+        pic = picture_cache.load(sid, version[0]) if newest is None else None
+        if pic is None:
+            pic = load_live(s, reuse=newest)
+            picture_cache.save_later(sid, pic)
+    if pic.version >= getattr(newest, "version", -1):
         _NEWEST[url] = pic
     return pic
 

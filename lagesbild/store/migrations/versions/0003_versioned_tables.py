@@ -2,7 +2,7 @@
 
 Each such table gets `valid_from` (the data version that wrote the row; existing rows get 0)
 and a `<table>_history` of earlier row contents; `data_version` holds the newest version
-(starting at 0); a snapshot records an as-of version instead of a copy of the tables (old
+(starting at 0) and the database's identity; a snapshot records an as-of version instead of a copy of the tables (old
 snapshots keep their payload and stay readable); `definition_file` stores definition files
 once per content.
 
@@ -10,6 +10,8 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-07 06:27:27.620899
 """
+import uuid
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -48,9 +50,10 @@ def upgrade() -> None:
     data_version = op.create_table('data_version',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('current', sa.Integer(), nullable=False),
+    sa.Column('store_id', sa.String(length=36), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.bulk_insert(data_version, [{'id': 1, 'current': 0}])
+    op.bulk_insert(data_version, [{'id': 1, 'current': 0, 'store_id': str(uuid.uuid4())}])
     op.create_table('definition_file',
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),
