@@ -96,6 +96,23 @@ def test_frozen_meeting_pages_read_the_snapshot_after_new_data(fresh_app_db):
     assert metric_values(overview_frozen) != metric_values(overview_live)
 
 
+def test_a_frozen_meeting_names_definitions_edited_since(fresh_app_db, monkeypatch):
+    """The small-count limit is raised after the freeze: the banner says the meeting is
+    shown with today's rules."""
+    from lagesbild.config import settings
+
+    mid = frozen_meeting(fresh_app_db)
+    assert "Ändrat sedan mötet frystes" not in texts(start_page({"mote": str(mid)}))
+    monkeypatch.setenv("LAGESBILD_SUPPRESS_BELOW", "7")
+    settings.cache_clear()
+    try:
+        shown = texts(start_page({"mote": str(mid)}))
+    finally:
+        monkeypatch.undo()
+        settings.cache_clear()
+    assert "Ändrat sedan mötet frystes: gränsen för små tal" in shown
+
+
 def test_the_open_meeting_follows_the_session_to_other_pages(fresh_app_db):
     mid = frozen_meeting(fresh_app_db)
     new_data_after_freezing(fresh_app_db)
