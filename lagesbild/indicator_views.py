@@ -365,7 +365,13 @@ def freshness_warning(indicator_id: str, tom: DataTom | None, today: date, lang:
 
 
 def latest_by_area(picture, indicator_id: str, *, exclude_kommun: bool = True) -> pd.DataFrame:
-    """For an indicator reported per area: each area's newest period, value and flags."""
+    """For an indicator reported per area: each area's newest period, value and flags (built
+    once per picture)."""
+    return memo(picture, ("latest_by_area", indicator_id, exclude_kommun),
+                lambda: _latest_by_area(picture, indicator_id, exclude_kommun))
+
+
+def _latest_by_area(picture, indicator_id: str, exclude_kommun: bool) -> pd.DataFrame:
     df = protected(picture, indicator_id)
     cols = ["area_code", "name", "level", "period", "period_end", "value", "suppressed", "preliminary"]
     if df.empty:
@@ -376,9 +382,10 @@ def latest_by_area(picture, indicator_id: str, *, exclude_kommun: bool = True) -
     if df.empty:
         return pd.DataFrame(columns=cols)
     df = df.sort_values("period_end").groupby("area_code", as_index=False).tail(1)
-    d = picture.table("districts").set_index("code")
-    df["name"] = df["area_code"].map(lambda c: d["name"].get(c, c) if not d.empty else c)
-    df["level"] = df["area_code"].map(lambda c: d["level"].get(c, "") if not d.empty else "")
+    d = picture.table("districts")
+    names, levels = dict(zip(d["code"], d["name"])), dict(zip(d["code"], d["level"]))
+    df["name"] = [names.get(c, c) for c in df["area_code"]]
+    df["level"] = [levels.get(c, "") for c in df["area_code"]]
     return df[cols].sort_values("name").reset_index(drop=True)
 
 

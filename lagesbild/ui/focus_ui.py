@@ -331,7 +331,7 @@ def quotes_block(pic: Picture, ind: Indicator) -> None:
     """A quoted survey figure is shown with its sentence and its address."""
     from lagesbild.importers.text_sourced import quotes
 
-    q = quotes(pic.table("observations"))
+    q = iv.memo(pic, "quotes", lambda: quotes(pic.table("observations")))  # one scan per picture, not per block
     q = q[q["indicator_id"] == ind.id]
     if q.empty:
         return
