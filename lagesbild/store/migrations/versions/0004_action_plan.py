@@ -97,14 +97,15 @@ _ma = sa.table('meeting_action', sa.column('id', sa.Integer), sa.column('meeting
                sa.column('due_date', sa.Date), sa.column('done', sa.Boolean), sa.column('carried_from', sa.Integer),
                sa.column('created_at', sa.DateTime), sa.column('created_by', sa.String),
                sa.column('plan_action_id', sa.Integer))
-_pa = sa.table('plan_action', sa.column('id', sa.Integer), sa.column('title', sa.String),
-               sa.column('description', sa.Text), sa.column('focus_area_id', sa.String),
-               sa.column('area_codes', sa.JSON), sa.column('indicator_ids', sa.JSON), sa.column('partner_ids', sa.JSON),
-               sa.column('owner', sa.String), sa.column('start_date', sa.Date), sa.column('end_date', sa.Date),
-               sa.column('reform_ids', sa.JSON), sa.column('activity_ids', sa.JSON),
-               sa.column('meeting_id', sa.Integer), sa.column('version', sa.Integer),
-               sa.column('created_at', sa.DateTime), sa.column('created_by', sa.String),
-               sa.column('updated_at', sa.DateTime), sa.column('updated_by', sa.String))
+# A Table (not a lightweight table) so the insert hands back its new primary key.
+_pa = sa.Table('plan_action', sa.MetaData(), sa.Column('id', sa.Integer, primary_key=True), sa.Column('title', sa.String),
+               sa.Column('description', sa.Text), sa.Column('focus_area_id', sa.String),
+               sa.Column('area_codes', sa.JSON), sa.Column('indicator_ids', sa.JSON), sa.Column('partner_ids', sa.JSON),
+               sa.Column('owner', sa.String), sa.Column('start_date', sa.Date), sa.Column('end_date', sa.Date),
+               sa.Column('reform_ids', sa.JSON), sa.Column('activity_ids', sa.JSON),
+               sa.Column('meeting_id', sa.Integer), sa.Column('version', sa.Integer),
+               sa.Column('created_at', sa.DateTime), sa.Column('created_by', sa.String),
+               sa.Column('updated_at', sa.DateTime), sa.Column('updated_by', sa.String))
 _pu = sa.table('plan_action_update', sa.column('action_id', sa.Integer), sa.column('seq', sa.Integer),
                sa.column('status', sa.String), sa.column('note', sa.Text), sa.column('recorded_at', sa.DateTime),
                sa.column('recorded_by', sa.String))
