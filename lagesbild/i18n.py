@@ -2094,10 +2094,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pack.as_of.live": (" (aktuell, ej fryst)", " (live, not frozen)"),
     # Åtgärdsplan (lagesbild.ui.plan_ui, plan_form, plan_views; the button on verdict blocks)
     "plan.title": ("Åtgärdsplan", "Action plan"),
-    "plan.summary": ("{total} åtgärder i planen · {followed} följs upp med indikatorvärden efter start · "
-                     "{without} utan kopplad indikator",
-                     "{total} actions in the plan · {followed} followed up with indicator values after the start · "
-                     "{without} without a linked indicator"),
+    "plan.summary": ("**Åtgärder i planen: {total}** · följs upp med indikatorvärden efter start: {followed} · "
+                     "utan kopplad indikator: {without}",
+                     "**Actions in the plan: {total}** · followed up with indicator values after the start: {followed} · "
+                     "without a linked indicator: {without}"),
     "plan.none": ("Planen har inga åtgärder ännu. Skapa en från ett block ”Läget i korthet” eller med formuläret ovan.",
                   "The plan has no actions yet. Create one from a ”The situation in brief” block or with the form above."),
     "plan.new": ("Skapa åtgärd", "Create action"),
@@ -2127,6 +2127,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.f.direction": ("Riktning", "Direction"),
     "plan.f.horizon": ("Horisont (år eller datum)", "Horizon (year or date)"),
     "plan.f.choose": ("Välj", "Choose"),
+    "plan.level.kommun": ("kommun", "municipality"),
+    "plan.level.prioriterat": ("prioriterat område", "priority area"),
+    "plan.level.kommundel": ("kommundel", "part of the municipality"),
+    "plan.level.regso": ("RegSO-område", "RegSO district"),
+    "plan.level.valdistrikt": ("valdistrikt", "election district"),
+    "plan.level.deso": ("DeSO-område", "DeSO area"),
     "plan.f.save": ("Spara åtgärden", "Save the action"),
     "plan.dir.minska": ("ska minska", "should decrease"),
     "plan.dir.oka": ("ska öka", "should increase"),

@@ -20,6 +20,19 @@ FOLLOW_COLUMNS = ["indicator_id", "area_code", "before_period", "before_value", 
                   "after_value", "after_suppressed"]
 
 
+AREA_LEVELS = ("kommun", "prioriterat", "kommundel", "regso", "valdistrikt", "deso")
+
+
+def area_labels(pic, lang: str) -> dict[str, str]:
+    """Code → name, with the kind of area added where two share a name (the priority area
+    Flemingsberg and the kommundel Flemingsberg): a chooser tells options apart by label."""
+    d = pic.table("districts")
+    d = d[d["level"].isin(AREA_LEVELS)]
+    twice = set(d.loc[d["name"].duplicated(keep=False), "name"])
+    return {r.code: f"{r.name} ({t(f'plan.level.{r.level}', lang)})" if r.name in twice else r.name
+            for r in d.itertuples()}
+
+
 def indicators_of(row) -> list[str]:
     """The åtgärd's problem indicators and its effect indicator, each once."""
     ids = list(row["indicator_ids"] or [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lagesbild import plan_views as pv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.picture import Picture
@@ -19,7 +20,6 @@ FIELDS = ("title", "desc", "focus", "areas", "inds", "partners", "owner", "start
           "eff_ind", "eff_dir", "eff_hor")
 PREFILL = {"ny_fokus": "focus", "ny_omr": "areas", "ny_ind": "inds"}
 RESULT = "plan_result"
-AREA_LEVELS = ("kommun", "prioriterat", "kommundel", "regso", "valdistrikt", "deso")
 
 
 def key(name: str) -> str:
@@ -46,20 +46,28 @@ def _apply_prefill(options: dict[str, list]) -> None:
 
 def _names(pic: Picture, lg: str) -> dict[str, dict]:
     focus = pic.table("focus_areas").sort_values("sort")
-    d = pic.table("districts")
-    d = d[d["level"].isin(AREA_LEVELS)]
     partners = pic.table("partners")
     reforms = pic.table("reforms").sort_values("number")
     acts = pic.table("activities")
     return {
         "focus": dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"])),
-        "areas": dict(zip(d["code"], d["name"])),
+        "areas": pv.area_labels(pic, lg),
         "inds": {i.id: i.name(lg) for i in indicators().values()},
         "partners": dict(zip(partners["id"], partners["short_name"])),
         "reforms": {r: f"{n}. {title}" for r, n, title in zip(reforms["id"], reforms["number"],
                                                               reforms["title_en" if lg == "en" else "title_sv"])},
-        "acts": dict(zip(acts["id"].astype(int), acts["title"])),
+        "acts": _unique(dict(zip(acts["id"].astype(int), acts["title"]))),
     }
+
+
+def _unique(labels: dict) -> dict:
+    """A chooser tells options apart by label: a repeated title gets (2), (3), …"""
+    seen: dict[str, int] = {}
+    out = {}
+    for k, v in labels.items():
+        seen[v] = seen.get(v, 0) + 1
+        out[k] = v if seen[v] == 1 else f"{v} ({seen[v]})"
+    return out
 
 
 def create_form(pic: Picture) -> None:
@@ -99,7 +107,7 @@ def create_form(pic: Picture) -> None:
         eff_dir = c10.selectbox(_t("plan.f.direction"), list(ap.DIRECTIONS), index=None, key=key("eff_dir"),
                                 format_func=lambda d: _t(f"plan.dir.{d}"), placeholder=_t("plan.f.choose"))
         eff_hor = c11.text_input(_t("plan.f.horizon"), key=key("eff_hor"), placeholder="2027")
-        saved = st.form_submit_button(_t("plan.f.save"), icon=":material/save:", type="primary")
+        saved = st.form_submit_button(_t("plan.f.save"), icon=":material/save:", type="primary", key=key("submit"))
     if not saved:
         return
     data = ap.PlanActionInput(title=title, description=desc, focus_area_id=focus, area_codes=tuple(areas),

@@ -57,7 +57,7 @@ def _names(pic: Picture, lg: str) -> dict[str, dict]:
     focus = pic.table("focus_areas").sort_values("sort")
     d = pic.table("districts")
     return {"focus": dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"])),
-            "areas": dict(zip(d["code"], d["name"])),
+            "areas": {**dict(zip(d["code"], d["name"])), **pv.area_labels(pic, lg)},
             "partners": dict(zip(pic.table("partners")["id"], pic.table("partners")["short_name"]))}
 
 
@@ -201,7 +201,7 @@ def _status_form(row) -> None:
         status = c1.selectbox(_t("plan.new_status"), codes, index=codes.index(row["status"]), key=f"{fk}_s",
                               format_func=lambda s: av.status_label(s, lg))
         note = c2.text_input(_t("plan.col.note"), key=f"{fk}_n")
-        saved = st.form_submit_button(_t("plan.save_status"), icon=":material/save:")
+        saved = st.form_submit_button(_t("plan.save_status"), icon=":material/save:", key=f"{fk}_submit")
     if not saved:
         return
     try:

@@ -147,6 +147,6 @@ def test_follow_up_before_and_after_the_start_and_the_summary(store):
     assert first["before_period"] < "2024" <= first["after_period"]  # newest before the start, newest after it
     summary = pv.summary(pic, plan)
     assert (summary.total, summary.followed, summary.without_indicator) == (2, 1, 1)
-    assert summary.text("sv").startswith("2 åtgärder i planen")
+    assert summary.text("sv").startswith("**Åtgärder i planen: 2**")
     assert pv.apply_filter(plan, pv.PlanFilter(area=("prio-flemingsberg",)))["title"].tolist() == [GOOD.title]
     assert pv.apply_filter(plan, pv.PlanFilter(status=("genomford",))).empty
