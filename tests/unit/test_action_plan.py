@@ -150,3 +150,31 @@ def test_follow_up_before_and_after_the_start_and_the_summary(store):
     assert summary.text("sv").startswith("**Åtgärder i planen: 2**")
     assert pv.apply_filter(plan, pv.PlanFilter(area=("prio-flemingsberg",)))["title"].tolist() == [GOOD.title]
     assert pv.apply_filter(plan, pv.PlanFilter(status=("genomford",))).empty
+
+
+
+def test_follow_up_hides_a_small_count(store):
+    """The follow-up reads through the pages' protection: a count under the limit after the
+    start is hidden (shown as ..), never its value."""
+    from sqlalchemy import insert
+
+    from lagesbild import indicator_views as iv
+    from lagesbild.importers.base import period_end
+    from lagesbild.registry.indicators import indicator
+    from lagesbild.store.models import Observation
+
+    ind = "partner_skadegorelse_arenden"
+    rows = [("0126R001", "2025K2", 1250), ("0126R001", "2025K3", 1261), ("0126R001", "2025K4", 3),
+            ("0126R002", "2025K4", 1301), ("0126", "2025K3", 2562), ("0126", "2025K4", 1306)]
+    with store.transaction() as s:
+        s.execute(insert(Observation), [
+            {"indicator_id": ind, "area_code": a, "period": p, "period_end": period_end(p), "value": float(v),
+             "status": "ok", "gender": "T", "partner_id": "huge"} for a, p, v in rows])
+        ap.create_action(s, A, ap.PlanActionInput(title="Klotterplank", focus_area_id="trygghet", area_codes=("0126R001",),
+                                                  indicator_ids=(ind,), owner="Huge", start_date=date(2025, 10, 1)))
+    with store.session() as s:
+        pic, row = load_live(s), ap.plan_frame(s).iloc[0]
+    f = pv.follow_up(pic, row).iloc[0]
+    assert (f["before_period"], f["before_value"]) == ("2025K3", 1261.0)
+    assert f["after_period"] == "2025K4" and f["after_suppressed"] and f["after_value"] != 3.0
+    assert iv.value_text(f["after_value"], f["after_suppressed"], indicator(ind), "sv") == ".."
