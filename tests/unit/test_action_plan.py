@@ -178,3 +178,29 @@ def test_follow_up_hides_a_small_count(store):
     assert (f["before_period"], f["before_value"]) == ("2025K3", 1261.0)
     assert f["after_period"] == "2025K4" and f["after_suppressed"] and f["after_value"] != 3.0
     assert iv.value_text(f["after_value"], f["after_suppressed"], indicator(ind), "sv") == ".."
+
+
+def test_the_plan_is_not_picture_data(store):
+    """Writing the plan neither moves "Lägesbild per" nor empties the picture cache."""
+    from lagesbild.picture import data_version
+    from lagesbild.store.meta import as_of
+
+    with store.session() as s:
+        before = (as_of(s), data_version(s))
+    with store.transaction() as s:
+        aid = ap.create_action(s, A, GOOD)
+        ap.record_status(s, A, aid, 1, ActivityStatus.PAGAENDE)
+    with store.session() as s:
+        assert (as_of(s), data_version(s)) == before
+
+
+def test_a_deleted_draft_meeting_leaves_its_atgarder_in_the_plan(store):
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, A, mt.MeetingInput("Utkastet", date(2026, 12, 1)))
+        mt.add_action(s, A, mid, mt.ActionInput("atgard", "Kartlägg belysningen.", "Gatuenheten"))
+    with store.transaction() as s:
+        mt.delete_meeting(s, A, mid, mt.get_meeting(s, mid).version)
+    with store.session() as s:
+        plan = ap.plan_frame(s)
+        assert plan["title"].tolist() == ["Kartlägg belysningen."] and plan["meeting_id"].isna().all()
+        assert ap.history_frame(s, int(plan["id"].iloc[0]))["status"].tolist() == ["planerad"]
