@@ -2138,6 +2138,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.dir.oka": ("ska öka", "should increase"),
     "plan.effect.minska": ("{indicator} ska minska till {horizon}", "{indicator} should decrease by {horizon}"),
     "plan.effect.oka": ("{indicator} ska öka till {horizon}", "{indicator} should increase by {horizon}"),
+    "plan.edit": ("Ändra åtgärden (problem, ansvar, period, kopplingar, förväntad effekt)",
+                  "Change the action (problem, responsibility, period, links, expected effect)"),
     "plan.saved": ("Åtgärden är sparad i planen.", "The action is saved in the plan."),
     "plan.filters": ("Filter", "Filters"),
     "plan.shown": ("{shown} av {total} åtgärder visas", "{shown} of {total} actions shown"),

@@ -198,6 +198,40 @@ def insert(session: Session, actor: Actor, data: PlanActionInput, status: Activi
     return act.id
 
 
+def update_action(session: Session, actor: Actor, action_id: int, expected_version: int, data: PlanActionInput) -> int:
+    """Change an åtgärd's problem, responsibility, period, links or expected effect (e.g. tie an
+    åtgärd recorded at a meeting to its focus area and indicators). Its status history and the
+    meeting's own record stay as they were. Returns the new version."""
+    act = get_action(session, action_id)
+    _require(actor, act.partner_ids)
+    data = data.cleaned()
+    _require(actor, data.partner_ids)
+    issues = validate(data, References.load(session))
+    if issues:
+        raise ValidationError(issues, "Åtgärden sparades inte:")
+    before = {k: getattr(act, k) for k in _fields(data)}
+    _bump(session, act, expected_version, values={**_fields(data), "updated_by": actor.name})
+    changed = sorted(k for k, v in _fields(data).items() if before.get(k) != v)
+    audit(session, actor, "plan.update", "plan_action", action_id, version=act.version, changed=changed)
+    return act.version
+
+
+def input_of(act) -> PlanActionInput:
+    """The stored åtgärd as form input (an ORM row or a row of `plan_frame`)."""
+    def get(k):
+        v = act.get(k) if hasattr(act, "get") else getattr(act, k)
+        return None if not isinstance(v, (list, tuple)) and pd.isna(v) else v  # a frame's NaN/NaT is "not given"
+
+    return PlanActionInput(
+        title=get("title"), description=get("description") or "", focus_area_id=get("focus_area_id") or None,
+        area_codes=tuple(get("area_codes") or ()), indicator_ids=tuple(get("indicator_ids") or ()),
+        partner_ids=tuple(get("partner_ids") or ()), owner=get("owner") or "", start_date=get("start_date"),
+        end_date=get("end_date"), reform_ids=tuple(get("reform_ids") or ()),
+        activity_ids=tuple(int(a) for a in get("activity_ids") or ()), effect_indicator_id=get("effect_indicator_id") or None,
+        effect_direction=get("effect_direction") or None, effect_horizon=get("effect_horizon") or None,
+        meeting_id=None if get("meeting_id") is None else int(get("meeting_id")))
+
+
 def get_action(session: Session, action_id: int) -> PlanAction:
     act = session.get(PlanAction, action_id)
     if act is None:

@@ -71,52 +71,89 @@ def _unique(labels: dict) -> dict:
 
 
 def create_form(pic: Picture) -> None:
+    """A new åtgärd, pre-filled from a verdict block's link."""
+    _form(pic, FORM, None)
+
+
+def edit_form(pic: Picture, row) -> None:
+    """Change an åtgärd (e.g. tie one recorded at a meeting to its problem). The form's key
+    carries the version it was read at, so a saved change is read afresh."""
+    _form(pic, f"plan_edit_{row['id']}_v{row['version']}", row)
+
+
+def _seed(k, names: dict, row) -> None:
+    """The stored values into the fields, once (what the user then types wins)."""
+    if k("title") in st.session_state:
+        return
+    d = ap.input_of(row)
+    known = {"areas": names["areas"], "inds": names["inds"], "partners": names["partners"], "reforms": names["reforms"],
+             "acts": names["acts"]}
+    values = {"title": d.title, "desc": d.description, "focus": d.focus_area_id, "areas": list(d.area_codes),
+              "inds": list(d.indicator_ids), "partners": list(d.partner_ids), "owner": d.owner, "start": d.start_date,
+              "end": d.end_date, "reforms": list(d.reform_ids), "acts": list(d.activity_ids),
+              "eff_ind": d.effect_indicator_id, "eff_dir": d.effect_direction, "eff_hor": d.effect_horizon or ""}
+    for name, value in values.items():
+        st.session_state[k(name)] = [v for v in value if v in known[name]] if name in known else value
+
+
+def _form(pic: Picture, fk: str, row) -> None:
     if not auth.may("plan.write"):
         return
     lg = lang()
     names = _names(pic, lg)
-    forms.clear_if_saved(FORM, [key(f) for f in FIELDS])
-    _apply_prefill({"focus": list(names["focus"]), "areas": list(names["areas"]), "inds": list(names["inds"])})
-    st.caption(_t("plan.form.intro"))
-    with st.form(FORM):
-        title = st.text_input(_t("plan.f.title") + " *", max_chars=ap.MAX_TITLE, key=key("title"))
-        desc = st.text_area(_t("plan.f.description"), key=key("desc"))
-        focus = st.selectbox(_t("plan.f.focus") + " *", list(names["focus"]), index=None, key=key("focus"),
+
+    def k(name: str) -> str:
+        return f"{fk}_{name}"
+
+    if row is None:
+        forms.clear_if_saved(fk, [k(f) for f in FIELDS])
+        _apply_prefill({"focus": list(names["focus"]), "areas": list(names["areas"]), "inds": list(names["inds"])})
+        st.caption(_t("plan.form.intro"))
+    else:
+        _seed(k, names, row)
+    with st.form(fk):
+        title = st.text_input(_t("plan.f.title") + " *", max_chars=ap.MAX_TITLE, key=k("title"))
+        desc = st.text_area(_t("plan.f.description"), key=k("desc"))
+        focus = st.selectbox(_t("plan.f.focus") + " *", list(names["focus"]), index=None, key=k("focus"),
                              format_func=names["focus"].get, placeholder=_t("plan.f.choose"))
         c1, c2 = st.columns(2)
-        areas = c1.multiselect(_t("plan.f.areas"), list(names["areas"]), key=key("areas"), format_func=names["areas"].get,
+        areas = c1.multiselect(_t("plan.f.areas"), list(names["areas"]), key=k("areas"), format_func=names["areas"].get,
                                placeholder=_t("plan.f.choose"))
-        inds = c2.multiselect(_t("plan.f.indicators"), list(names["inds"]), key=key("inds"), format_func=names["inds"].get,
+        inds = c2.multiselect(_t("plan.f.indicators"), list(names["inds"]), key=k("inds"), format_func=names["inds"].get,
                               placeholder=_t("plan.f.choose"))
         c3, c4 = st.columns(2)
-        partners = c3.multiselect(_t("plan.f.partners") + " *", list(names["partners"]), key=key("partners"),
+        partners = c3.multiselect(_t("plan.f.partners") + " *", list(names["partners"]), key=k("partners"),
                                   format_func=names["partners"].get, placeholder=_t("plan.f.choose"))
-        owner = c4.text_input(_t("plan.f.owner"), max_chars=ap.MAX_OWNER, key=key("owner"))
+        owner = c4.text_input(_t("plan.f.owner"), max_chars=ap.MAX_OWNER, key=k("owner"))
         c5, c6 = st.columns(2)
-        start = c5.date_input(_t("plan.f.start"), value=None, format="YYYY-MM-DD", key=key("start"))
-        end = c6.date_input(_t("plan.f.end"), value=None, format="YYYY-MM-DD", key=key("end"))
+        start = c5.date_input(_t("plan.f.start"), value=None, format="YYYY-MM-DD", key=k("start"))
+        end = c6.date_input(_t("plan.f.end"), value=None, format="YYYY-MM-DD", key=k("end"))
         c7, c8 = st.columns(2)
-        reforms = c7.multiselect(_t("plan.f.reforms"), list(names["reforms"]), key=key("reforms"),
+        reforms = c7.multiselect(_t("plan.f.reforms"), list(names["reforms"]), key=k("reforms"),
                                  format_func=names["reforms"].get, placeholder=_t("plan.f.choose"))
-        acts = c8.multiselect(_t("plan.f.activities"), list(names["acts"]), key=key("acts"),
+        acts = c8.multiselect(_t("plan.f.activities"), list(names["acts"]), key=k("acts"),
                               format_func=names["acts"].get, placeholder=_t("plan.f.choose"))
         st.markdown(_t("plan.f.effect_intro"))
         c9, c10, c11 = st.columns(3)
-        eff_ind = c9.selectbox(_t("plan.f.effect_indicator"), list(names["inds"]), index=None, key=key("eff_ind"),
+        eff_ind = c9.selectbox(_t("plan.f.effect_indicator"), list(names["inds"]), index=None, key=k("eff_ind"),
                                format_func=names["inds"].get, placeholder=_t("plan.f.choose"))
-        eff_dir = c10.selectbox(_t("plan.f.direction"), list(ap.DIRECTIONS), index=None, key=key("eff_dir"),
+        eff_dir = c10.selectbox(_t("plan.f.direction"), list(ap.DIRECTIONS), index=None, key=k("eff_dir"),
                                 format_func=lambda d: _t(f"plan.dir.{d}"), placeholder=_t("plan.f.choose"))
-        eff_hor = c11.text_input(_t("plan.f.horizon"), key=key("eff_hor"), placeholder="2027")
-        saved = st.form_submit_button(_t("plan.f.save"), icon=":material/save:", type="primary", key=key("submit"))
+        eff_hor = c11.text_input(_t("plan.f.horizon"), key=k("eff_hor"), placeholder="2027")
+        saved = st.form_submit_button(_t("plan.f.save"), icon=":material/save:", type="primary", key=k("submit"))
     if not saved:
         return
     data = ap.PlanActionInput(title=title, description=desc, focus_area_id=focus, area_codes=tuple(areas),
                               indicator_ids=tuple(inds), partner_ids=tuple(partners), owner=owner, start_date=start,
                               end_date=end, reform_ids=tuple(reforms), activity_ids=tuple(int(a) for a in acts),
-                              effect_indicator_id=eff_ind, effect_direction=eff_dir, effect_horizon=eff_hor)
+                              effect_indicator_id=eff_ind, effect_direction=eff_dir, effect_horizon=eff_hor,
+                              meeting_id=None if row is None else row["meeting_id"])
     try:
         with store().transaction() as s:
-            ap.create_action(s, actor(), data, status=ActivityStatus.PLANERAD)
+            if row is None:
+                ap.create_action(s, actor(), data, status=ActivityStatus.PLANERAD)
+            else:
+                ap.update_action(s, actor(), int(row["id"]), int(row["version"]), data)
     except ValidationError as err:
         st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
         return
@@ -124,8 +161,9 @@ def create_form(pic: Picture) -> None:
         st.error(str(err), icon=":material/error:")
         return
     st.session_state[RESULT] = _t("plan.saved")
-    forms.mark_saved(FORM)
-    for p in PREFILL:  # the link has done its work; the list below shows the new åtgärd
-        if p in st.query_params:
-            del st.query_params[p]
+    if row is None:
+        forms.mark_saved(fk)
+        for p in PREFILL:  # the link has done its work; the list below shows the new åtgärd
+            if p in st.query_params:
+                del st.query_params[p]
     st.rerun()

@@ -133,6 +133,9 @@ def _detail(pic: Picture, row, names: dict) -> None:
         st.markdown(md_escape(row["description"]))
     _follow_up(pic, row)
     _history(row)
+    if auth.may("plan.write"):
+        with st.expander(_t("plan.edit"), icon=":material/edit:"):
+            plan_form.edit_form(pic, row)
 
 
 def _links(pic: Picture, row, lg: str) -> list[str]:

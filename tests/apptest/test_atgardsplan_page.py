@@ -140,3 +140,29 @@ def test_readers_see_no_form_and_no_create_link(one_action, monkeypatch):
         assert create_links(focus) == []
     finally:
         settings.cache_clear()
+
+
+def test_an_atgard_from_a_meeting_is_tied_to_its_problem_on_the_page(one_action, fresh_app_db):
+    from lagesbild.store import meetings as mt
+
+    store = Store.open(fresh_app_db)
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, A, mt.MeetingInput("Oktobermötet", date(2026, 10, 15)))
+        mt.add_action(s, A, mid, mt.ActionInput("atgard", "Kartlägg belysningen.", "Gatuenheten"))
+        pid = int(ap.plan_frame(s).set_index("title").loc["Kartlägg belysningen.", "id"])
+    at = open_page("atgardsplan", {"atgard": str(pid)})
+    assert not at.exception and not at.warning
+    assert "Oktobermötet" in texts(at) and "Ingen indikator är kopplad" in texts(at)
+    fk = f"plan_edit_{pid}_v1"
+    assert at.text_input(key=f"{fk}_title").value == "Kartlägg belysningen."  # the stored values, read in
+    at.selectbox(key=f"{fk}_focus").set_value("trygghet")
+    at.multiselect(key=f"{fk}_inds").set_value(["bra_total_per100k"])
+    at.date_input(key=f"{fk}_start").set_value(date(2024, 1, 1))
+    at.button(key=f"{fk}_submit").click().run()
+    assert not at.exception and not at.error
+    assert frame(at, FOLLOW)["Efter start: period"].tolist() == ["2025"]
+    with store.session() as s:
+        row = ap.plan_frame(s).set_index("id").loc[pid]
+    store.engine.dispose()
+    assert (row["focus_area_id"], row["indicator_ids"], row["owner"], row["meeting_title"]) == (
+        "trygghet", ["bra_total_per100k"], "Gatuenheten", "Oktobermötet")

@@ -204,3 +204,32 @@ def test_a_deleted_draft_meeting_leaves_its_atgarder_in_the_plan(store):
         plan = ap.plan_frame(s)
         assert plan["title"].tolist() == ["Kartlägg belysningen."] and plan["meeting_id"].isna().all()
         assert ap.history_frame(s, int(plan["id"].iloc[0]))["status"].tolist() == ["planerad"]
+
+
+def test_an_atgard_from_a_meeting_is_tied_to_its_problem_later(store):
+    """Update: version-checked, validated like a new one, the history and the meeting's own
+    record untouched."""
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, A, mt.MeetingInput("Oktobermötet", date(2026, 10, 15)))
+        row_id = mt.add_action(s, A, mid, mt.ActionInput("atgard", "Kartlägg belysningen.", "Gatuenheten"))
+        pid = s.get(MeetingAction, row_id).plan_action_id
+    with store.session() as s:
+        data = ap.input_of(s.get(PlanAction, pid))
+    tied = ap.PlanActionInput(**{**data.__dict__, "focus_area_id": "trygghet", "area_codes": ("prio-flemingsberg",),
+                                 "indicator_ids": ("bra_total_per100k",)})
+    with pytest.raises(ValidationError) as err:
+        with store.transaction() as s:
+            ap.update_action(s, A, pid, 1, ap.PlanActionInput(**{**tied.__dict__, "title": ""}))
+    assert {i.column for i in err.value.issues} == {"titel"}
+    with store.transaction() as s:
+        assert ap.update_action(s, A, pid, 1, tied) == 2
+    with pytest.raises(ConflictError):
+        with store.transaction() as s:
+            ap.update_action(s, A, pid, 1, tied)
+    with store.session() as s:
+        entry = s.get(PlanAction, pid)
+        assert (entry.focus_area_id, entry.indicator_ids, entry.meeting_id) == ("trygghet", ["bra_total_per100k"], mid)
+        assert ap.history_frame(s, pid)["status"].tolist() == ["planerad"]
+        assert s.get(MeetingAction, row_id).text == "Kartlägg belysningen."
+        changed = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "plan.update")).one()["changed"]
+    assert changed == ["area_codes", "focus_area_id", "indicator_ids"]
