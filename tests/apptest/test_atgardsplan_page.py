@@ -166,3 +166,21 @@ def test_an_atgard_from_a_meeting_is_tied_to_its_problem_on_the_page(one_action,
     store.engine.dispose()
     assert (row["focus_area_id"], row["indicator_ids"], row["owner"], row["meeting_title"]) == (
         "trygghet", ["bra_total_per100k"], "Gatuenheten", "Oktobermötet")
+
+
+def test_user_text_is_escaped(fresh_app_db):
+    """Title, owner, description and the meeting's title reach Markdown escaped."""
+    from lagesbild.store import meetings as mt
+
+    image = "![bild](http://evil.example/pixel.png) :red[röd]"
+    store = Store.open(fresh_app_db)
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, A, mt.MeetingInput(image, date(2026, 10, 15)))
+        mt.add_action(s, A, mid, mt.ActionInput("atgard", image + " " + image, image))
+        pid = int(ap.plan_frame(s)["id"].iloc[0])
+    store.engine.dispose()
+    at = open_page("atgardsplan", {"atgard": str(pid)})
+    assert not at.exception
+    shown = [str(e.value) for kind in ("subheader", "markdown", "caption", "info") for e in getattr(at, kind)]
+    assert any("bild" in v for v in shown)
+    assert [v for v in shown if "![bild](" in v or ":red[" in v] == []
