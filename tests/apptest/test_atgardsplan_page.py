@@ -40,6 +40,10 @@ def test_the_focus_verdict_block_links_to_a_prefilled_form(fresh_app_db):
     links = create_links(at)
     assert len(links) == 1
     assert links[0]["ny_fokus"] == ["trygghet"] and links[0]["ny_ind"]  # the block's focus area and indicators
+    area = open_page("omraden", {"omrade": "prio-flemingsberg"})
+    assert not area.exception
+    links = create_links(area)
+    assert len(links) == 1 and links[0]["ny_omr"] == ["prio-flemingsberg"] and "ny_fokus" not in links[0]
 
 
 def test_form_refuses_keeps_the_inputs_and_saves_on_retry(fresh_app_db):
