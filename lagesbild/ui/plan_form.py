@@ -106,7 +106,8 @@ def _form(pic: Picture, fk: str, row) -> None:
         return f"{fk}_{name}"
 
     if row is None:
-        forms.clear_if_saved(fk, [k(f) for f in FIELDS])
+        # After a save the next link's values are applied again, even the same ones.
+        forms.clear_if_saved(fk, [k(f) for f in FIELDS] + [key("_prefilled")])
         _apply_prefill({"focus": list(names["focus"]), "areas": list(names["areas"]), "inds": list(names["inds"])})
         st.caption(_t("plan.form.intro"))
     else:
