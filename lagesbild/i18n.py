@@ -2138,6 +2138,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.dir.oka": ("ska öka", "should increase"),
     "plan.effect.minska": ("{indicator} ska minska till {horizon}", "{indicator} should decrease by {horizon}"),
     "plan.effect.oka": ("{indicator} ska öka till {horizon}", "{indicator} should increase by {horizon}"),
+    "mote.actions.in_plan": (
+        "Åtgärder som registreras här förs in i åtgärdsplanen, där de kan knytas till fokusområde, områden och "
+        "indikatorer och följas upp. Rutan ”klar” följer planens status.",
+        "Actions recorded here go into the action plan, where they can be tied to focus area, areas and indicators "
+        "and followed up. The ”done” box follows the plan's status."),
     "plan.edit": ("Ändra åtgärden (problem, ansvar, period, kopplingar, förväntad effekt)",
                   "Change the action (problem, responsibility, period, links, expected effect)"),
     "plan.saved": ("Åtgärden är sparad i planen.", "The action is saved in the plan."),
