@@ -130,6 +130,15 @@ def test_a_status_saved_on_the_page_is_added_to_the_history(one_action):
     assert len(frame(at, HISTORY)) == 3
 
 
+def test_swedish_throughout_with_the_form_and_one_atgard_open(one_action):
+    from tests.apptest.test_swedish_ui import _ENGLISH, shown_texts
+
+    at = open_page("atgardsplan", {**PREFILL, "atgard": str(one_action)})
+    assert not at.exception
+    english = sorted({m for s in shown_texts(at) for m in _ENGLISH.findall(s)})
+    assert english == [], english
+
+
 def test_readers_see_no_form_and_no_create_link(one_action, monkeypatch):
     from lagesbild.config import settings
 
@@ -140,6 +149,9 @@ def test_readers_see_no_form_and_no_create_link(one_action, monkeypatch):
         assert not at.exception
         assert not at.get("form") and "Skapa åtgärd" not in [e.label for e in at.expander]
         assert "Trygghetsvandringar i Flemingsberg" in texts(at)  # the plan itself is for everyone
+        from tests.apptest.test_swedish_ui import FORBIDDEN, shown_texts
+
+        assert [f for s in shown_texts(at) for f in FORBIDDEN if f in s] == []  # no codes, paths or commands
         focus = open_page("fokusomraden", {"fokus": "trygghet"})
         assert create_links(focus) == []
     finally:
