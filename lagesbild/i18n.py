@@ -2096,6 +2096,98 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pack.as_of": ("Lägesbild per {date}", "Situation as of {date}"),
     "pack.as_of.frozen": (" (fryst för mötet)", " (frozen for the meeting)"),
     "pack.as_of.live": (" (aktuell, ej fryst)", " (live, not frozen)"),
+    # Åtgärdsplan (lagesbild.ui.plan_ui, plan_form, plan_views; the button on verdict blocks)
+    "plan.title": ("Åtgärdsplan", "Action plan"),
+    "plan.summary": ("**Åtgärder i planen: {total}** · följs upp med indikatorvärden efter start: {followed} · "
+                     "utan kopplad indikator: {without}",
+                     "**Actions in the plan: {total}** · followed up with indicator values after the start: {followed} · "
+                     "without a linked indicator: {without}"),
+    "plan.none": ("Planen har inga åtgärder ännu. Skapa en från ett block ”Läget i korthet” eller med formuläret ovan.",
+                  "The plan has no actions yet. Create one from a ”The situation in brief” block or with the form above."),
+    "plan.new": ("Skapa åtgärd", "Create action"),
+    "plan.create_from_verdict": ("Skapa åtgärd", "Create action"),
+    "plan.create_from_verdict_help": ("Öppnar åtgärdsplanen med ett formulär där fokusområde, område och indikatorer "
+                                      "från det här blocket redan är ifyllda.",
+                                      "Opens the action plan with a form where this block's focus area, area and "
+                                      "indicators are already filled in."),
+    "plan.form.intro": ("En åtgärd utgår från ett problem som lägesbilden visar: fokusområde, område och de indikatorer "
+                        "som visar problemet. Fält markerade med * måste fyllas i (ansvarig part eller ansvarig person).",
+                        "An action starts from a problem the picture shows: focus area, area and the indicators that "
+                        "show the problem. Fields marked * are required (responsible partner or responsible person)."),
+    "plan.f.title": ("Åtgärd", "Action"),
+    "plan.f.description": ("Beskrivning", "Description"),
+    "plan.f.focus": ("Fokusområde", "Focus area"),
+    "plan.f.areas": ("Områden", "Areas"),
+    "plan.f.indicators": ("Indikatorer som visar problemet", "Indicators that show the problem"),
+    "plan.f.partners": ("Ansvariga parter", "Responsible partners"),
+    "plan.f.owner": ("Ansvarig person eller enhet", "Responsible person or unit"),
+    "plan.f.start": ("Startdatum", "Start date"),
+    "plan.f.end": ("Slutdatum", "End date"),
+    "plan.f.reforms": ("Kopplade reformer", "Linked reforms"),
+    "plan.f.activities": ("Kopplade aktiviteter", "Linked activities"),
+    "plan.f.effect_intro": ("**Förväntad effekt:** vilken indikator, åt vilket håll och när.",
+                            "**Expected effect:** which indicator, which way and by when."),
+    "plan.f.effect_indicator": ("Indikator för effekten", "Indicator of the effect"),
+    "plan.f.direction": ("Riktning", "Direction"),
+    "plan.f.horizon": ("Horisont (år eller datum)", "Horizon (year or date)"),
+    "plan.f.choose": ("Välj", "Choose"),
+    "plan.level.kommun": ("kommun", "municipality"),
+    "plan.level.prioriterat": ("prioriterat område", "priority area"),
+    "plan.level.kommundel": ("kommundel", "part of the municipality"),
+    "plan.level.regso": ("RegSO-område", "RegSO district"),
+    "plan.level.valdistrikt": ("valdistrikt", "election district"),
+    "plan.level.deso": ("DeSO-område", "DeSO area"),
+    "plan.f.save": ("Spara åtgärden", "Save the action"),
+    "plan.dir.minska": ("ska minska", "should decrease"),
+    "plan.dir.oka": ("ska öka", "should increase"),
+    "plan.effect.minska": ("{indicator} ska minska till {horizon}", "{indicator} should decrease by {horizon}"),
+    "plan.effect.oka": ("{indicator} ska öka till {horizon}", "{indicator} should increase by {horizon}"),
+    "mote.actions.in_plan": (
+        "Åtgärder som registreras här förs in i åtgärdsplanen, där de kan knytas till fokusområde, områden och "
+        "indikatorer och följas upp. Rutan ”klar” följer planens status.",
+        "Actions recorded here go into the action plan, where they can be tied to focus area, areas and indicators "
+        "and followed up. The ”done” box follows the plan's status."),
+    "plan.edit": ("Ändra åtgärden (problem, ansvar, period, kopplingar, förväntad effekt)",
+                  "Change the action (problem, responsibility, period, links, expected effect)"),
+    "plan.saved": ("Åtgärden är sparad i planen.", "The action is saved in the plan."),
+    "plan.filters": ("Filter", "Filters"),
+    "plan.shown": ("{shown} av {total} åtgärder visas", "{shown} of {total} actions shown"),
+    "plan.none_match": ("Inga åtgärder matchar filtren.", "No actions match the filters."),
+    "plan.col.title": ("Åtgärd", "Action"),
+    "plan.col.responsible": ("Ansvariga", "Responsible"),
+    "plan.col.period": ("Period", "Period"),
+    "plan.col.effect": ("Förväntad effekt", "Expected effect"),
+    "plan.col.meeting": ("Beslutad vid", "Decided at"),
+    "plan.col.indicator": ("Indikator", "Indicator"),
+    "plan.col.area": ("Område", "Area"),
+    "plan.col.before_period": ("Före start: period", "Before the start: period"),
+    "plan.col.before": ("Före start: värde", "Before the start: value"),
+    "plan.col.after_period": ("Efter start: period", "After the start: period"),
+    "plan.col.after": ("Efter start: värde", "After the start: value"),
+    "plan.col.when": ("Registrerad", "Recorded"),
+    "plan.col.note": ("Kommentar", "Comment"),
+    "plan.col.by": ("Av", "By"),
+    "plan.choose": ("Visa en åtgärd med uppföljning och historik", "Show one action with follow-up and history"),
+    "plan.choose_placeholder": ("Välj en åtgärd", "Choose an action"),
+    "plan.followup.title": ("Uppföljning", "Follow-up"),
+    "plan.followup.not_effect": (
+        "Tabellen visar hur indikatorerna har utvecklats före och efter åtgärdens start – utvecklingen, inte "
+        "åtgärdens effekt. Värdena påverkas av mycket annat än åtgärden, och en förändring säger inte att åtgärden "
+        "orsakade den.",
+        "The table shows how the indicators developed before and after the action's start – the development, not the "
+        "action's effect. The values are affected by much besides the action, and a change does not say that the "
+        "action caused it."),
+    "plan.followup.no_indicator": ("Ingen indikator är kopplad till åtgärden, så den kan inte följas upp med data ännu.",
+                                   "No indicator is linked to the action, so it cannot be followed up with data yet."),
+    "plan.followup.no_data": ("Lägesbilden har inga värden för åtgärdens indikatorer och områden.",
+                              "The picture has no values for the action's indicators and areas."),
+    "plan.followup.no_start": ("Åtgärden har inget startdatum: det senaste värdet visas, utan före och efter.",
+                               "The action has no start date: the newest value is shown, without before and after."),
+    "plan.history": ("Statushistorik", "Status history"),
+    "plan.new_status": ("Ny status", "New status"),
+    "plan.save_status": ("Spara status", "Save status"),
+    "plan.status_saved": ("Statusen är sparad; historiken behåller de tidigare.",
+                          "The status is saved; the history keeps the earlier ones."),
 }
 
 

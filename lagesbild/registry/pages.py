@@ -36,6 +36,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("karta", "pages/karta.py", "Karta", "Map", *_LAGE, "map"),
     PageSpec("omraden", "pages/omraden.py", "Områden", "Areas", *_LAGE, "location_city"),
     PageSpec("reformer", "pages/reformer.py", "Reformer", "Reforms", *_REF, "checklist"),
+    # The åtgärdsplan (lag 2023:196): filters ?ap_fokus, ?ap_omr, ?ap_part, ?ap_status; one åtgärd ?atgard=id.
+    # Not yet an agenda item: the plan is read from the store, not a meeting's snapshot, and the
+    # meeting pack has no view of it (lagesbild.views.build).
+    PageSpec("atgardsplan", "pages/atgardsplan.py", "Åtgärdsplan", "Action plan", *_REF, "task_alt", in_agenda=False),
     # In an agenda as ?vy=sedan|atgarder|beslut (Sedan förra mötet, åtgärder, beslut).
     PageSpec("mote", "pages/mote.py", "Mötesläge", "Meeting mode", *_MOTE, "co_present"),
     PageSpec("data", "pages/data.py", "Data", "Data", *_OM, "database"),

@@ -10,6 +10,7 @@ ACTIONS = {
     "activity.write": "ändra aktiviteter",
     "data.import": "importera data",
     "meeting.write": "ändra möten",
+    "plan.write": "ändra åtgärdsplanen",
     "admin": "administrera appen",
 }
 

@@ -1,5 +1,8 @@
 """Meetings (Mötesläge): agenda of saved views, frozen snapshot, decisions and åtgärder.
 
+An åtgärd recorded here is an entry of the åtgärdsplan (lagesbild.store.action_plan): the
+meeting row is the meeting's record of it, and its `done` follows the plan's status.
+
 Every write checks the permission ("meeting.write"), leaves an audit entry in the same
 transaction and, for the meeting and its agenda, names the version it saw (optimistic
 concurrency on `Meeting.version`: a compare-and-swap that works on SQLite and PostgreSQL).
@@ -20,14 +23,15 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 import lagesbild
-from lagesbild.domain import Actor
+from lagesbild.domain import ActivityStatus, Actor
 from lagesbild.errors import ConflictError, Issue, LagesbildError, NotFound, ValidationError
 from lagesbild.picture import Picture, checks, from_payload, load_as_of, load_live
 from lagesbild.registry.pages import PAGES
+from lagesbild.store import action_plan as plan
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
 from lagesbild.store.change import committed_version
-from lagesbild.store.models import AgendaItem, Meeting, MeetingAction, Partner, Snapshot, utcnow
+from lagesbild.store.models import AgendaItem, Meeting, MeetingAction, Partner, PlanAction, Snapshot, utcnow
 
 DRAFT, FROZEN = "utkast", "fryst"
 STATUS_LABELS = {DRAFT: ("Utkast", "Draft"), FROZEN: ("Fryst", "Frozen")}
@@ -184,6 +188,9 @@ def delete_meeting(session: Session, actor: Actor, meeting_id: int, expected_ver
     _bump(session, meeting_id, expected_version)
     for action in session.scalars(select(MeetingAction).where(MeetingAction.meeting_id == meeting_id)):
         session.delete(action)
+    # Åtgärder decided at the draft stay in the plan (its history is never deleted), unlinked.
+    session.execute(update(PlanAction).where(PlanAction.meeting_id == meeting_id).values(meeting_id=None)
+                    .execution_options(synchronize_session=False))
     session.flush()
     session.delete(meeting)
     audit(session, actor, "meeting.delete", "meeting", meeting_id, title=meeting.title)
@@ -401,13 +408,25 @@ def add_action(session: Session, actor: Actor, meeting_id: int, data: ActionInpu
             issues.append(Issue(f"punkten {data.agenda_item_id} finns inte i mötet.", column="punkt"))
     if issues:
         raise ValidationError(issues, "Beslutet/åtgärden sparades inte:")
+    plan_id = _plan_entry(session, actor, meeting_id, data) if data.kind == "atgard" else None
     action = MeetingAction(meeting_id=meeting_id, agenda_item_id=data.agenda_item_id, kind=data.kind, text=data.text.strip(),
-                           owner=(data.owner or "").strip(), due_date=data.due_date, done=False, created_by=actor.name)
+                           owner=(data.owner or "").strip(), due_date=data.due_date, done=False, created_by=actor.name,
+                           plan_action_id=plan_id)
     session.add(action)
     session.flush()
     audit(session, actor, "meeting.action.add", "meeting_action", action.id, meeting=meeting_id, kind=data.kind,
-          owner=action.owner, due=data.due_date)
+          owner=action.owner, due=data.due_date, plan_action=plan_id)
     return action.id
+
+
+def _plan_entry(session: Session, actor: Actor, meeting_id: int, data: ActionInput) -> int:
+    """An åtgärd decided at a meeting is an entry of the åtgärdsplan (one concept); the meeting
+    names no focus area or indicator, so the plan shows it as not yet tied to one."""
+    text = data.text.strip()
+    title = text if len(text) <= plan.MAX_TITLE else text[:plan.MAX_TITLE - 1] + "…"
+    return plan.insert(session, actor, plan.PlanActionInput(
+        title=title, description=text if title != text else "", owner=(data.owner or "").strip(), end_date=data.due_date,
+        meeting_id=meeting_id).cleaned())
 
 
 def set_action_done(session: Session, actor: Actor, action_id: int, done: bool) -> None:
@@ -417,7 +436,14 @@ def set_action_done(session: Session, actor: Actor, action_id: int, done: bool) 
         raise NotFound(f"Åtgärden {action_id} finns inte.")
     if action.done == done:
         return  # idempotent: a double click changes nothing and writes no audit row
-    action.done = done
+    if action.plan_action_id is not None:
+        # The plan's status is the one status; it writes `done` on every row of the åtgärd.
+        entry = plan.get_action(session, action.plan_action_id)
+        status = ActivityStatus.GENOMFORD if done else ActivityStatus.PAGAENDE
+        plan.record_status(session, actor, entry.id, entry.version, status, permission_checked=True)
+        session.refresh(action)
+    else:
+        action.done = done
     audit(session, actor, "meeting.action.done" if done else "meeting.action.reopen", "meeting_action", action_id,
           meeting=action.meeting_id)
 
@@ -448,7 +474,8 @@ def carry_open_actions(session: Session, actor: Actor, meeting_id: int) -> int:
         if a.id in already:
             continue
         session.add(MeetingAction(meeting_id=meeting_id, agenda_item_id=None, kind="atgard", text=a.text, owner=a.owner,
-                                  due_date=a.due_date, done=False, carried_from=a.id, created_by=actor.name))
+                                  due_date=a.due_date, done=False, carried_from=a.id, created_by=actor.name,
+                                  plan_action_id=a.plan_action_id))  # the same åtgärd, not a new one
         n += 1
     if n:
         session.flush()

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from lagesbild.store.models import AuditEntry, ImportBatch, Observation, PoliceEvent
 
 
-# Audit entries that record no change of the picture's data (meeting agendas, decisions).
-NOT_DATA = ("meeting", "meeting_action", "indicator_definition")  # not data: the picture date stays
+# Audit entries that record no change of the picture's data (meeting agendas, decisions, the
+# åtgärdsplan, which is read from the store, not the picture).
+NOT_DATA = ("meeting", "meeting_action", "indicator_definition", "plan_action")  # not data: the picture date stays
 
 
 def as_of(session: Session) -> date:

@@ -316,6 +316,58 @@ class MeetingAction(Base):
     carried_from: Mapped[int | None] = mapped_column(ForeignKey("meeting_action.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(200))
+    # An åtgärd (kind "atgard") is an entry of the åtgärdsplan; this row is the meeting's record
+    # of it. Every row of a carried chain points to the same entry. `done` mirrors its status.
+    plan_action_id: Mapped[int | None] = mapped_column(ForeignKey("plan_action.id"), nullable=True, index=True)
+
+
+# --- åtgärdsplan (lag 2023:196) --------------------------------------------------------
+
+
+class PlanAction(Base):
+    """An åtgärd of the plan, tied to the problem the picture shows (focus area, areas,
+    indicators), with the expected effect stated as indicator + direction + horizon.
+
+    Lists (areas, indicators, partners, reforms, activities) are JSON like
+    `Meeting.organisations`: they are checked against the store on every write. The status is
+    the latest `PlanActionUpdate`, never an overwritten column."""
+
+    __tablename__ = "plan_action"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    focus_area_id: Mapped[str | None] = mapped_column(ForeignKey("focus_area.id"), nullable=True, index=True)
+    area_codes: Mapped[list] = mapped_column(JSON, default=list)
+    indicator_ids: Mapped[list] = mapped_column(JSON, default=list)
+    partner_ids: Mapped[list] = mapped_column(JSON, default=list)
+    owner: Mapped[str] = mapped_column(String(200), default="")  # a person or unit, free text
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reform_ids: Mapped[list] = mapped_column(JSON, default=list)
+    activity_ids: Mapped[list] = mapped_column(JSON, default=list)
+    effect_indicator_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    effect_direction: Mapped[str | None] = mapped_column(String(10), nullable=True)  # minska | oka
+    effect_horizon: Mapped[str | None] = mapped_column(String(10), nullable=True)  # 2027 | 2027-06-30
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), nullable=True)  # decided at
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class PlanActionUpdate(Base):
+    """One status of an åtgärd. Never edited or deleted: the history is the record."""
+
+    __tablename__ = "plan_action_update"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("plan_action.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the åtgärd's version this update created
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    __table_args__ = (UniqueConstraint("action_id", "seq", name="uq_plan_action_update_seq"),)
 
 
 # --- access and audit -----------------------------------------------------------------

@@ -73,6 +73,7 @@ PERMISSIONS = {
     "data.import": lambda who: who.can_write,  # the Administration page: imports and bulk uploads
     "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
     "indicator.register": lambda who: who.can_write,  # a partner's new series (lagesbild.store.indicator_defs)
+    "plan.write": lambda who: who.can_write,  # the åtgärdsplan's forms and the verdict blocks' button
 }
 
 

@@ -90,7 +90,8 @@ def focus_area(pic: Picture, fid: str) -> None:
     no_public = not public and verdict.proxies_only(lines)
     notes = public + ([f":small[{t('verdict.proxy_only', lg, name=name.lower() if lg == 'sv' else name)}]"]
                       if lines and no_public else [])
-    verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}")
+    verdict_ui.block(pic, lines, empty=t("verdict.none_focus", lg), notes=notes, key=f"fokus_{fid}",
+                     problem=(fid, ()))
     st.markdown(md_escape(row["scope_en"] if lg == "en" else row["scope_sv"]))
     st.subheader(t("focus.focus_area.indicators", lang()))
     st.caption(t("focus.focus_area.reported_offences_are_not", lang()))

@@ -248,6 +248,9 @@ def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     st.subheader(t("mote.actions.other_business", lang()))
     action_list(loose, key="mote_ovrigt")
     action_form(m, None, key="mote_form_ovrigt")
+    # One concept of åtgärd: what is recorded here is an entry of the plan (lagesbild.store.action_plan).
+    st.caption(t("mote.actions.in_plan", lang()))
+    st.page_link(page("atgardsplan").path, label=t("plan.title", lang()), icon=":material/task_alt:")
 
 
 def action_list(df: pd.DataFrame, *, key: str) -> None:

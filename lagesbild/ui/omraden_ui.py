@@ -93,7 +93,8 @@ def _verdict(p: profile.Profile) -> None:
     if missing:
         notes.append(f"{t('verdict.missing', lg)}: " + ", ".join(i.name(lg).lower() for i in missing) + ".")
     notes = [f":small[{n}]" for n in notes]
-    verdict_ui.block(pic, verdict.area_lines(pic, p.code), empty=t("verdict.none_area", lg), notes=notes, key="omrade")
+    verdict_ui.block(pic, verdict.area_lines(pic, p.code), empty=t("verdict.none_area", lg), notes=notes, key="omrade",
+                     problem=(None, (p.code,)))
 
 
 def _overview() -> None:

@@ -22,9 +22,10 @@ def today(pic) -> date:
 
 
 def block(pic, lines: list[v.Line], *, empty: str, notes: list[str] | None = None, key: str,
-          labels: dict[int, str] | None = None) -> None:
+          labels: dict[int, str] | None = None, problem: tuple[str | None, tuple[str, ...]] | None = None) -> None:
     """Compact on purpose: it must fit above the fold at 1366×768 with the page title.
-    `labels` puts a label before line i (Översikt names the focus area)."""
+    `labels` puts a label before line i (Översikt names the focus area). `problem` (focus
+    area, area codes) adds "Skapa åtgärd" for users who may write the plan."""
     lg = lang()
     shown = v.in_brief(lines, today(pic)) if labels is None else lines
     items = [f"{labels[i]}: " if labels else "" for i in range(len(shown))]
@@ -40,6 +41,22 @@ def block(pic, lines: list[v.Line], *, empty: str, notes: list[str] | None = Non
             provenance.caption(sources, tom.text(lg) if tom else None, note=t("verdict.rule", lg))
         if labels is None and len(lines) > len(shown):
             st.caption(t("verdict.more", lg))
+        if problem is not None:
+            create_action_link(problem[0], problem[1], [ln.indicator_id for ln in shown], key=key)
+
+
+def create_action_link(focus_area: str | None, areas, indicator_ids: list[str], *, key: str) -> None:
+    """A link to the åtgärdsplan's form, filled in with this block's problem. Readers never see it."""
+    from lagesbild.registry.pages import page
+    from lagesbild.ui import auth
+
+    if not auth.may("plan.write"):
+        return
+    params = {"ny_omr": list(areas), "ny_ind": list(dict.fromkeys(indicator_ids))}
+    if focus_area:
+        params["ny_fokus"] = focus_area
+    st.page_link(page("atgardsplan").path, label=t("plan.create_from_verdict", lang()), icon=":material/add_task:",
+                 help=t("plan.create_from_verdict_help", lang()), query_params={k: v for k, v in params.items() if v})
 
 
 def rule_section() -> None:

@@ -1,0 +1,4 @@
+from lagesbild.ui import plan_ui, router
+
+router.ensure()
+plan_ui.render()
