@@ -9,6 +9,7 @@ from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, roles
+from lagesbild.ui import forms
 from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
 from lagesbild.ui.state import lang, text as _t
 from lagesbild.ui.session import actor, picture
@@ -18,11 +19,12 @@ FLASH = "_admin_flash"
 
 
 def render_page() -> None:
-    from lagesbild.ui import about_ui, activities_ui, data_ui, indicator_admin_ui, reform_bulk_ui
+    from lagesbild.ui import about_ui, activities_ui, data_ui, indicator_admin_ui, reference_ui, reform_bulk_ui
 
     pic = picture()
     st.caption(_t("admin.intro"))
     data_ui.render_admin(pic)
+    reference_ui.render()
     indicator_admin_ui.section(pic)
     reform_bulk_ui.upload_section(pic)
     activities_ui.upload_section(pic)
@@ -45,25 +47,29 @@ def render(pic) -> None:
     if not may("admin.roles", who):
         return
     st.header(_t("admin.roles"))
-    _flash()
+    flash()
     if settings().auth_mode == "local":
         _editing_switch(who)
     _roles(pic, who)
 
 
-def _write(fn, done: str) -> None:
+def write(fn, done: str, *, store=None, form: str | None = None, flash_key: str = FLASH) -> LagesbildError:
+    """Run `fn(session)` in one transaction. On success: mark `form` saved (lagesbild.ui.forms),
+    keep `done` for `flash` and rerun; on a refusal: show it and return it (inputs are kept)."""
     try:
-        with real_store().transaction() as s:
+        with (store or real_store()).transaction() as s:
             fn(s)
     except LagesbildError as err:
         st.error(str(err), icon=":material/error:")
-        return
-    st.session_state[FLASH] = done
-    st.rerun()  # redraw the table and the switch with the change
+        return err
+    if form:
+        forms.mark_saved(form)
+    st.session_state[flash_key] = done
+    st.rerun()  # redraw the tables and forms with the change
 
 
-def _flash() -> None:
-    done = st.session_state.pop(FLASH, None)
+def flash(key: str = FLASH) -> None:
+    done = st.session_state.pop(key, None)
     if done:
         st.success(done, icon=":material/check:")
 
@@ -71,7 +77,7 @@ def _flash() -> None:
 def _editing_switch(who) -> None:
     on = editing_on()
     if st.button(_t("admin.editing.off" if on else "admin.editing.on"), key=KEY + "editing"):
-        _write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on), _t("admin.changed"))
+        write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on), _t("admin.changed"))
 
 
 def _role_label(r: str) -> str:
@@ -99,7 +105,7 @@ def _roles(pic, who) -> None:
         reform_editor = st.checkbox(_t("admin.may_update_reforms"), key=KEY + "reform_editor")
         save, remove = st.columns(2)
         if save.form_submit_button(_t("admin.role.save"), type="primary"):
-            _write(lambda s: roles.set_role(s, who, email, Role(role), partner_id=partner, reform_editor=reform_editor),
+            write(lambda s: roles.set_role(s, who, email, Role(role), partner_id=partner, reform_editor=reform_editor),
                    _t("admin.role.saved", email=email))
         if remove.form_submit_button(_t("admin.role.remove")):
-            _write(lambda s: roles.remove_role(s, who, email), _t("admin.role.removed", email=email))
+            write(lambda s: roles.remove_role(s, who, email), _t("admin.role.removed", email=email))
