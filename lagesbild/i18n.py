@@ -569,6 +569,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "admin.role.removed": ("Rollen för {email} är borttagen.", "The role of {email} is removed."),
     # Partners, focus areas and reforms edited by an admin (lagesbild.ui.reference_ui)
     "ref.retired": ("avslutad", "retired"),
+    "reform.retired": ("Reformen är avslutad. Dess historik finns kvar, men den tar inte emot nya bedömningar.",
+                       "The reform is retired. Its history remains, but it takes no new assessments."),
     "ref.partners": ("Samverkanspartner", "Partners"),
     "ref.focus_areas": ("Fokusområden", "Focus areas"),
     "ref.reforms": ("Reformer", "Reforms"),

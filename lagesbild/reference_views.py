@@ -28,3 +28,19 @@ def mark(name: str, is_retired: bool, lang: str) -> str:
 def names(df: pd.DataFrame, col: str, lang: str, key: str = "id") -> dict:
     """key → name, retired ones marked."""
     return {k: mark(n, gone, lang) for k, n, gone in zip(df[key], df[col], retired(df))}
+
+
+def active(df: pd.DataFrame) -> pd.DataFrame:
+    """The entries a form for something new may offer."""
+    return df[~retired(df)]
+
+
+def reform_labels(picture, lang: str) -> dict[str, str]:
+    """Reform id → "N. wording", retired ones marked (the reform pickers of the pages)."""
+    r = picture.table("reforms").sort_values("number")
+    titles = r["title_en" if lang == "en" else "title_sv"]
+    return {k: mark(f"{n}. {title}", gone, lang) for k, n, title, gone in zip(r["id"], r["number"], titles, retired(r))}
+
+
+def is_retired(df: pd.DataFrame, key, key_col: str = "id") -> bool:
+    return bool(retired(df)[df[key_col] == key].any())

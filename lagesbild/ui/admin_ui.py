@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lagesbild import reference_views as rv
 from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
@@ -89,7 +90,8 @@ def _roles(pic, who) -> None:
     with real_store().session() as s:
         table = roles.roles_table(s)
     partners = pic.table("partners")
-    names = dict(zip(partners["id"], partners["name"])) if not partners.empty else {}
+    names = rv.names(partners, "name", lang())
+    offered = rv.choices(partners)  # a retired partner is named in the table, not offered
     shown = table.assign(
         role=[_role_label(r) for r in table["role"]],
         partner_id=[names.get(p, "") if p else "" for p in table["partner_id"]],
@@ -100,7 +102,7 @@ def _roles(pic, who) -> None:
         c1, c2, c3 = st.columns([2, 1, 2])
         email = c1.text_input(_t("admin.email"), max_chars=254, key=KEY + "email")
         role = c2.selectbox(_t("admin.role"), [r.value for r in Role], key=KEY + "role", format_func=_role_label)
-        partner = c3.selectbox(_t("admin.organisation"), [None, *names], key=KEY + "partner",
+        partner = c3.selectbox(_t("admin.organisation"), [None, *offered], key=KEY + "partner",
                                format_func=lambda p: _t("admin.no_organisation") if p is None else names[p])
         reform_editor = st.checkbox(_t("admin.may_update_reforms"), key=KEY + "reform_editor")
         save, remove = st.columns(2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lagesbild import reference_views as rv
 from lagesbild import reform_views
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
@@ -42,7 +43,7 @@ def render() -> None:
     pic = picture()
     cur = reform_views.current(pic)
     st.title(t("reform.title", lg))
-    rid = choose(cur)
+    rid = choose(pic, cur)
     if rid is None:
         st.session_state.pop(reform_form.OPEN_KEY, None)  # a reform opened later is read afresh
         overview(pic, cur)
@@ -52,7 +53,7 @@ def render() -> None:
         st.markdown(method_markdown(lg))
 
 
-def choose(cur: pd.DataFrame) -> str | None:
+def choose(pic, cur: pd.DataFrame) -> str | None:
     """The reform named in the URL (?reform=R07). The URL is the source of truth: the
     selectbox writes it, links from the list set it."""
     lg = lang()
@@ -65,7 +66,7 @@ def choose(cur: pd.DataFrame) -> str | None:
         asked = None
     if st.session_state.get(PICK_KEY) != asked:
         st.session_state[PICK_KEY] = asked
-    labels = {r.id: f"{r.number}. {r.title_en if lg == 'en' else r.title_sv}" for r in cur.itertuples()}
+    labels = rv.reform_labels(pic, lg)
     st.selectbox(t("reform.choose", lg), ids, index=None, key=PICK_KEY, format_func=labels.get,
                  placeholder=t("reform.choose_placeholder", lg), on_change=_pick_changed)
     return asked
@@ -211,7 +212,10 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     c4.markdown(f"**{t('reform.col.responsible', lg)}**  \n{md_escape(row['responsible'])}")
     provenance.caption(SOURCE_ID, row["update_date"])
     hist = reform_views.history(pic, rid)
-    reform_form.render(pic, row, rid, hist)
+    if rv.is_retired(pic.table("reforms"), rid):  # its history stays; it takes no new assessment
+        st.info(t("reform.retired", lg), icon=":material/archive:")
+    else:
+        reform_form.render(pic, row, rid, hist)
     st.subheader(t("reform.history", lg))
     timeline(hist)
     links_section(pic, rid)
