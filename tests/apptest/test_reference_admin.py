@@ -80,3 +80,19 @@ def test_reform_rewording_shows_the_original_and_the_change(mode):
     shown = texts(at)
     assert f"Ursprunglig lydelse:** {original}" in shown or f"Ursprunglig lydelse:** {original[:40]}" in shown
     assert "Ändrad lydelse" in shown and "→ ”Stärk likvärdigheten i grundskolan.”" in shown
+
+
+def test_a_retired_reform_keeps_its_page_but_takes_no_new_assessment(mode):
+    at = _open(mode)
+    at.selectbox(key="ref_reform_pick").select("R02").run()
+    at.checkbox(key="ref_reform_R02_retire_sure").check().run()
+    at.button(key="ref_reform_R02_retire").click().run()
+    _ok(at)
+    table = next(df.value for df in at.dataframe if "Tema" in df.value.columns)
+    assert table.loc[table["Nr"] == 2, "Läge"].tolist() == ["avslutad"]
+    at.switch_page("pages/reformer.py").run()
+    at.query_params["reform"] = "R02"
+    at.run()
+    _ok(at)
+    assert "Reformen är avslutad" in texts(at)
+    assert at.selectbox(key="reform_pick").format_func("R02").endswith("(avslutad)")
