@@ -14,13 +14,15 @@ from lagesbild import reference_views as rv
 from lagesbild import reform_views
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.errors import NotFound
 from lagesbild.i18n import t
 from lagesbild.reform_method import method_markdown
 from lagesbild.registry.pages import page
+from lagesbild.store import reference
 from lagesbild.ui import provenance, reform_bulk_ui, reform_form
 from lagesbild.ui.reform_card import assessment, date_text, progress_text, safe_url, status_md
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import lang
+from lagesbild.ui.state import lang, store
 from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id, url_multiselect, url_selectbox
 from lagesbild.views.params import reform_statuses
@@ -205,6 +207,9 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     st.header(f"{row['number']}. {md_escape(title_of(row))}")
     if lg == "en":  # the agreement is Swedish; Swedish mode shows no English title
         st.markdown(f"**{t('reform.sv_title', lg)}:** {md_escape(row['title_sv'])}")
+    original = _original(rid, lg)
+    if original and original != title_of(row):  # reworded by an admin: the agreement's text is the source
+        st.caption(f"{t('ref.original', lg)}: {md_escape(original)}")
     c1, c2, c3, c4 = st.columns(4)
     c1.markdown(f"**{t('reform.col.status', lg)}**  \n{status_md(row['status'], lg)}")
     c2.markdown(f"**{t('reform.col.progress', lg)}**  \n{progress_text(row['progress'])}")
@@ -219,6 +224,16 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     st.subheader(t("reform.history", lg))
     timeline(hist)
     links_section(pic, rid)
+
+
+def _original(rid: str, lg: str) -> str | None:
+    """The agreement's wording of the reform (lagesbild.store.reference.wording)."""
+    try:
+        with store().session() as s:
+            w = reference.wording(s, rid)
+    except NotFound:  # shown from a copy of a meeting frozen before versioning
+        return None
+    return w.original_en if lg == "en" else w.original_sv
 
 
 def timeline(hist: pd.DataFrame) -> None:

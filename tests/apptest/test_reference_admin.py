@@ -81,6 +81,13 @@ def test_reform_rewording_shows_the_original_and_the_change(mode):
     assert f"Ursprunglig lydelse:** {original}" in shown or f"Ursprunglig lydelse:** {original[:40]}" in shown
     assert "Ändrad lydelse" in shown and "→ ”Stärk likvärdigheten i grundskolan.”" in shown
 
+    at.switch_page("pages/reformer.py").run()  # the reform's page: the new wording, the original beside it
+    at.query_params["reform"] = "R01"
+    at.run()
+    _ok(at)
+    assert "1. Stärk likvärdigheten i grundskolan." in [h.value for h in at.header]
+    assert any(c.value.startswith("Ursprunglig lydelse: Stärk likvärdigheten i grundskolan genom") for c in at.caption)
+
 
 def test_a_retired_reform_keeps_its_page_but_takes_no_new_assessment(mode):
     at = _open(mode)
