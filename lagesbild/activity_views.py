@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from lagesbild import fmt
+from lagesbild import reference_views as rv
 from lagesbild.dates import as_date
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, ActivityStatus
 from lagesbild.i18n import t
@@ -43,8 +44,8 @@ def activities(picture, lang: str = "sv") -> pd.DataFrame:
     partners = picture.table("partners")
     focus = picture.table("focus_areas")
     districts = picture.table("districts")
-    p_names = dict(zip(partners["id"], partners["short_name"])) if not partners.empty else {}
-    f_names = dict(zip(focus["id"], focus["name_en" if lang == "en" else "name_sv"])) if not focus.empty else {}
+    p_names = rv.names(partners, "short_name", lang)  # a retired one stays named, marked
+    f_names = rv.names(focus, "name_en" if lang == "en" else "name_sv", lang)
     d_names = dict(zip(districts["code"], districts["name"])) if not districts.empty else {}
     df["partner"] = df["partner_id"].map(lambda p: p_names.get(p, p))
     df["focus_area"] = df["focus_area_id"].map(lambda f: f_names.get(f, f))

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lagesbild import reference_views as rv
 from lagesbild import reform_views
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.export.cells import append_rows, csv_bytes
@@ -29,13 +30,16 @@ def status_labels() -> list[str]:
 
 
 def sheet_frame(picture) -> pd.DataFrame:
-    """One row per reform: its latest assessment in the sheet's Swedish columns.
+    """One row per reform not retired: its latest assessment in the sheet's Swedish columns.
 
     Values are the plain values (ints for nummer/framsteg/version, text otherwise); the
     writers guard text (`cells.safe_cell`). An unassessed reform has status "Ej bedömd" and empty cells."""
     cur = reform_views.current(picture)
+    open_ = set(rv.choices(picture.table("reforms")))  # a retired reform takes no new assessment
     rows = []
     for r in cur.itertuples(index=False):
+        if r.id not in open_:
+            continue
         rows.append({
             "id": r.id,
             "nummer": int(r.number),

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
+from lagesbild import reference_views as rv
 from lagesbild.config import load_kommun
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
@@ -353,11 +354,11 @@ def to_xlsx(frame: pd.DataFrame, picture) -> bytes:
         info.append([line])
     info.append([])
     info.append(["Partner (id)", "Namn"])
-    for r in picture.table("partners").to_dict("records"):
+    for r in rv.active(picture.table("partners")).to_dict("records"):  # the ones a new activity may name
         info.append([r["id"], r["name"]])
     info.append([])
     info.append(["Fokusområde (id)", "Namn"])
-    for r in picture.table("focus_areas").sort_values("sort").to_dict("records"):
+    for r in rv.active(picture.table("focus_areas")).sort_values("sort").to_dict("records"):
         info.append([r["id"], r["name_sv"]])
     info.append([])
     info.append(["Status"])

@@ -91,6 +91,20 @@ def validate_activity(data: ActivityInput, refs: References, *, row: int | None 
     return issues
 
 
+def _retired_issues(session: Session, data: ActivityInput, current: Activity | None = None) -> list[Issue]:
+    """A retired partner or focus area is offered for nothing new; an activity that already
+    names it keeps it (its history is not rewritten)."""
+    issues = []
+    checks = ((Partner, data.partner_id, current.partner_id if current else None, "partner"),
+              (FocusArea, data.focus_area_id, current.focus_area_id if current else None, "fokusomrade"))
+    for model, key, kept, column in checks:
+        row = None if key == kept else session.get(model, key)
+        if row is not None and row.retired_at is not None:
+            name = row.name if model is Partner else row.name_sv
+            issues.append(Issue(f"”{name}” är avslutad och kan inte väljas för nya aktiviteter.", None, column))
+    return issues
+
+
 def _fields(data: ActivityInput) -> dict:
     d = asdict(data)
     d["status"] = data.status.value
@@ -102,7 +116,7 @@ def create_activity(session: Session, actor: Actor, data: ActivityInput, *, refs
     """Add an activity (inside the caller's transaction). Returns it with its id."""
     require(actor, "activity.write", partner_id=data.partner_id)
     data = data.cleaned()
-    issues = validate_activity(data, refs or References.load(session))
+    issues = validate_activity(data, refs or References.load(session)) + _retired_issues(session, data)
     if data.external_id and session.scalar(select(Activity.id).where(Activity.external_id == data.external_id)) is not None:
         issues.append(Issue(f"extern_id ”{data.external_id}” används redan av en annan aktivitet.", None, "extern_id"))
     if issues:
@@ -129,7 +143,7 @@ def update_activity(session: Session, actor: Actor, activity_id: int, expected_v
     require(actor, "activity.write", partner_id=current.partner_id)
     require(actor, "activity.write", partner_id=data.partner_id)
     data = data.cleaned()
-    issues = validate_activity(data, refs or References.load(session))
+    issues = validate_activity(data, refs or References.load(session)) + _retired_issues(session, data, current)
     if data.external_id:
         other = session.scalar(select(Activity.id).where(Activity.external_id == data.external_id, Activity.id != activity_id))
         if other is not None:

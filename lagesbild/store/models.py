@@ -66,6 +66,9 @@ class Partner(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(40))
+    # Retired by an admin (lagesbild.store.reference): it stays in history and in old
+    # activities, but is not offered for new ones.
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class FocusArea(Versioned, Base):
@@ -76,6 +79,7 @@ class FocusArea(Versioned, Base):
     name_en: Mapped[str] = mapped_column(String(200))
     scope_sv: Mapped[str] = mapped_column(Text, default="")
     scope_en: Mapped[str] = mapped_column(Text, default="")
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class District(Versioned, Base):
@@ -103,6 +107,8 @@ class Reform(Versioned, Base):
     # Optimistic concurrency: every accepted update bumps it; a writer must name the
     # version it saw, or its write is refused.
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # Retired by an admin: kept for history and frozen meetings, offered for nothing new.
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     updates: Mapped[list["ReformUpdate"]] = relationship(
         back_populates="reform", order_by="ReformUpdate.seq", cascade="all, delete-orphan"

@@ -64,6 +64,9 @@ def record_update(session: Session, actor: Actor, reform_id: str, expected_versi
     """
     require(actor, "reform.update")
     issues = validate_update(data)
+    retired = session.scalar(select(Reform.retired_at).where(Reform.id == reform_id))
+    if retired is not None:  # retired by an admin (lagesbild.store.reference): its history is final
+        issues.append(Issue("reformen är avslutad och tar inte emot nya bedömningar.", None, "reform"))
     if issues:
         raise ValidationError(issues, "Bedömningen sparades inte:")
     # Compare-and-swap on the version: works the same on SQLite and PostgreSQL.

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import activity_views as av
+from lagesbild import reference_views as rv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import ConflictError, LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import activities as tpl
@@ -48,9 +49,9 @@ def filters(pic: Picture, *, focus_area: str | None) -> av.ActivityFilter:
     lg = lang()
     everything = _t("akt.all")
     partners = pic.table("partners")
-    p_names = dict(zip(partners["id"], partners["short_name"]))
+    p_names = rv.names(partners, "short_name", lg)  # retired ones stay filterable, marked
     focus = pic.table("focus_areas").sort_values("sort")
-    f_names = dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"]))
+    f_names = rv.names(focus, "name_en" if lg == "en" else "name_sv", lg)
     acts = av.activities(pic, lg)
     d_names = dict(zip(acts["district_code"], acts["district"]))
     d_names = {k: v for k, v in d_names.items() if isinstance(k, str)}
@@ -162,14 +163,15 @@ def form(pic: Picture, *, focus_area: str | None = None, key: str = "akt_form") 
         desc = st.text_area(_t("akt.description"), value="" if current is None else current["description"] or "",
                             key=f"{fk}_desc")
         c1, c2, c3 = st.columns(3)
-        p_ids = partners["id"].tolist()
+        # Retired partners and focus areas are offered for nothing new; an activity keeps its own.
+        p_ids = rv.choices(partners, keep=None if current is None else current["partner_id"])
         partner = c1.selectbox(_t("akt.responsible_partner"), p_ids,
                                index=p_ids.index(current["partner_id"]) if current is not None else (p_ids.index(who.partner_id) if who.partner_id in p_ids else 0),
-                               format_func=dict(zip(partners["id"], partners["name"])).get, key=f"{fk}_partner")
-        f_ids = focus["id"].tolist()
-        f_default = current["focus_area_id"] if current is not None else (focus_area or f_ids[0])
+                               format_func=rv.names(partners, "name", lg).get, key=f"{fk}_partner")
+        f_ids = rv.choices(focus, keep=None if current is None else current["focus_area_id"])
+        f_default = current["focus_area_id"] if current is not None else (focus_area if focus_area in f_ids else f_ids[0])
         fa = c2.selectbox(_t("akt.focus_area"), f_ids, index=f_ids.index(f_default),
-                          format_func=dict(zip(focus["id"], focus["name_en" if lg == "en" else "name_sv"])).get, key=f"{fk}_focus")
+                          format_func=rv.names(focus, "name_en" if lg == "en" else "name_sv", lg).get, key=f"{fk}_focus")
         s_ids = [s.value for s in ActivityStatus]
         status = c3.selectbox("Status", s_ids, index=s_ids.index(current["status"]) if current is not None else 0,
                               format_func=lambda s: av.status_label(s, lg), key=f"{fk}_status")

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lagesbild import reference_views as rv
 from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError
 from lagesbild.store import app_settings, roles
+from lagesbild.ui import forms
 from lagesbild.ui.auth import ROLE_LABELS, editing_on, may, real_store
 from lagesbild.ui.state import lang, text as _t
 from lagesbild.ui.session import actor, picture
@@ -18,11 +20,12 @@ FLASH = "_admin_flash"
 
 
 def render_page() -> None:
-    from lagesbild.ui import about_ui, activities_ui, data_ui, indicator_admin_ui, reform_bulk_ui
+    from lagesbild.ui import about_ui, activities_ui, data_ui, indicator_admin_ui, reference_ui, reform_bulk_ui
 
     pic = picture()
     st.caption(_t("admin.intro"))
     data_ui.render_admin(pic)
+    reference_ui.render()
     indicator_admin_ui.section(pic)
     reform_bulk_ui.upload_section(pic)
     activities_ui.upload_section(pic)
@@ -45,25 +48,29 @@ def render(pic) -> None:
     if not may("admin.roles", who):
         return
     st.header(_t("admin.roles"))
-    _flash()
+    flash()
     if settings().auth_mode == "local":
         _editing_switch(who)
     _roles(pic, who)
 
 
-def _write(fn, done: str) -> None:
+def write(fn, done: str, *, store=None, form: str | None = None, flash_key: str = FLASH) -> LagesbildError:
+    """Run `fn(session)` in one transaction. On success: mark `form` saved (lagesbild.ui.forms),
+    keep `done` for `flash` and rerun; on a refusal: show it and return it (inputs are kept)."""
     try:
-        with real_store().transaction() as s:
+        with (store or real_store()).transaction() as s:
             fn(s)
     except LagesbildError as err:
         st.error(str(err), icon=":material/error:")
-        return
-    st.session_state[FLASH] = done
-    st.rerun()  # redraw the table and the switch with the change
+        return err
+    if form:
+        forms.mark_saved(form)
+    st.session_state[flash_key] = done
+    st.rerun()  # redraw the tables and forms with the change
 
 
-def _flash() -> None:
-    done = st.session_state.pop(FLASH, None)
+def flash(key: str = FLASH) -> None:
+    done = st.session_state.pop(key, None)
     if done:
         st.success(done, icon=":material/check:")
 
@@ -71,7 +78,7 @@ def _flash() -> None:
 def _editing_switch(who) -> None:
     on = editing_on()
     if st.button(_t("admin.editing.off" if on else "admin.editing.on"), key=KEY + "editing"):
-        _write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on), _t("admin.changed"))
+        write(lambda s: app_settings.set_flag(s, who, app_settings.EDITING, not on), _t("admin.changed"))
 
 
 def _role_label(r: str) -> str:
@@ -83,7 +90,8 @@ def _roles(pic, who) -> None:
     with real_store().session() as s:
         table = roles.roles_table(s)
     partners = pic.table("partners")
-    names = dict(zip(partners["id"], partners["name"])) if not partners.empty else {}
+    names = rv.names(partners, "name", lang())
+    offered = rv.choices(partners)  # a retired partner is named in the table, not offered
     shown = table.assign(
         role=[_role_label(r) for r in table["role"]],
         partner_id=[names.get(p, "") if p else "" for p in table["partner_id"]],
@@ -94,12 +102,12 @@ def _roles(pic, who) -> None:
         c1, c2, c3 = st.columns([2, 1, 2])
         email = c1.text_input(_t("admin.email"), max_chars=254, key=KEY + "email")
         role = c2.selectbox(_t("admin.role"), [r.value for r in Role], key=KEY + "role", format_func=_role_label)
-        partner = c3.selectbox(_t("admin.organisation"), [None, *names], key=KEY + "partner",
+        partner = c3.selectbox(_t("admin.organisation"), [None, *offered], key=KEY + "partner",
                                format_func=lambda p: _t("admin.no_organisation") if p is None else names[p])
         reform_editor = st.checkbox(_t("admin.may_update_reforms"), key=KEY + "reform_editor")
         save, remove = st.columns(2)
         if save.form_submit_button(_t("admin.role.save"), type="primary"):
-            _write(lambda s: roles.set_role(s, who, email, Role(role), partner_id=partner, reform_editor=reform_editor),
+            write(lambda s: roles.set_role(s, who, email, Role(role), partner_id=partner, reform_editor=reform_editor),
                    _t("admin.role.saved", email=email))
         if remove.form_submit_button(_t("admin.role.remove")):
-            _write(lambda s: roles.remove_role(s, who, email), _t("admin.role.removed", email=email))
+            write(lambda s: roles.remove_role(s, who, email), _t("admin.role.removed", email=email))

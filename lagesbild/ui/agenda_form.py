@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lagesbild import indicator_views as iv
+from lagesbild import reference_views as rv
 from lagesbild import reform_views, views
 from lagesbild.charts.reforms import status_label
 from lagesbild.i18n import t
@@ -22,7 +23,7 @@ def _reformer(pic) -> dict:
     kinds = {"lista": t("agenda.reformer.reforms_filtered_list", lang()), "en": t("agenda.reformer.one_reform", lang())}
     kind = st.radio(t("agenda.view", lang()), list(kinds), horizontal=True, key=K + "ref_kind", format_func=kinds.get)
     if kind == "en":
-        labels = {r.id: f"{r.number}. {r.title_en if lang() == 'en' else r.title_sv}" for r in cur.itertuples()}
+        labels = rv.reform_labels(pic, lang())  # a retired reform can still be shown, marked
         rid = st.selectbox(t("agenda.reformer.reform", lang()), list(labels), format_func=labels.get, key=K + "ref_id")
         return {"reform": rid} if rid else {}
     c1, c2, c3 = st.columns(3)

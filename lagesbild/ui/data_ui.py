@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, privacy
+from lagesbild import reference_views as rv
 from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer
@@ -180,7 +181,7 @@ def template_section(pic: Picture) -> None:
     st.header(_t("data.template_for_the_partners"))
     st.markdown(_t("data.partners_report_their_own"))
     c1, c2 = st.columns(2)
-    c1.download_button(_t("data.download_the_template_excel"), partner.template_xlsx(pic.table("partners")),
+    c1.download_button(_t("data.download_the_template_excel"), partner.template_xlsx(rv.active(pic.table("partners"))),
                        file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="data_tpl_xlsx")
     c2.download_button(_t("data.download_the_template_csv"), partner.template_csv(),

@@ -16,6 +16,7 @@ import streamlit as st
 
 from lagesbild import indicator_views as iv
 from lagesbild import peers, privacy, reform_views, verdict
+from lagesbild import reference_views as rv
 from lagesbild.charts import indicators as charts
 from lagesbild.config import load_kommun
 from lagesbild.domain import STATUS_INFO, ReformStatus
@@ -350,7 +351,7 @@ def partner_offer(pic: Picture, name: str) -> None:
     lg = lang()
     st.subheader(t("focus.partner_offer", lg))
     st.markdown(md_escape(t("focus.partner_offer_text", lg, name=name.lower() if lg == "sv" else name)))
-    workbook = iv.memo(pic, ("partner_template",), lambda: partner.template_xlsx(pic.table("partners")))
+    workbook = iv.memo(pic, ("partner_template",), lambda: partner.template_xlsx(rv.active(pic.table("partners"))))
     st.download_button(t("focus.partner_template", lg), workbook,
                        file_name="mall_lokala_indikatorer.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="fokus_partner_tpl")

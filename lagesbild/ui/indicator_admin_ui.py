@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lagesbild import reference_views as rv
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.store import indicator_defs as defs
@@ -31,8 +32,8 @@ def section(pic) -> None:
     done = st.session_state.pop(FLASH, None)
     if done:
         st.success(done, icon=":material/check:")
-    focus = pic.table("focus_areas").sort_values("sort")
-    partners = pic.table("partners")
+    focus = rv.active(pic.table("focus_areas")).sort_values("sort")  # retired ones are offered for nothing new
+    partners = rv.active(pic.table("partners"))
     with st.form(KEY + "form", clear_on_submit=False, enter_to_submit=False):
         st.caption(_t("indadm.required"))
         name_sv = st.text_input(_t("indadm.name_sv") + " *", max_chars=defs.MAX_NAME, key=KEY + "name_sv")

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, views
+from lagesbild import reference_views as rv
 from lagesbild.errors import LagesbildError
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
@@ -46,8 +47,8 @@ def _flash() -> None:
 
 
 def partner_names(pic) -> dict[str, str]:
-    p = pic.table("partners")
-    return dict(zip(p["id"], p["name"])) if not p.empty else {}
+    """Every partner, retired ones marked (a meeting names who took part then)."""
+    return rv.names(pic.table("partners"), "name", lang())
 
 
 # --- page -----------------------------------------------------------------------------------------
@@ -117,12 +118,13 @@ def _status(code: str) -> str:
 def create_form() -> None:
     pic = picture()
     names = partner_names(pic)
+    offered = rv.choices(pic.table("partners"))  # a new meeting: retired partners are not offered
     forms.clear_if_saved("mote_nytt", ("mote_ny_titel", "mote_ny_datum", "mote_ny_org"))
     with st.form("mote_nytt", enter_to_submit=False):
         title = st.text_input(t("mote.create_form.title", lang()), max_chars=300, key="mote_ny_titel",
                               placeholder=t("mote.create_form.e_g_safety_cooperation", lang()))
         day = st.date_input(t("mote.date", lang()), value=date.today(), format="YYYY-MM-DD", key="mote_ny_datum")
-        orgs = st.multiselect(t("mote.create_form.participating_organisations", lang()), list(names), format_func=names.get,
+        orgs = st.multiselect(t("mote.create_form.participating_organisations", lang()), offered, format_func=names.get,
                               key="mote_ny_org", select_all=False, placeholder=t("mote.create_form.choose_organisations", lang()))
         if st.form_submit_button(t("mote.create_form.create_meeting", lang()), icon=":material/add:", key="mote_ny_skapa"):
             created = {}

@@ -10,16 +10,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lagesbild import reference_views as rv
 from lagesbild import reform_views
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
+from lagesbild.errors import NotFound
 from lagesbild.i18n import t
 from lagesbild.reform_method import method_markdown
 from lagesbild.registry.pages import page
+from lagesbild.store import reference
 from lagesbild.ui import provenance, reform_bulk_ui, reform_form
 from lagesbild.ui.reform_card import assessment, date_text, progress_text, safe_url, status_md
 from lagesbild.ui.figure_ui import md_escape
-from lagesbild.ui.state import lang
+from lagesbild.ui.state import lang, store
 from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id, url_multiselect, url_selectbox
 from lagesbild.views.params import reform_statuses
@@ -42,7 +45,7 @@ def render() -> None:
     pic = picture()
     cur = reform_views.current(pic)
     st.title(t("reform.title", lg))
-    rid = choose(cur)
+    rid = choose(pic, cur)
     if rid is None:
         st.session_state.pop(reform_form.OPEN_KEY, None)  # a reform opened later is read afresh
         overview(pic, cur)
@@ -52,7 +55,7 @@ def render() -> None:
         st.markdown(method_markdown(lg))
 
 
-def choose(cur: pd.DataFrame) -> str | None:
+def choose(pic, cur: pd.DataFrame) -> str | None:
     """The reform named in the URL (?reform=R07). The URL is the source of truth: the
     selectbox writes it, links from the list set it."""
     lg = lang()
@@ -65,7 +68,7 @@ def choose(cur: pd.DataFrame) -> str | None:
         asked = None
     if st.session_state.get(PICK_KEY) != asked:
         st.session_state[PICK_KEY] = asked
-    labels = {r.id: f"{r.number}. {r.title_en if lg == 'en' else r.title_sv}" for r in cur.itertuples()}
+    labels = rv.reform_labels(pic, lg)
     st.selectbox(t("reform.choose", lg), ids, index=None, key=PICK_KEY, format_func=labels.get,
                  placeholder=t("reform.choose_placeholder", lg), on_change=_pick_changed)
     return asked
@@ -204,6 +207,9 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     st.header(f"{row['number']}. {md_escape(title_of(row))}")
     if lg == "en":  # the agreement is Swedish; Swedish mode shows no English title
         st.markdown(f"**{t('reform.sv_title', lg)}:** {md_escape(row['title_sv'])}")
+    original = _original(rid, lg)
+    if original and original != title_of(row):  # reworded by an admin: the agreement's text is the source
+        st.caption(f"{t('ref.original', lg)}: {md_escape(original)}")
     c1, c2, c3, c4 = st.columns(4)
     c1.markdown(f"**{t('reform.col.status', lg)}**  \n{status_md(row['status'], lg)}")
     c2.markdown(f"**{t('reform.col.progress', lg)}**  \n{progress_text(row['progress'])}")
@@ -211,10 +217,23 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     c4.markdown(f"**{t('reform.col.responsible', lg)}**  \n{md_escape(row['responsible'])}")
     provenance.caption(SOURCE_ID, row["update_date"])
     hist = reform_views.history(pic, rid)
-    reform_form.render(pic, row, rid, hist)
+    if rv.is_retired(pic.table("reforms"), rid):  # its history stays; it takes no new assessment
+        st.info(t("reform.retired", lg), icon=":material/archive:")
+    else:
+        reform_form.render(pic, row, rid, hist)
     st.subheader(t("reform.history", lg))
     timeline(hist)
     links_section(pic, rid)
+
+
+def _original(rid: str, lg: str) -> str | None:
+    """The agreement's wording of the reform (lagesbild.store.reference.wording)."""
+    try:
+        with store().session() as s:
+            w = reference.wording(s, rid)
+    except NotFound:  # shown from a copy of a meeting frozen before versioning
+        return None
+    return w.original_en if lg == "en" else w.original_sv
 
 
 def timeline(hist: pd.DataFrame) -> None:
