@@ -4,7 +4,7 @@
 columns): a retired entry stays in history and in old activities but is offered for nothing new.
 
 Revision ID: 0005
-Revises: 0003 (another branch adds 0004; the merge re-chains this one after it)
+Revises: 0004
 Create Date: 2026-12-07 07:00:00
 """
 from alembic import op
