@@ -92,7 +92,8 @@ async def _phase(browser, base: str, plan: list[list[str]], log: Path, deadline:
     visits = await asyncio.gather(*(_session(browser, base, urls, deadline) for urls in plan))
     wall = time.perf_counter() - t0
     lines = loadstats.with_default(loadstats.read_window(log, start, loadstats.log_size(log)), DEFAULT_PAGE)
-    return loadstats.phase([v for vs in visits for v in vs], lines, wall)
+    # Visits the deadline cut off are neither times nor errors: planned says how many there were.
+    return {**loadstats.phase([v for vs in visits for v in vs], lines, wall), "planned": sum(map(len, plan))}
 
 
 async def _sample_rss(pid: int, peak: list[float], stop: asyncio.Event) -> None:
@@ -117,7 +118,8 @@ async def _step(browser, base: str, pid: int, env: dict, n: int, rounds: int, sl
     stop.set()
     await sampler
     return {"sessions": n, "data_version": bumped["data_version"], "cold": cold, "warm": warm,
-            "server_rss_peak_mb": round(peak[0], 1), "server_vmhwm_mb": round(peak_rss_mb(pid), 1)}
+            "server_rss_peak_mb": round(peak[0], 1), "server_vmhwm_mb": round(peak_rss_mb(pid), 1),
+            "loadavg_1min": round(os.getloadavg()[0], 1)}  # a shared machine inflates every figure: say so
 
 
 async def _sweep(base: str, pid: int, env: dict, sweep: tuple[int, ...], rounds: int, slugs: list[str],

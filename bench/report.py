@@ -97,13 +97,18 @@ def _errors(phase: dict) -> str:
     return f"**{e['count']}**" + (" (" + "; ".join(e["first"]) + ")" if e["first"] else "")
 
 
+def _visits(phase: dict) -> str:
+    planned = phase.get("planned", phase["visits"])
+    return f"{phase['visits']} visits" + (f" (of {planned}: the deadline cut the rest)" if planned > phase["visits"] else "")
+
+
 def load_step(step: dict, rounds: int) -> list[str]:
     """One N of the sweep: a sentence of totals, then a row per page."""
     cold, warm = step["cold"], step["warm"]
-    rows = [f"**{step['sessions']} session(s)**: cold round {cold['visits']} visits in {cold['wall_s']} s, errors "
-            f"{_errors(cold)}; {rounds} warm round(s) {warm['visits']} visits in {warm['wall_s']} s, errors {_errors(warm)}. "
+    rows = [f"**{step['sessions']} session(s)**: cold round {_visits(cold)} in {cold['wall_s']} s, errors "
+            f"{_errors(cold)}; {rounds} warm round(s) {_visits(warm)} in {warm['wall_s']} s, errors {_errors(warm)}. "
             f"Server RSS peak (server and children, sampled) {_mb(step['server_rss_peak_mb'])}, "
-            f"server VmHWM {_mb(step['server_vmhwm_mb'])}.", "",
+            f"server VmHWM {_mb(step['server_vmhwm_mb'])}. Load average (1 min) at the end: {step.get('loadavg_1min', '–')}.", "",
             "| Page | Server cold p50 / p95 | First view after import | Server warm p50 / p95 | Unfinished runs (cold, warm) "
             "| Browser cold p95 | Browser warm p95 |", "|---|---|---|---|---|---|---|"]
     pages = dict.fromkeys([*cold["server"], *warm["server"], *cold["browser"], *warm["browser"]])
