@@ -82,10 +82,11 @@ def other_table(r: dict) -> list[str]:
 
 
 def _pct(r: dict | None) -> str:
-    """"0.12 / 0.48 s" (p50 / p95) from a loadstats summary; "–" when nothing was measured."""
+    """"0.12 / 0.48 s (20)" (p50 / p95, number of runs) from a loadstats summary; "–" when
+    nothing was measured. More runs than visits are reruns (a map reporting its first view)."""
     if not r or r.get("p50") is None:
         return "–"
-    return f"{r['p50']:.2f} / {r['p95']:.2f} s"
+    return f"{r['p50']:.2f} / {r['p95']:.2f} s ({r['n']})"
 
 
 def _p95(r: dict | None) -> str:
@@ -109,7 +110,7 @@ def load_step(step: dict, rounds: int) -> list[str]:
             f"{_errors(cold)}; {rounds} warm round(s) {_visits(warm)} in {warm['wall_s']} s, errors {_errors(warm)}. "
             f"Server RSS peak (server and children, sampled) {_mb(step['server_rss_peak_mb'])}, "
             f"server VmHWM {_mb(step['server_vmhwm_mb'])}. Load average (1 min) at the end: {step.get('loadavg_1min', '–')}.", "",
-            "| Page | Server cold p50 / p95 | First view after import | Server warm p50 / p95 | Unfinished runs (cold, warm) "
+            "| Page | Server cold p50 / p95 (runs) | First view after import | Server warm p50 / p95 (runs) | Unfinished runs (cold, warm) "
             "| Browser cold p95 | Browser warm p95 |", "|---|---|---|---|---|---|---|"]
     pages = dict.fromkeys([*cold["server"], *warm["server"], *cold["browser"], *warm["browser"]])
     for page in pages:

@@ -83,7 +83,7 @@ def test_the_report_has_a_table_per_number_of_sessions():
     steps[1]["warm"]["planned"] = 4
     md = "\n".join(load_tables(lt))
     assert "**1 session(s)**" in md and "**5 session(s)**" in md and "karta ×2" in md
-    assert "| karta | 1.25 / 1.25 s | 1.25 s | 0.12 / 0.12 s | 0, 0 | 3.50 s | 1.50 s |" in md
+    assert "| karta | 1.25 / 1.25 s (1) | 1.25 s | 0.12 / 0.12 s (1) | 0, 0 | 3.50 s | 1.50 s |" in md
     assert "errors **1** (http://127.0.0.1:1/data: PageFailed: boom)" in md
     assert "305 MiB" in md
     assert "warm round(s) 2 visits (of 4: the deadline cut the rest)" in md and "1 visits in" in md
