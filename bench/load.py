@@ -106,9 +106,11 @@ async def _sample_rss(pid: int, peak: list[float], stop: asyncio.Event) -> None:
 
 
 async def _step(browser, base: str, pid: int, env: dict, n: int, rounds: int, slugs: list[str], mix: dict,
-                log: Path, deadline: float) -> dict:
-    """One N of the sweep: import (new data version), a cold round, then `rounds` warm rounds."""
+                log: Path, max_seconds: float) -> dict:
+    """One N of the sweep: import (new data version), a cold round, then `rounds` warm rounds;
+    no visit starts after max_seconds, so a saturated N cannot eat the next one's time."""
     bumped = helper(env, "bump", str(n))
+    deadline = time.monotonic() + max_seconds
     plans = [rounds_for(i, 1 + rounds, slugs, mix) for i in range(n)]
     reset_peak_rss(pid)
     peak, stop = [tree_rss_mb(pid)], asyncio.Event()
@@ -129,18 +131,17 @@ async def _sweep(base: str, pid: int, env: dict, sweep: tuple[int, ...], rounds:
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            deadline = time.monotonic() + max_seconds
             # The router must have run once before `pages/` are served (tests/browser/conftest.py);
             # this also opens (and, on an empty database, seeds) the store before `mix` reads it.
-            first = await _session(browser, base, [""], deadline)
+            first = await _session(browser, base, [""], time.monotonic() + max_seconds)
             mix = {slug: urls for slug, urls in helper(env, "mix").items() if slug in slugs}
-            steps = [await _step(browser, base, pid, env, n, rounds, slugs, mix, log, deadline) for n in sweep]
+            steps = [await _step(browser, base, pid, env, n, rounds, slugs, mix, log, max_seconds) for n in sweep]
         finally:
             await browser.close()
     return {"sweep": list(sweep), "rounds": rounds, "pages": slugs, "mix": mix, "first_view": first[0], "steps": steps}
 
 
-def run(env: dict, tmp: Path, sweep: tuple[int, ...] = SWEEP, rounds: int = 1, max_seconds: float = 1800,
+def run(env: dict, tmp: Path, sweep: tuple[int, ...] = SWEEP, rounds: int = 1, max_seconds: float = 900,
         slugs: list[str] | None = None) -> dict:
     """Start a server with the timing log on (its own log and memory: nothing else ran on it) and sweep."""
     slugs = slugs or [spec.slug for spec in PAGES]
@@ -161,7 +162,7 @@ def main() -> None:
     ap.add_argument("--pages", help="comma-separated page slugs (default: every registered page)")
     ap.add_argument("--db-url", help="the database to load-test (default: a fresh one seeded from shipped data)")
     ap.add_argument("--indicators-file", help="the indicator registry that database was built with")
-    ap.add_argument("--max-seconds", type=float, default=1800, help="no visit starts after this (default 1800)")
+    ap.add_argument("--max-seconds", type=float, default=900, help="per N: no visit starts after this (default 900)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "load.json")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lagesbild-load-") as tmp:

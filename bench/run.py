@@ -44,7 +44,7 @@ class Plan:
     browser_reps: int = 3  # warm browser loads per page
     load_sessions: tuple[int, ...] = (1, 5, 10, 20)  # the load test's sweep of concurrent sessions
     load_rounds: int = 1  # warm rounds per session after the cold one
-    max_seconds: float = 1800  # load-test bound: no visit starts after it
+    max_seconds: float = 900  # load-test bound per number of sessions: no visit starts after it
     pages: tuple[str, ...] = ()  # empty = every registered page
 
 
@@ -52,7 +52,7 @@ def plan_from(args) -> Plan:
     if args.dry:
         p = Plan("tiny", 1, 1, (1,), 1, 300, ("oversikt",))
     elif args.quick:
-        p = Plan("full", 2, 1, (1, 5), 1, 900)
+        p = Plan("full", 2, 1, (1, 5), 1, 600)
     else:
         p = Plan()
     if args.sessions is not None:
