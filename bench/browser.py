@@ -1,7 +1,7 @@
 """Browser time to ready per page: Debian's chromium through Playwright against a real server,
 next to a minimal one-line page served by its own server in the same run.
 
-Ready = Streamlit's running indicator is gone and the page's h1 is drawn (bench.load.READY_JS),
+Ready = Streamlit's running indicator is gone and the page's h1 is drawn (READY_JS),
 timed from navigation. Cold = the first load of the page on that server (the first page also
 pays for opening the store and reading the picture); warm = the median of `reps` more loads.
 Only 127.0.0.1 is contacted: every other request is aborted.
@@ -10,10 +10,42 @@ from __future__ import annotations
 
 import statistics
 import tempfile
+import time
 from pathlib import Path
 
-from bench.load import visit
 from bench.server import CHROMIUM, CHROMIUM_ARGS, peak_rss_mb, streamlit_server
+
+# Ready = the script run has finished (the stApp element's data-test-script-state, which
+# Streamlit's own e2e tests use; the toolbar's running widget can be hidden and is not a
+# reliable signal) and the page title is drawn.
+READY_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const h1 = document.querySelector('h1');
+  const spinner = document.querySelector('[data-testid="stSpinner"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && !!h1 && !spinner;
+}"""
+EXCEPTION = '[data-testid="stException"]'
+VIEWPORT = {"width": 1400, "height": 1000}
+LOCALE = "sv-SE"
+
+
+class PageFailed(RuntimeError):
+    """The page drew an exception: a page that failed fast is not a fast page."""
+
+
+def only_loopback(base: str):
+    """A route handler: requests to the app go through, every other request is aborted."""
+    return lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
+
+
+def visit(page, url: str, timeout_ms: int = 60_000) -> float:
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+    page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
+    dt = time.perf_counter() - t0
+    if page.locator(EXCEPTION).count():
+        raise PageFailed(f"{url} shows an exception: {page.locator(EXCEPTION).first.inner_text()[:300]}")
+    return dt
 
 
 def _times(page, url: str, reps: int) -> dict:
@@ -24,8 +56,8 @@ def _times(page, url: str, reps: int) -> dict:
 
 def _context(pw, tmp: str, base: str):
     ctx = pw.chromium.launch_persistent_context(tmp, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-                                                viewport={"width": 1400, "height": 1000}, locale="sv-SE")
-    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+                                                viewport=VIEWPORT, locale=LOCALE)
+    ctx.route("**/*", only_loopback(base))
     return ctx
 
 

@@ -1,112 +1,182 @@
-"""Load: N concurrent browser sessions against a running server on loopback.
+"""Load: N sessions at once against a real server on loopback, measured by the server itself.
 
-Each session opens every page of the registry in turn, R rounds; we record the time from
-navigation to "ready" (page title drawn and Streamlit no longer running) per visit, and
-errors. Bounded in count and time; only 127.0.0.1 is ever contacted.
+The server writes one line per script run (LAGESBILD_TIMING_LOG, lagesbild.ui.timing); its
+percentiles per page are the load test's main figures. The sessions are browser contexts in ONE
+headless chromium (Playwright's async API), each with its own websocket session per visit, so
+two cores measure the server rather than N browsers. Browser time (navigation → ready) is
+reported too, as what a user waits for.
 
-    .venv/bin/python -m bench.load --sessions 10 --rounds 2 [--url http://127.0.0.1:8501]
+For each N of the sweep: one partner figure is imported (bench.loaddata bump: a new data
+version), then every session opens its round of pages once (cold: the first views after the
+import), then `rounds` more times (warm). Each session's round is every page, the varied ones
+(an area, a focus area, a period; bench.loaddata mix) rotated by session and round, starting at
+a different page per session. Server memory (the server and its children) is sampled per N.
+
+    .venv/bin/python -m bench.load --sessions 1,5,10,20 [--rounds 1] [--db-url sqlite:///…]
+
+Without --db-url the server gets a fresh database in a temporary folder, which seeds itself
+from the shipped data. The import writes into the database it is given.
 """
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
-import statistics
-import threading
+import os
+import subprocess
+import sys
+import tempfile
 import time
-from contextlib import nullcontext
 from pathlib import Path
 
-from bench.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from bench import loadstats
+from bench.browser import EXCEPTION, LOCALE, READY_JS, VIEWPORT, PageFailed, only_loopback
+from bench.server import (CHROMIUM, CHROMIUM_ARGS, ROOT, environment, peak_rss_mb, reset_peak_rss, streamlit_server,
+                          tree_rss_mb)
 from lagesbild.registry.pages import PAGES
 
-# Ready = the script run has finished (the stApp element's data-test-script-state, which
-# Streamlit's own e2e tests use; the toolbar's running widget can be hidden and is not a
-# reliable signal) and the page title is drawn.
-READY_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const h1 = document.querySelector('h1');
-  const spinner = document.querySelector('[data-testid="stSpinner"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && !!h1 && !spinner;
-}"""
+SWEEP = (1, 5, 10, 20)
+DEFAULT_PAGE = next(spec.slug for spec in PAGES if spec.default)
+VISIT_TIMEOUT_MS = 60_000
+RSS_EVERY_S = 0.25
 
 
-def visit(page, url: str, timeout_ms: int = 60_000) -> float:
+def helper(env: dict, *args: str) -> dict:
+    """bench.loaddata in a process with the server's environment; its last line is JSON."""
+    done = subprocess.run([sys.executable, "-m", "bench.loaddata", *args], cwd=ROOT, env=environment(env),
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.loaddata {' '.join(args)} exited with {done.returncode}: {done.stderr[-1500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def rounds_for(session: int, rounds: int, slugs: list[str], mix: dict[str, list[str]]) -> list[list[str]]:
+    """The addresses session `session` opens, one list per round: every page once, the page's
+    varied addresses rotated by session and round, the order rotated by session so that N
+    sessions do not all ask for the same page at the same moment."""
+    start = session % len(slugs)
+    order = slugs[start:] + slugs[:start]
+    choices = {slug: mix.get(slug) or [slug] for slug in order}
+    return [[choices[slug][(session + r) % len(choices[slug])] for slug in order] for r in range(rounds)]
+
+
+async def visit(page, url: str) -> dict:
+    """One navigation → ready; an exception on the page or a timeout is an error, not a time."""
+    from playwright.async_api import Error as PlaywrightError
+
     t0 = time.perf_counter()
-    page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
-    page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
-    dt = time.perf_counter() - t0
-    if page.locator('[data-testid="stException"]').count():  # a page that failed fast is not a fast page
-        raise RuntimeError(f"{url} shows an exception: {page.locator('[data-testid=stException]').first.inner_text()[:300]}")
-    return dt
-
-
-def _session(base: str, rounds: int, results: list, errors: list, deadline: float, slugs: list[str]) -> None:
     try:
-        _visits(base, rounds, results, errors, deadline, slugs)
-    except Exception as err:  # a browser that does not start is an error of the run, not a silent thread death
-        errors.append(("session", type(err).__name__, str(err)[:200]))
+        await page.goto(url, wait_until="domcontentloaded", timeout=VISIT_TIMEOUT_MS)
+        await page.wait_for_function(READY_JS, timeout=VISIT_TIMEOUT_MS, polling=100)
+        seconds = time.perf_counter() - t0
+        if await page.locator(EXCEPTION).count():
+            raise PageFailed((await page.locator(EXCEPTION).first.inner_text())[:200])
+    except (PlaywrightError, PageFailed) as err:
+        return {"url": url, "seconds": None, "error": f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"}
+    return {"url": url, "seconds": round(seconds, 3), "error": None}
 
 
-def _visits(base: str, rounds: int, results: list, errors: list, deadline: float, slugs: list[str]) -> None:
-    import tempfile
+async def _session(browser, base: str, urls: list[str], deadline: float) -> list[dict]:
+    ctx = await browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+    await ctx.route("**/*", only_loopback(base))
+    try:
+        page = await ctx.new_page()
+        return [await visit(page, f"{base}/{url}") for url in urls if time.monotonic() < deadline]
+    finally:
+        await ctx.close()
 
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
-        ctx = pw.chromium.launch_persistent_context(tmp, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-        page = ctx.new_page()
+async def _phase(browser, base: str, plan: list[list[str]], log: Path, deadline: float) -> dict:
+    """Every session's list at once; the phase's server lines are the log's growth meanwhile."""
+    start, t0 = loadstats.log_size(log), time.perf_counter()
+    visits = await asyncio.gather(*(_session(browser, base, urls, deadline) for urls in plan))
+    wall = time.perf_counter() - t0
+    lines = loadstats.with_default(loadstats.read_window(log, start, loadstats.log_size(log)), DEFAULT_PAGE)
+    # Visits the deadline cut off are neither times nor errors: planned says how many there were.
+    return {**loadstats.phase([v for vs in visits for v in vs], lines, wall), "planned": sum(map(len, plan))}
+
+
+async def _sample_rss(pid: int, peak: list[float], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        peak[0] = max(peak[0], tree_rss_mb(pid))
         try:
-            for _ in range(rounds):
-                for slug in slugs:
-                    if time.monotonic() > deadline:
-                        return
-                    try:
-                        results.append((slug, visit(page, f"{base}/{slug}")))
-                    except Exception as err:  # counted, not raised: a load test reports errors
-                        errors.append((slug, type(err).__name__, str(err)[:200]))
+            await asyncio.wait_for(stop.wait(), RSS_EVERY_S)
+        except asyncio.TimeoutError:
+            pass
+
+
+async def _step(browser, base: str, pid: int, env: dict, n: int, rounds: int, slugs: list[str], mix: dict,
+                log: Path, max_seconds: float) -> dict:
+    """One N of the sweep: import (new data version), a cold round, then `rounds` warm rounds;
+    no visit starts after max_seconds, so a saturated N cannot eat the next one's time."""
+    bumped = helper(env, "bump", str(n))
+    deadline = time.monotonic() + max_seconds
+    plans = [rounds_for(i, 1 + rounds, slugs, mix) for i in range(n)]
+    reset_peak_rss(pid)
+    peak, stop = [tree_rss_mb(pid)], asyncio.Event()
+    sampler = asyncio.create_task(_sample_rss(pid, peak, stop))
+    cold = await _phase(browser, base, [p[0] for p in plans], log, deadline)
+    warm = await _phase(browser, base, [[u for r in p[1:] for u in r] for p in plans], log, deadline)
+    stop.set()
+    await sampler
+    return {"sessions": n, "data_version": bumped["data_version"], "cold": cold, "warm": warm,
+            "server_rss_peak_mb": round(peak[0], 1), "server_vmhwm_mb": round(peak_rss_mb(pid), 1),
+            "loadavg_1min": round(os.getloadavg()[0], 1)}  # a shared machine inflates every figure: say so
+
+
+async def _sweep(base: str, pid: int, env: dict, sweep: tuple[int, ...], rounds: int, slugs: list[str],
+                 log: Path, max_seconds: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            # The router must have run once before `pages/` are served (tests/browser/conftest.py);
+            # this also opens (and, on an empty database, seeds) the store before `mix` reads it.
+            first = await _session(browser, base, [""], time.monotonic() + max_seconds)
+            mix = {slug: urls for slug, urls in helper(env, "mix").items() if slug in slugs}
+            steps = [await _step(browser, base, pid, env, n, rounds, slugs, mix, log, max_seconds) for n in sweep]
         finally:
-            ctx.close()
+            await browser.close()
+    return {"sweep": list(sweep), "rounds": rounds, "pages": slugs, "mix": mix, "first_view": first[0], "steps": steps}
 
 
-def run(base: str | None, sessions: int, rounds: int, max_seconds: float, slugs: list[str] | None = None) -> dict:
+def run(env: dict, tmp: Path, sweep: tuple[int, ...] = SWEEP, rounds: int = 1, max_seconds: float = 900,
+        slugs: list[str] | None = None) -> dict:
+    """Start a server with the timing log on (its own log and memory: nothing else ran on it) and sweep."""
     slugs = slugs or [spec.slug for spec in PAGES]
-    server = streamlit_server() if base is None else nullcontext((base, None))
-    with server as (url, _proc):
-        results: list = []
-        errors: list = []
-        deadline = time.monotonic() + max_seconds
-        threads = [threading.Thread(target=_session, args=(url, rounds, results, errors, deadline, slugs)) for _ in range(sessions)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=max_seconds + 60)
-        wall = time.perf_counter() - t0
-    times = sorted(t for _, t in results)
-    pct = lambda p: round(times[min(len(times) - 1, int(p * len(times)))], 3) if times else None  # noqa: E731
-    return {
-        "sessions": sessions, "rounds": rounds, "visits": len(times), "errors": len(errors),
-        "error_samples": errors[:5], "wall_seconds": round(wall, 1),
-        "latency_s": {"p50": pct(0.50), "p90": pct(0.90), "p99": pct(0.99), "max": round(times[-1], 3) if times else None,
-                       "mean": round(statistics.mean(times), 3) if times else None},
-    }
+    log = tmp / "timing.jsonl"
+    env = {**env, "LAGESBILD_TIMING_LOG": str(log)}
+    t0 = time.perf_counter()
+    with streamlit_server("app.py", env=env, timeout=300, log=tmp / "load-server.log") as (base, proc):
+        result = asyncio.run(_sweep(base, proc.pid, env, tuple(sweep), rounds, slugs, log, max_seconds))
+    return {**result, "wall_seconds": round(time.perf_counter() - t0, 1)}
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--url", help="a running server (default: start one on loopback)")
-    ap.add_argument("--sessions", type=int, default=10)
-    ap.add_argument("--rounds", type=int, default=1)
-    ap.add_argument("--max-seconds", type=float, default=600)
-    ap.add_argument("--out", default="bench/results/load.json")
+    from bench.run import bench_env
+
+    ap = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", default=",".join(map(str, SWEEP)), help="comma-separated N (default 1,5,10,20)")
+    ap.add_argument("--rounds", type=int, default=1, help="warm rounds after the cold one (default 1)")
+    ap.add_argument("--pages", help="comma-separated page slugs (default: every registered page)")
+    ap.add_argument("--db-url", help="the database to load-test (default: a fresh one seeded from shipped data)")
+    ap.add_argument("--indicators-file", help="the indicator registry that database was built with")
+    ap.add_argument("--max-seconds", type=float, default=900, help="per N: no visit starts after this (default 900)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "load.json")
     args = ap.parse_args()
-    if args.url and not args.url.startswith(("http://127.", "http://localhost")):
-        raise SystemExit("Only loopback addresses may be load-tested.")
-    result = run(args.url, args.sessions, args.rounds, args.max_seconds)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    with tempfile.TemporaryDirectory(prefix="lagesbild-load-") as tmp:
+        env = {**bench_env(Path(tmp)), "LAGESBILD_INDICATORS_FILE": args.indicators_file}
+        if args.db_url:
+            env["LAGESBILD_DB_URL"] = args.db_url
+        os.makedirs(Path(tmp) / "var")
+        result = run(env, Path(tmp), tuple(int(n) for n in args.sessions.split(",")), args.rounds, args.max_seconds,
+                     args.pages.split(",") if args.pages else None)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    from bench.report import load_tables
+
+    print("\n".join(load_tables(result)))
 
 
 if __name__ == "__main__":

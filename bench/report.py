@@ -1,5 +1,6 @@
 """bench/results/latest.md from the result of bench.run: machine facts, one table per page
-(server and browser time, each with its ratio to the minimal page) and one of the rest.
+(server and browser time, each with its ratio to the minimal page), one of the rest, and one
+per number of load-test sessions.
 
     .venv/bin/python -m bench.report bench/results/latest.json   # re-render the Markdown
 """
@@ -51,10 +52,9 @@ def page_table(r: dict) -> list[str]:
 
 
 def other_table(r: dict) -> list[str]:
-    pay, ex, lt, app, br = r.get("payload", {}), r.get("export", {}), r.get("load", {}), r.get("apptest", {}), r.get("browser", {})
+    pay, ex, app, br = r.get("payload", {}), r.get("export", {}), r.get("apptest", {}), r.get("browser", {})
     k, o = pay.get("karta", {}), pay.get("omraden", {})
     t = ex.get("timings_s", {})
-    lat = lt.get("latency_s", {})
     rows = ["| Measure | Value |", "|---|---|"]
     if k:
         rows += [f"| Karta map HTML, default view ({k['default']['measure']}) | {_kib(k['default']['bytes'])} "
@@ -76,19 +76,72 @@ def other_table(r: dict) -> list[str]:
     if "first_load_s" in br:
         rows.append(f"| Browser: first load of the start page on a fresh server (store opened, picture read) | {br['first_load_s']} s |")
     rows += [f"| Peak RSS: server after one visit to every page | {_mb(br.get('server_peak_rss_mb'))} |",
-             f"| Peak RSS: server after the load test | {_mb(lt.get('server_peak_rss_mb_after'))} |",
              f"| Peak RSS: AppTest process (all pages) | {_mb(app.get('process_peak_rss_mb'))} |",
              f"| Peak RSS: export process | {_mb(ex.get('process_peak_rss_mb'))} |"]
-    if lat:
-        rows.append(f"| Load: {lt['sessions']} concurrent sessions × {lt['rounds']} round(s) of every page, {lt['visits']} "
-                    f"visits in {lt['wall_seconds']} s | p50 {lat['p50']} s, p90 {lat['p90']} s, p99 {lat['p99']} s, "
-                    f"max {lat['max']} s; **{lt['errors']} errors** |")
+    return rows
+
+
+def _pct(r: dict | None) -> str:
+    """"0.12 / 0.48 s (20)" (p50 / p95, number of runs) from a loadstats summary; "–" when
+    nothing was measured. More runs than visits are reruns (a map reporting its first view)."""
+    if not r or r.get("p50") is None:
+        return "–"
+    return f"{r['p50']:.2f} / {r['p95']:.2f} s ({r['n']})"
+
+
+def _p95(r: dict | None) -> str:
+    return "–" if not r or r.get("p95") is None else f"{r['p95']:.2f} s"
+
+
+def _errors(phase: dict) -> str:
+    e = phase["errors"]
+    return f"**{e['count']}**" + (" (" + "; ".join(e["first"]) + ")" if e["first"] else "")
+
+
+def _visits(phase: dict) -> str:
+    planned = phase.get("planned", phase["visits"])
+    return f"{phase['visits']} visits" + (f" (of {planned}: the deadline cut the rest)" if planned > phase["visits"] else "")
+
+
+def load_step(step: dict, rounds: int) -> list[str]:
+    """One N of the sweep: a sentence of totals, then a row per page."""
+    cold, warm = step["cold"], step["warm"]
+    rows = [f"**{step['sessions']} session(s)**: cold round {_visits(cold)} in {cold['wall_s']} s, errors "
+            f"{_errors(cold)}; {rounds} warm round(s) {_visits(warm)} in {warm['wall_s']} s, errors {_errors(warm)}. "
+            f"Server RSS peak (server and children, sampled) {_mb(step['server_rss_peak_mb'])}, "
+            f"server VmHWM {_mb(step['server_vmhwm_mb'])}. Load average (1 min) at the end: {step.get('loadavg_1min', '–')}.", "",
+            "| Page | Server cold p50 / p95 (runs) | First view after import | Server warm p50 / p95 (runs) | Unfinished runs (cold, warm) "
+            "| Browser cold p95 | Browser warm p95 |", "|---|---|---|---|---|---|---|"]
+    pages = dict.fromkeys([*cold["server"], *warm["server"], *cold["browser"], *warm["browser"]])
+    for page in pages:
+        sc, sw = cold["server"].get(page, {}), warm["server"].get(page, {})
+        first = cold["first_view"].get(page)
+        rows.append(f"| {page} | {_pct(sc)} | {'–' if first is None else f'{first:.2f} s'} | {_pct(sw)} | "
+                    f"{sc.get('unfinished', 0)}, {sw.get('unfinished', 0)} | {_p95(cold['browser'].get(page))} | "
+                    f"{_p95(warm['browser'].get(page))} |")
+    return rows
+
+
+def load_tables(lt: dict) -> list[str]:
+    """The load test (bench.load): what was driven, then a table per number of sessions."""
+    if not lt or "steps" not in lt:
+        return []
+    varied = ", ".join(f"{slug} ×{len(urls)}" for slug, urls in lt["mix"].items()) or "none"
+    first = lt.get("first_view") or {}
+    rows = ["## Load", "",
+            f"Sessions are browser contexts in one chromium; server times are the server's own per script run "
+            f"(LAGESBILD_TIMING_LOG), finished runs only. Each session opens every page ({len(lt['pages'])}) once "
+            f"after an import (cold), then {lt['rounds']} more time(s) (warm); varied addresses per page: {varied}. "
+            f"First view on the fresh server: {first.get('seconds', '–')} s in the browser. Whole load test: "
+            f"{lt.get('wall_seconds')} s.", ""]
+    for step in lt["steps"]:
+        rows += load_step(step, lt["rounds"]) + [""]
     return rows
 
 
 def markdown(r: dict) -> str:
     errs = [f"- **{k} failed**: {v['error'][:300]}" for k, v in r.items() if isinstance(v, dict) and "error" in v]
-    lines = header(r) + page_table(r) + [""] + other_table(r) + ([""] + errs if errs else [])
+    lines = header(r) + page_table(r) + [""] + other_table(r) + [""] + load_tables(r.get("load", {})) + (errs if errs else [])
     lines += ["", f"Whole run: {r.get('total_seconds')} s. Reproduce: `.venv/bin/python -m bench.run` (see docs/benchmark.md)."]
     return "\n".join(lines) + "\n"
 

@@ -6,10 +6,11 @@ and measures, in the same run,
 - map payload bytes (Karta, Områden profile);
 - meeting export time (five items: PDF, PPTX, ZIP);
 - memory (peak RSS of the server and of each measuring process);
-- a load test: N concurrent browser sessions, latency percentiles and errors (bounded in time).
+- a load test: N = 1, 5, 10, 20 sessions as browser contexts in one chromium; the server's own
+  time per page (p50/p95, cold after an import and warm), browser p95, errors and server RSS.
 
     .venv/bin/python -m bench.run            # full scale, writes bench/results/latest.{json,md}
-    .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions and sessions
+    .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions, load sweep 1,5
     .venv/bin/python -m bench.run --dry --out-dir /tmp/b   # tiny scale: does the script still run?
 
 Nothing here asserts a speed: the figures are written down to be read (docs/benchmark.md).
@@ -29,7 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bench.report import markdown
-from bench.server import ROOT, peak_rss_mb, streamlit_server
+from bench.server import ROOT, environment, streamlit_server
 
 RESULTS = ROOT / "bench" / "results"
 STAGE_TIMEOUT = 3600
@@ -41,21 +42,23 @@ class Plan:
     scale: str = "full"
     reps: int = 5  # warm AppTest reruns per page
     browser_reps: int = 3  # warm browser loads per page
-    sessions: int = 8
-    rounds: int = 1
-    max_seconds: float = 600  # load-test bound
+    load_sessions: tuple[int, ...] = (1, 5, 10, 20)  # the load test's sweep of concurrent sessions
+    load_rounds: int = 1  # warm rounds per session after the cold one
+    max_seconds: float = 900  # load-test bound per number of sessions: no visit starts after it
     pages: tuple[str, ...] = ()  # empty = every registered page
 
 
 def plan_from(args) -> Plan:
     if args.dry:
-        p = Plan("tiny", 1, 1, 1, 1, 120, ("oversikt",))
+        p = Plan("tiny", 1, 1, (1,), 1, 300, ("oversikt",))
     elif args.quick:
-        p = Plan("full", 2, 1, 3, 1, 300)
+        p = Plan("full", 2, 1, (1, 5), 1, 600)
     else:
         p = Plan()
     if args.sessions is not None:
-        p.sessions = args.sessions
+        p.load_sessions = (args.sessions,)
+    if args.load_sessions:
+        p.load_sessions = tuple(int(n) for n in args.load_sessions.split(","))
     if args.pages:
         p.pages = tuple(args.pages.split(","))
     return p
@@ -72,12 +75,9 @@ def bench_env(tmp: Path) -> dict[str, str | None]:
 
 def stage(module: str, env: dict, *args: str) -> dict:
     """Run `python -m module args` with env on top of ours; its last stdout line is JSON."""
-    full = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
-    for k in [k for k, v in env.items() if v is None]:
-        full.pop(k, None)
     t0 = time.perf_counter()
     print(f"… {module} {' '.join(args)}", flush=True)
-    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=full, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=environment(env), capture_output=True, text=True,
                           timeout=STAGE_TIMEOUT)
     if done.returncode != 0:
         return {"error": f"{module} exited with {done.returncode}: {done.stderr[-1500:]}"}
@@ -86,8 +86,8 @@ def stage(module: str, env: dict, *args: str) -> dict:
     return out
 
 
-def browser_and_load(env: dict, tmp: Path, plan: Plan, slugs: list[str]) -> tuple[dict, dict]:
-    from bench import browser, load
+def browser_stage(env: dict, tmp: Path, plan: Plan, slugs: list[str]) -> dict:
+    from bench import browser
     from bench.apptime import MINIMAL
 
     minimal = tmp / "minimal.py"
@@ -96,11 +96,20 @@ def browser_and_load(env: dict, tmp: Path, plan: Plan, slugs: list[str]) -> tupl
     base_times = browser.minimal_times(minimal, plan.browser_reps, env)
     with streamlit_server("app.py", env=env, timeout=300, log=tmp / "server.log") as (base, proc):
         print("… browser: every page", flush=True)
-        pages = browser.with_ratios(browser.app_times(base, proc.pid, slugs, plan.browser_reps), base_times)
-        print(f"… load: {plan.sessions} sessions", flush=True)
-        lt = load.run(base, plan.sessions, plan.rounds, plan.max_seconds, slugs=slugs)
-        lt["server_peak_rss_mb_after"] = round(peak_rss_mb(proc.pid), 1)
-    return pages, lt
+        return browser.with_ratios(browser.app_times(base, proc.pid, slugs, plan.browser_reps), base_times)
+
+
+def load_stage(env: dict, tmp: Path, plan: Plan) -> dict:
+    """On a server of its own (its memory is the load test's); the pages vary their parameters
+    themselves (bench.loaddata), so only a --pages subset is passed on."""
+    from bench import load
+
+    print(f"… load: {','.join(map(str, plan.load_sessions))} sessions", flush=True)
+    try:
+        return load.run(env, tmp, plan.load_sessions, plan.load_rounds, plan.max_seconds,
+                        slugs=[s for s in plan.pages if "?" not in s] or None)
+    except Exception as err:  # a failed stage is reported in the results, like the subprocess stages
+        return {"error": f"{type(err).__name__}: {str(err)[-1500:]}"}
 
 
 def machine() -> dict:
@@ -130,7 +139,8 @@ def measure(plan: Plan, tmp: Path) -> dict:
     result["apptest"] = stage("bench.apptime", env, "--reps", str(plan.reps), "--pages", ",".join(slugs))
     result["payload"] = stage("bench.payload", env)
     result["export"] = stage("bench.export", env)
-    result["browser"], result["load"] = browser_and_load(env, tmp, plan, slugs)
+    result["browser"] = browser_stage(env, tmp, plan, slugs)
+    result["load"] = load_stage(env, tmp, plan)
     result["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     result["total_seconds"] = round(time.perf_counter() - t0, 1)
     return result
@@ -143,9 +153,10 @@ def errors(result: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="full scale, fewer repetitions, 3 load sessions")
+    mode.add_argument("--quick", action="store_true", help="full scale, fewer repetitions, load sweep 1,5")
     mode.add_argument("--dry", action="store_true", help="tiny scale, one page, one session (smoke test)")
-    ap.add_argument("--sessions", type=int, help="concurrent load-test sessions (default 8, --quick 3)")
+    ap.add_argument("--sessions", type=int, help="one number of concurrent load-test sessions (instead of a sweep)")
+    ap.add_argument("--load-sessions", help="the load test's sweep, comma-separated (default 1,5,10,20; --quick 1,5)")
     ap.add_argument("--pages", help="comma-separated page slugs (default: every registered page)")
     ap.add_argument("--out-dir", type=Path, default=RESULTS, help=f"where latest.json and latest.md go (default {RESULTS})")
     args = ap.parse_args(argv)

@@ -43,7 +43,7 @@ def healthy(base: str) -> bool:
         return False
 
 
-def _environment(env: dict[str, str | None] | None) -> dict[str, str]:
+def environment(env: dict[str, str | None] | None) -> dict[str, str]:
     """os.environ with `env` on top; a None value removes the variable."""
     out = dict(os.environ)
     for k, v in (env or {}).items():
@@ -68,7 +68,7 @@ def streamlit_server(script: str = "app.py", env: dict[str, str | None] | None =
     log_path = Path(log) if log else Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     base = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=_environment(env), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=environment(env), stdout=out, stderr=subprocess.STDOUT)
         try:
             _wait_healthy(base, proc, timeout, log_path)
             yield base, proc
@@ -95,7 +95,41 @@ def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float, log_path: P
 
 def peak_rss_mb(pid: int | str) -> float:
     """Peak resident memory (VmHWM) of a process ("self" = this one), in MiB (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return _status_kib(pid, "VmHWM") / 1024
+
+
+def _status_kib(pid: int | str, key: str) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:  # the process has just exited
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith(f"{key}:")), 0)
+
+
+def descendants(pid: int) -> list[int]:
+    """The process and every process it started, recursively (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory now (VmRSS) of a process and its children, in MiB: the server with any
+    helper it spawned (kaleido's chromium during an export)."""
+    return sum(_status_kib(p, "VmRSS") for p in descendants(pid)) / 1024
+
+
+def reset_peak_rss(pid: int) -> None:
+    """Start VmHWM over from the current RSS (Linux: "5" to clear_refs), so a peak can be
+    read per phase of one long-lived server."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:  # not ours or not Linux: the peak then covers the server's whole life
+        pass

@@ -36,6 +36,10 @@ def test_dry_run_measures_every_stage(tmp_path):
     assert result["synthetic"]["observations"] > 0
     assert set(result["apptest"]["pages"]) == {"oversikt"} and "cold_ratio" in result["apptest"]["pages"]["oversikt"]
     assert result["payload"]["karta"]["default"]["bytes"] > 0
-    assert result["load"]["errors"] == 0 and result["load"]["visits"] == 1
+    (step,) = result["load"]["steps"]  # one session: a cold and a warm visit, timed by the server itself
+    for phase in ("cold", "warm"):
+        assert step[phase]["visits"] == 1 and step[phase]["errors"]["count"] == 0, step[phase]
+        assert step[phase]["server"]["oversikt"]["n"] >= 1, step[phase]["server"]
+    assert step["server_rss_peak_mb"] > 0
     md = (tmp_path / "latest.md").read_text()
-    assert "| oversikt |" in md and "*minimal page*" in md and "errors" in md
+    assert "| oversikt |" in md and "*minimal page*" in md and "**1 session(s)**" in md
