@@ -17,7 +17,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from lagesbild.store import models as m
@@ -164,14 +165,25 @@ def _read(conn, model, version: int) -> pd.DataFrame:
 
 
 def _in_entry_order(conn, model, df: pd.DataFrame) -> pd.DataFrame:
-    """A reference table (partners, areas, reforms, …) in the order its rows were entered, as
-    the live table gives it, also when earlier contents come from the history: a frozen
-    meeting lists partners in the same order after one was renamed. Rows deleted since come
-    last."""
-    keys = list(model.__table__.primary_key.columns)
-    order = {tuple(r): i for i, r in enumerate(conn.execute(select(*keys)))}
-    rank = [order.get(tuple(r), len(order)) for r in df[[k.name for k in keys]].itertuples(index=False)]
-    return df.iloc[pd.Series(rank).argsort(kind="stable").to_numpy()].reset_index(drop=True)
+    """A reference table (partners, areas, reforms, …) in the order its rows were entered, on
+    every version and backend alike: a frozen meeting lists partners as they stood at its
+    freeze after one was renamed. Entered = the first version a key appears in (live or
+    history); rows entered together keep SQLite's insertion order (rowid) and go by key on
+    PostgreSQL, whose physical order moves a row to the end when it is updated."""
+    table, hist = model.__table__, m.HISTORY[model]
+    keys = [k.name for k in table.primary_key.columns]
+    tie = [sql("rowid")] if conn.dialect.name == "sqlite" else [table.c[k] for k in keys]
+    live = {tuple(r[:-1]): (r[-1], i) for i, r in enumerate(conn.execute(
+        select(*(table.c[k] for k in keys), table.c.valid_from).order_by(*tie)))}
+    first = {tuple(r[:-1]): r[-1] for r in conn.execute(
+        select(*(hist.c[k] for k in keys), func.min(hist.c.valid_from)).group_by(*(hist.c[k] for k in keys)))}
+    rank = {}
+    for key in set(live) | set(first):
+        entered = min(v for v in (live.get(key, (None,))[0], first.get(key)) if v is not None)
+        rank[key] = (entered, live.get(key, (0, len(live)))[1], key)
+    unknown = (float("inf"), 0, ())
+    at = [rank.get(tuple(r), unknown) for r in df[keys].itertuples(index=False)]
+    return df.iloc[sorted(range(len(df)), key=at.__getitem__)].reset_index(drop=True)
 
 
 # --- snapshots --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import base64
 import hashlib
 import io
 import json
+import uuid
 import zipfile
 from datetime import date, datetime
 
@@ -89,7 +90,9 @@ def restore(store: Store, blob: bytes) -> dict[str, int]:
             rows = [{k: _decode(v) for k, v in r.items()} for r in json.loads(body)]
             counts[table.name] = len(rows)
             if table.name == DataVersion.__tablename__:  # the one counter row exists already
-                conn.execute(update(table).values(current=rows[0]["current"]))
+                # A new identity: the target's counter may have stood elsewhere before, so its
+                # cached pictures (picture_cache, keyed by identity and version) must not apply.
+                conn.execute(update(table).values(current=rows[0]["current"], store_id=str(uuid.uuid4())))
                 continue
             if "valid_from" in table.c:  # a backup from before versioning: its rows are version 0
                 rows = [{"valid_from": 0, **r} for r in rows]
