@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from lagesbild import overrides
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 GEO_DIR = PROJECT_ROOT / "geo"
@@ -85,8 +87,8 @@ class KommunConfig:
         return self.folder / rel[2:] if rel.startswith("./") else PROJECT_ROOT / rel
 
     def path(self, key: str) -> Path:
-        """A file named in the [files] table."""
-        return self.resolve(self.raw["files"][key])
+        """A file named in the [files] table (or the admin's replacement, lagesbild.overrides)."""
+        return overrides.path(key) or self.resolve(self.raw["files"][key])
 
     @property
     def seed_dir(self) -> Path:
@@ -96,7 +98,7 @@ class KommunConfig:
     def optional_path(self, key: str, default: Path | None = None) -> Path | None:
         """A file of the [files] table that a kommun may lack (RegSO, utsatta områden, …)."""
         rel = self.raw.get("files", {}).get(key)
-        return self.resolve(rel) if rel else default
+        return overrides.path(key) or (self.resolve(rel) if rel else default)
 
     @property
     def seed_files(self) -> tuple[tuple[str, str], ...]:

@@ -14,12 +14,12 @@ import math
 import re
 import tomllib
 import weakref
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild import fmt, privacy
 from lagesbild.dates import as_date
 from lagesbild.domain import DataType
@@ -52,9 +52,9 @@ def compositions() -> dict[str, tuple[str, ...]]:
         return {}
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _compositions(path) -> tuple:
-    # The file is read once per process; the app is restarted after it is changed.
+    # Read once per file in force (an admin's edit puts another in force, lagesbild.overrides).
     try:
         with open(path, "rb") as fh:
             raw = tomllib.load(fh)

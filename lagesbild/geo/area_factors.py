@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild import fmt
 from lagesbild.config import load_kommun, settings
 from lagesbild.geo import METRIC_CRS, factors, omradestyp, turnout, uso_share
@@ -182,7 +182,7 @@ def uso_comparison() -> pd.DataFrame:
     return _uso_comparison(settings().kommun_config)
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _uso_comparison(_config: Path) -> pd.DataFrame:
     from lagesbild.importers.seed_factors import uso_areas
 
@@ -195,7 +195,7 @@ def valdistrikt_in(code: str) -> list[tuple[str, str]]:
     return list(_valdistrikt_in(code, settings().kommun_config))
 
 
-@lru_cache(maxsize=64)
+@overrides.cached(64)
 def _valdistrikt_in(code: str, _config: Path) -> tuple[tuple[str, str], ...]:
     cat = areas_mod.catalogue()
     if code not in cat.index:

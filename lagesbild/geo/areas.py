@@ -6,12 +6,12 @@ district belongs to, and how much of each utsatt område lies in an area.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild.config import settings
 from lagesbild.geo import METRIC_CRS, WEB_CRS, Area, priority
 from lagesbild.geo.layers import LAYERS, district_layers, layer
@@ -35,7 +35,7 @@ def catalogue() -> gpd.GeoDataFrame:
     return _catalogue(settings().kommun_config)
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _catalogue(_config: Path) -> gpd.GeoDataFrame:
     frames = []
     for key in district_layers():
@@ -91,6 +91,6 @@ def uso_by_area() -> pd.DataFrame:
     return _uso_by_area(settings().kommun_config)
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _uso_by_area(_config: Path) -> pd.DataFrame:
     return uso_overlap(layer("utsatta_omraden"), catalogue())

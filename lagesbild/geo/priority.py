@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild.config import load_kommun, settings
 from lagesbild.errors import Issue, ValidationError
 from lagesbild.geo import WEB_CRS
@@ -72,7 +72,7 @@ def load(path: Path | None = None) -> list[PriorityArea]:
     return list(_load(path, settings().kommun_config))
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _load(path: Path, _config: Path) -> tuple[PriorityArea, ...]:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
@@ -104,7 +104,7 @@ def geometries() -> gpd.GeoDataFrame:
     return _geometries(settings().kommun_config)
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _geometries(_config: Path) -> gpd.GeoDataFrame:
     return dissolve(load(), {key: layer(key) for key in district_layers()})
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from lagesbild import overrides
 from lagesbild.config import DATA_DIR, load_kommun
 
 PLACES_FILE = DATA_DIR / "place_names.toml"  # the default kommun's; a pack names its own ([files] place_names)
@@ -42,7 +42,7 @@ def places(path: Path | None = None) -> dict[str, Place]:
     return _places(path or places_file())
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _places(path: Path) -> dict[str, Place]:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh).get("places", {})
@@ -86,7 +86,7 @@ def _pattern(path: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
     return _pattern_of(path or places_file())
 
 
-@lru_cache(maxsize=4)
+@overrides.cached(4)
 def _pattern_of(path: Path) -> tuple[re.Pattern, dict[str, str]]:
     """One regex over every name and alias, longest first, whole words (genitive -s allowed)."""
     names = {}

@@ -96,11 +96,29 @@ IMPORTS = ((scb_import, lambda: factors.factor_file("scb_deso")),
            (turnout_import, lambda: factors.factor_file("val_2022")))
 
 
+# The builds whose figures include the priority areas: run again when an admin edits them.
+PRIORITY_DEPENDENT = (scb_import, uso_import)
+
+
+def _has_factors() -> bool:
+    return "factors" in load_kommun().raw and has_layer("regso")  # else a kommun without SCB's area files
+
+
+def _apply(s: Session, actor, builds) -> None:
+    for build, path_of in IMPORTS:
+        if build in builds:
+            path = path_of()
+            name = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name
+            apply_in(s, actor, build(), name, path.read_bytes())
+
+
 @seed_step("risk- och skyddsfaktorer")
 def seed_factors(s: Session) -> None:
-    if "factors" not in load_kommun().raw or not has_layer("regso"):  # a kommun without SCB's area files
-        return
-    for build, path_of in IMPORTS:
-        path = path_of()
-        name = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name
-        apply_in(s, SEED_ACTOR, build(), name, path.read_bytes())
+    if _has_factors():
+        _apply(s, SEED_ACTOR, [build for build, _ in IMPORTS])
+
+
+def apply_priority_dependent(s: Session, actor) -> None:
+    """The figures per priority area again, after an admin changed the compositions."""
+    if _has_factors():
+        _apply(s, actor, PRIORITY_DEPENDENT)

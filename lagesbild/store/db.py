@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from lagesbild.store import definitions
 import lagesbild.store.versioning  # noqa: F401  (registers the hooks that version every write)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -80,13 +81,25 @@ class Store:
     @classmethod
     def open(cls, url: str, *, seed: bool = True, demo: bool = False) -> "Store":
         store = cls(make_engine(url))
+        store.demo = demo
         with startup_lock(store.engine):
             migrate(store.engine)
+            store.sync_definitions()  # before seeding: the seed reads the priority areas in force
             if seed:
                 from lagesbild.store.seed import seed_if_empty
 
                 seed_if_empty(store, demo=demo)
         return store
+
+    demo = False
+
+    def sync_definitions(self) -> bool:
+        """Put this store's admin-edited definition files in force in this process
+        (lagesbild.store.definitions.sync). The example-data store follows the real one's."""
+        if self.demo:
+            return False
+        with self.session() as s:
+            return definitions.sync(s)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

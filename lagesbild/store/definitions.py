@@ -14,8 +14,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lagesbild.config import load_kommun, settings
-from lagesbild.store.models import DefinitionFile
+from lagesbild import overrides
+from lagesbild.config import VAR_DIR, load_kommun, settings
+from lagesbild.store.models import DefinitionFile, Setting
 
 # name -> (Swedish, English) label for a notice.
 LABELS = {
@@ -71,3 +72,47 @@ def changed_since(recorded: dict[str, str] | None) -> list[str]:
 def content(session: Session, sha256: str) -> bytes | None:
     """A recorded definition file's text as it was frozen."""
     return session.scalar(select(DefinitionFile.content).where(DefinitionFile.sha256 == sha256))
+
+
+# --- definitions an admin replaced in the app -----------------------------------------------
+
+EDITABLE = {"priority_areas": ".toml"}  # name -> file suffix
+_KEY = "definition."  # app_setting key prefix: definition.<name> = checksum of the file in force
+
+
+def replaced(session: Session) -> dict[str, str]:
+    """name -> checksum of the admin's file in force, for the definitions replaced in the app."""
+    rows = session.scalars(select(Setting).where(Setting.key.startswith(_KEY)))
+    return {r.key.removeprefix(_KEY): r.value for r in rows if r.key.removeprefix(_KEY) in EDITABLE}
+
+
+def replace(session: Session, name: str, body: bytes) -> str:
+    """Put `body` in force for `name` in the store (checked and audited by the caller);
+    returns its checksum. Every earlier version stays in `DefinitionFile`."""
+    sha = hashlib.sha256(body).hexdigest()
+    if session.get(DefinitionFile, sha) is None:
+        session.add(DefinitionFile(sha256=sha, name=name, content=body))
+    session.merge(Setting(key=_KEY + name, value=sha))
+    session.flush()
+    return sha
+
+
+def materialise(session: Session) -> dict[str, Path]:
+    """Write each replaced definition to disk once (content-addressed, atomically) and return
+    name -> path; the readers of the kommun pack read files."""
+    out = {}
+    for name, sha in replaced(session).items():
+        path = VAR_DIR / "definitions" / f"{name}-{sha[:16]}{EDITABLE[name]}"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(content(session, sha) or b"")
+            tmp.replace(path)
+        out[name] = path
+    return out
+
+
+def sync(session: Session) -> bool:
+    """Put the store's replaced definitions in force in this process; True when that changed
+    which files are read (and so cleared what was parsed from the old ones)."""
+    return overrides.use(materialise(session))

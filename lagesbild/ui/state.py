@@ -52,6 +52,8 @@ def _live_picture(url: str, version: tuple) -> Picture:
     from lagesbild.store.change import store_id
 
     newest = _NEWEST.get(url)
+    # A new version may come with another process's edit of a definition (priority areas).
+    store().sync_definitions()
     with store().session() as s:
         sid = store_id(s.connection())
         # A fresh server reads the version from disk if an earlier one wrote it; after an
