@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from lagesbild.config import settings
-from lagesbild.picture import TABLES, Picture, table_checksum
+from lagesbild.picture import TABLES, Picture
 
 KEEP = 3  # versions kept per store
 _LOG = logging.getLogger("lagesbild")

@@ -184,7 +184,7 @@ def uso_comparison() -> pd.DataFrame:
 
 @overrides.cached(4)
 def _uso_comparison(_config: Path) -> pd.DataFrame:
-    from lagesbild.importers.seed_factors import uso_areas
+    from lagesbild.importers.uso_layer import uso_areas
 
     mine = uso_share.shares(uso_areas(), layer("utsatta_omraden"))
     return uso_share.compare(mine, uso_share.read_shared(factors.factor_file("uso_overlap_shared")))

@@ -61,13 +61,13 @@ USO_FIELDS = {"NAMN": "name", "KATEGORI": "kategori", "AKTUALITET_START": "aktua
               "LOKALPOLISOMRADE": "lokalpolisomrade", "SPECIALOMRADES_ID": "polisen_id"}
 
 
-def read_utsatta_omraden(path: Path, outline: BaseGeometry) -> gpd.GeoDataFrame:
+def read_utsatta_omraden(path: Path | gpd.GeoDataFrame, outline: BaseGeometry) -> gpd.GeoDataFrame:
     """Polisen's utsatta områden (national file, SWEREF 99 TM): the areas that lie in the kommun.
 
     Polisen's polygons are kept as published (only reprojected and rounded), even where one
     reaches a few metres over the kommun border.
     """
-    raw = gpd.read_file(path)
+    raw = path if isinstance(path, gpd.GeoDataFrame) else gpd.read_file(path)  # a file, or one read from an upload
     if raw.crs is None:
         raise ValueError(f"{path}: saknar koordinatsystem (crs)")
     raw = raw.to_crs(WEB_CRS)

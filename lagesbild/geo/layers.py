@@ -6,12 +6,12 @@ SWEREF 99 TM from the generalised boundaries, so lakes are included).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild.config import load_kommun, settings
 from lagesbild.geo import METRIC_CRS, WEB_CRS
 from lagesbild.i18n import t
@@ -26,7 +26,8 @@ class LayerSpec:
     label_en: str
 
     def label(self, lang: str = "sv") -> str:
-        return self.label_en if lang == "en" else self.label_sv
+        text = self.label_en if lang == "en" else self.label_sv
+        return text.format(year=list_year()) if "{year}" in text else text
 
 
 LAYERS: dict[str, LayerSpec] = {
@@ -34,9 +35,12 @@ LAYERS: dict[str, LayerSpec] = {
     "valdistrikt": LayerSpec("valdistrikt", "valdistrikt", ("valmyndigheten_valdistrikt",), "Valdistrikt", "Election districts"),
     # The outline is the union of the valdistrikt (see geo/SOURCES.md); SCB's file names it.
     "kommun_outline": LayerSpec("kommun_outline", "kommun", ("valmyndigheten_valdistrikt", "scb_kommungrans"), "Kommungräns", "Municipal boundary"),
-    "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden 2025", "Vulnerable areas 2025"),
+    "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden {year}", "Vulnerable areas {year}"),
 }
 EXTRA_COLUMNS = {"utsatta_omraden": ("kategori", "aktualitet_start", "lokalpolisomrade", "polisen_id")}
+# The year of Polisen's list of utsatta områden that the shipped layer holds; a list an admin
+# imports carries its year in the `lista` column (lagesbild.importers.uso_layer).
+USO_LIST_YEAR = "2025"
 DISTRICT_LAYERS = ("regso", "valdistrikt")  # layers whose areas are districts of the store
 # The boundaries' year (RegSO 2025 from SCB, valdistrikt for the 2026 election); a priority
 # area is the union of its RegSO.
@@ -78,7 +82,7 @@ def layer(key: str) -> gpd.GeoDataFrame:
     return _load(key, settings().kommun_config)
 
 
-@lru_cache(maxsize=16)
+@overrides.cached(16)  # an admin's new list of utsatta områden replaces that layer
 def _load(key: str, config_path: Path) -> gpd.GeoDataFrame:
     path = load_kommun(config_path).optional_path(key)
     if path is None:  # the columns a present layer of this kind has, no rows
@@ -97,6 +101,12 @@ def read_layer(path: Path) -> gpd.GeoDataFrame:
             gdf[col] = gdf[col].dt.strftime("%Y-%m-%d")
     gdf["area_km2"] = gdf.geometry.to_crs(METRIC_CRS).area / 1e6
     return gdf.sort_values("code").reset_index(drop=True)
+
+
+def list_year() -> str:
+    """The year of the list of utsatta områden in force."""
+    uso = layer("utsatta_omraden")
+    return str(uso["lista"].iloc[0]) if "lista" in uso.columns and len(uso) else USO_LIST_YEAR
 
 
 def area_km2(geoms: gpd.GeoSeries) -> gpd.GeoSeries:

@@ -20,7 +20,6 @@ from shapely.ops import unary_union
 from lagesbild.geo import METRIC_CRS, WEB_CRS
 
 INDICATOR = "polisen_uso_andel_yta"
-PERIOD = "2025"
 SARSKILT = "särskilt"  # in Polisen's KATEGORI "Särskilt utsatt område"
 
 

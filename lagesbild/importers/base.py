@@ -27,6 +27,7 @@ from lagesbild.config import load_kommun
 from lagesbild.domain import Actor
 from lagesbild.errors import Issue, ValidationError
 from lagesbild.registry.indicators import indicators
+from lagesbild.store import definitions
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
 from lagesbild.store.models import District, ImportBatch, Observation, PoliceEvent
@@ -57,6 +58,9 @@ class ParsedImport:
     warnings: list[str] = field(default_factory=list)
     districts: list[dict] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    # A definition file the import puts in force, (kommun pack [files] name, content): a new
+    # list of utsatta områden replaces the map layer (lagesbild.store.definitions).
+    definition: tuple[str, bytes] | None = None
 
     def __post_init__(self) -> None:
         if self.vintage is None:
@@ -477,6 +481,8 @@ def apply_in(s: Session, actor: Actor, parsed: ParsedImport, filename: str, file
     target = TARGETS[parsed.target]
     report = progress or (lambda _f: None)
     report(0.0)
+    if parsed.definition:
+        definitions.put_in_force(s, *parsed.definition)
     if parsed.target == "observation":
         fail(check_observations(parsed.records))
     districts_added = merge_districts(s, parsed.districts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lagesbild.importers import bra, kolada, ntu, partner, polisen, scb, text_sourced
+from lagesbild.importers import bra, kolada, ntu, partner, polisen, scb, text_sourced, uso_layer
 from lagesbild.importers.base import ParsedImport
 
 
@@ -50,6 +50,14 @@ IMPORTERS: tuple[ImporterSpec, ...] = (
     ImporterSpec("ntu", "Brå NTU – kommuntabell", "Brå NTU – kommun table", ("csv",), ntu.parse,
                  "Brå:s NTU-tabell per område (HELA RIKET, länet, kommunen) i procent; XX = sekretess.",
                  "Brå's NTU table by area (country, county, kommun) in per cent; XX = suppressed."),
+    ImporterSpec("uso_lista", "Polisen – lista över utsatta områden", "Police – list of vulnerable areas", ("geojson", "json"),
+                 uso_layer.parse,
+                 "Polisens GeoJSON över utsatta områden (hela landet, SWEREF 99 TM) med listans år i filnamnet, t.ex. "
+                 "utsatta_omraden_2027.geojson. Områdena i kommunen ersätter kartlagret; andelen av varje områdes yta "
+                 "som ligger i dem läggs till för listans år, tidigare års listor finns kvar.",
+                 "Polisen's GeoJSON of vulnerable areas (whole country, SWEREF 99 TM) with the list's year in the file name, "
+                 "e.g. utsatta_omraden_2027.geojson. The areas in the kommun replace the map layer; each area's share of "
+                 "its surface inside them is added for the list's year, earlier lists stay."),
 )
 
 

@@ -8,13 +8,13 @@ codes ("prio-…") and the kommun code, as the profile and the map expect.
 """
 from __future__ import annotations
 
-import geopandas as gpd
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from lagesbild.config import PROJECT_ROOT, load_kommun
-from lagesbild.geo import WEB_CRS, factors, omradestyp, priority, turnout, uso_share
+from lagesbild.geo import factors, omradestyp, priority, turnout
 from lagesbild.geo.layers import layer
+from lagesbild.importers import uso_layer
 from lagesbild.importers.base import ParsedImport, apply_in, observation_frame, period_end
 from lagesbild.importers.seed_real import SEED_ACTOR  # registers "verkliga data" …
 from lagesbild.geo import seed as _geo_seed  # noqa: F401, I001  … then "områden", before this step
@@ -52,20 +52,8 @@ def omradestyp_import() -> ParsedImport:
                         warnings=[f"{len(ok)} av {len(t)} RegSO kopplade på kod och namn."])
 
 
-def uso_areas() -> gpd.GeoDataFrame:
-    """Every area the share is stored for: DeSO (outlines from the SCB file), RegSO,
-    valdistrikt, priority areas and the kommun outline."""
-    parts = [uso_share.deso_polygons(factors.factor_file("scb_deso")), layer("regso")[["code", "geometry"]],
-             layer("valdistrikt")[["code", "geometry"]],
-             priority.geometries()[["code", "geometry"]], layer("kommun_outline")[["code", "geometry"]]]
-    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=WEB_CRS)
-
-
 def uso_import() -> ParsedImport:
-    s = uso_share.shares(uso_areas(), layer("utsatta_omraden"))
-    rows = [{"indicator_id": uso_share.INDICATOR, "area_code": r.code, "period": uso_share.PERIOD, "value": float(r.share)}
-            for r in s.itertuples(index=False)]
-    return ParsedImport(kind="uso_andel", source_id="polisen_uso", records=_frame(rows))
+    return ParsedImport(kind="uso_andel", source_id="polisen_uso", records=uso_layer.in_force_rows())
 
 
 def turnout_import() -> ParsedImport:
@@ -96,8 +84,10 @@ IMPORTS = ((scb_import, lambda: factors.factor_file("scb_deso")),
            (turnout_import, lambda: factors.factor_file("val_2022")))
 
 
-# The builds whose figures include the priority areas: run again when an admin edits them.
+# The builds whose figures include the priority areas, and those from the list of utsatta
+# områden: run again when an admin edits the areas or imports a new list.
 PRIORITY_DEPENDENT = (scb_import, uso_import)
+USO_DEPENDENT = (uso_import,)
 
 
 def _has_factors() -> bool:
@@ -118,7 +108,7 @@ def seed_factors(s: Session) -> None:
         _apply(s, SEED_ACTOR, [build for build, _ in IMPORTS])
 
 
-def apply_priority_dependent(s: Session, actor) -> None:
-    """The figures per priority area again, after an admin changed the compositions."""
+def recompute(s: Session, actor, builds) -> None:
+    """Those figures again (PRIORITY_DEPENDENT or USO_DEPENDENT), after an admin's edit."""
     if _has_factors():
-        _apply(s, actor, PRIORITY_DEPENDENT)
+        _apply(s, actor, builds)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
 
 import pandas as pd
 
+from lagesbild import overrides
 from lagesbild.config import load_kommun
 from lagesbild.importers.places import place, places_in_text
 
@@ -35,10 +35,27 @@ def _sv(text: str) -> str:
 
 
 def _load() -> pd.DataFrame:
-    return _load_from(load_kommun().optional_path("uso_history"))
+    return _with_list_in_force(_load_from(load_kommun().optional_path("uso_history")))
 
 
-@lru_cache(maxsize=2)
+def _with_list_in_force(hist: pd.DataFrame) -> pd.DataFrame:
+    """The evidence file, and the official list in force for its year where the file has no
+    row of that year (a list an admin imported after the file was written)."""
+    from lagesbild.geo.layers import layer, list_year
+    from lagesbild.registry.sources import source
+
+    uso, year = layer("utsatta_omraden"), int(list_year())
+    if uso.empty or (hist["year"] == year).any():
+        return hist
+    rows = [{"year": year, "area": name, "area_code": _prio(name), "classification": kategori,
+             "classification_source": kategori, "confidence": CONFIDENCE_SV["HIGH"],
+             "confidence_note": "Polisens officiella fil", "source": source("polisen_uso").url,
+             "basis": f"Polisens lista {year}, inläst i appen", "assessment": str(year)}
+            for name, kategori in zip(uso["name"], uso["kategori"])]
+    return pd.concat([hist, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True).sort_values(["year", "area"]).reset_index(drop=True)
+
+
+@overrides.cached(2)
 def _load_from(path) -> pd.DataFrame:  # the kommun's own evidence file, if it has one
     if path is None:
         return pd.DataFrame(columns=COLUMNS)

@@ -11,17 +11,19 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from lagesbild import overrides
 from lagesbild.config import VAR_DIR, load_kommun, settings
+from lagesbild.store.change import begin_change
 from lagesbild.store.models import DefinitionFile, Setting
 
 # name -> (Swedish, English) label for a notice.
 LABELS = {
     "kommun": ("kommunens uppgifter (namn, jämförelsekommuner)", "the kommun's settings (names, peer kommuner)"),
     "priority_areas": ("de prioriterade områdenas sammansättning", "the priority areas' composition"),
+    "utsatta_omraden": ("Polisens lista över utsatta områden", "Polisen's list of vulnerable areas"),
     "indicators": ("indikatorregistret", "the indicator registry"),
     "sources": ("källregistret", "the source registry"),
     "place_names": ("ortnamnsregistret", "the place-name gazetteer"),
@@ -38,7 +40,7 @@ def files() -> dict[str, Path]:
     kommun = load_kommun()
     found = {"kommun": settings().kommun_config, "priority_areas": kommun.optional_path("priority_areas"),
              "indicators": registry_file(), "sources": kommun.optional_path("sources", SOURCES_FILE),
-             "place_names": places_file()}
+             "place_names": places_file(), "utsatta_omraden": kommun.optional_path("utsatta_omraden")}
     return {name: Path(p) for name, p in found.items() if p is not None and Path(p).exists()}
 
 
@@ -76,7 +78,7 @@ def content(session: Session, sha256: str) -> bytes | None:
 
 # --- definitions an admin replaced in the app -----------------------------------------------
 
-EDITABLE = {"priority_areas": ".toml"}  # name -> file suffix
+EDITABLE = {"priority_areas": ".toml", "utsatta_omraden": ".geojson"}  # name -> file suffix
 _KEY = "definition."  # app_setting key prefix: definition.<name> = checksum of the file in force
 
 
@@ -95,6 +97,19 @@ def replace(session: Session, name: str, body: bytes) -> str:
     session.merge(Setting(key=_KEY + name, value=sha))
     session.flush()
     return sha
+
+
+def put_in_force(session: Session, name: str, body: bytes) -> None:
+    """`replace`, with a new data version (even if no row changes) and the file read from now
+    on in this process, also by the rest of this transaction (which recomputes what depends
+    on it); a rollback puts the previous files back in force."""
+    if replaced(session).get(name) == hashlib.sha256(body).hexdigest():
+        return  # the same file again: nothing changes (an import of the same file changes nothing)
+    begin_change(session.connection())
+    replace(session, name, body)
+    previous = overrides.in_force()
+    overrides.use({**previous, **materialise(session)})
+    event.listen(session, "after_rollback", lambda _s: overrides.use(previous), once=True)
 
 
 def materialise(session: Session) -> dict[str, Path]:

@@ -18,10 +18,8 @@ import tomllib
 from dataclasses import dataclass
 
 import tomlkit
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from lagesbild import overrides
 from lagesbild.config import load_kommun
 from lagesbild.domain import Actor
 from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
@@ -30,7 +28,6 @@ from lagesbild.geo.layers import district_layers, layer
 from lagesbild.store import definitions
 from lagesbild.store.access import require
 from lagesbild.store.audit import audit
-from lagesbild.store.change import begin_change
 from lagesbild.store.models import District
 from lagesbild.store.reference import _slug
 
@@ -82,7 +79,7 @@ def save(s: Session, actor: Actor, code: str | None, data: AreaInput, seen: str)
         row[key] = value
     text = tomlkit.dumps(doc)
     priority.parse(tomllib.loads(text), {k: set(layer(k)["code"]) for k in district_layers()})  # as a start reads it
-    _put_in_force(s, text.encode("utf-8"))
+    definitions.put_in_force(s, NAME, text.encode("utf-8"))
     kommun = load_kommun()
     s.merge(District(code=code, name=data.name.strip(), level="prioriterat", parent_code=kommun.code, is_priority=True))
     _recompute_figures(s, actor)
@@ -134,22 +131,12 @@ def _free_code(name: str, taken: set) -> str:
     return candidate
 
 
-def _put_in_force(s: Session, body: bytes) -> None:
-    """Store the file and read it from now on in this process, also while this transaction
-    recomputes the figures; a rollback puts the previous file back in force."""
-    begin_change(s.connection())  # a new data version even if no row changes (e.g. only the note)
-    definitions.replace(s, NAME, body)
-    previous = overrides.in_force()
-    overrides.use({**previous, **definitions.materialise(s)})
-    event.listen(s, "after_rollback", lambda _s: overrides.use(previous), once=True)
-
-
 def _recompute_figures(s: Session, actor: Actor) -> None:
     """The figures the seed computed per priority area, computed again for the new compositions
     (only changed rows are written: lagesbild.importers.base.apply_in)."""
     from lagesbild.importers import seed_factors
 
-    seed_factors.apply_priority_dependent(s, actor)
+    seed_factors.recompute(s, actor, seed_factors.PRIORITY_DEPENDENT)
 
 
 def _plain(changed: dict) -> dict:

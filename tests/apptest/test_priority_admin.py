@@ -8,7 +8,7 @@ import pytest
 from lagesbild import overrides
 from tests.apptest.helpers import texts
 from tests.apptest.test_access import admin_page, mode  # noqa: F401 (the fixture)
-from tests.apptest.test_reference_admin import ADMIN, EDITOR, _ok, _open
+from tests.apptest.test_reference_admin import EDITOR, _ok, _open
 
 F = "prio_prio-flemingsberg_"
 

@@ -8,11 +8,11 @@ from sqlalchemy import select
 
 from lagesbild import views
 from lagesbild.domain import SYSTEM_ACTOR, Actor, ReformStatus, Role
-from lagesbild.errors import ConflictError, LagesbildError, NotFound, PermissionDenied, ValidationError
+from lagesbild.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from lagesbild.picture import load_live
 from lagesbild.store import meetings as mt
 from lagesbild.store import reforms
-from lagesbild.store.models import AuditEntry, Snapshot
+from lagesbild.store.models import AuditEntry
 
 A = SYSTEM_ACTOR
 EDITOR = Actor(name="Redaktör", role=Role.EDITOR)

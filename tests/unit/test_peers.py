@@ -8,7 +8,7 @@ import pytest
 
 from lagesbild import indicator_views as iv
 from lagesbild import peers
-from lagesbild.config import PROJECT_ROOT, KommunConfig, load_kommun
+from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.importers import bra
 from lagesbild.picture import load_live
 from tests.unit.picture_factory import picture
