@@ -1494,7 +1494,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "karta.build.priority_areas": ("Prioriterade områden", "Priority areas"),
     "karta.build.priority_areas_proposal": ("Prioriterade områden: förslag", "Priority areas: proposal"),
     "karta.build.priority_area": ("Prioriterat område", "Priority area"),
-    "karta.vulnerable_area_police_2025": ("Utsatt område (Polisen 2025)", "Vulnerable area (Police 2025)"),
+    "karta.vulnerable_area_police": ("Utsatt område (Polisen {year})", "Vulnerable area (Police {year})"),
     "karta.area_map.map": ("Karta över {area_name}", "Map of {area_name}"),
     "karta.click_area_profile": ("Klicka för områdesprofil", "Click for the area profile"),
     "karta.event_badges.published_events": ("publicerade händelser", "published events"),
@@ -2054,9 +2054,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The delimitations are the partners' proposals and can change once the partners decide.",
     ),
     "karta.ui.uso_list.valid_from": ("aktualitet från", "valid from"),
-    "karta.ui.uso_list.police_assessment_2025_history": (
-        "Polisens lägesbild 2025; historiken finns i varje områdesprofil.",
-        "Police assessment 2025; the history is in each area profile.",
+    "karta.ui.uso_list.police_assessment_history": (
+        "Polisens lägesbild {year}; historiken finns i varje områdesprofil.",
+        "Police assessment {year}; the history is in each area profile.",
     ),
     # lagesbild/ui/reform_form.py
     "reform_form.form.reforms_several_parts_share": (

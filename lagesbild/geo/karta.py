@@ -13,7 +13,7 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import choropleth, events, foliummap as fm
-from lagesbild.geo.layers import LAYERS, area_label, layer, main_layer
+from lagesbild.geo.layers import LAYERS, area_label, layer, list_year, main_layer
 from lagesbild.geo.measures import NOTICES, MapValues, Measure, values
 from lagesbild.i18n import t
 from lagesbild.privacy import cell_text, explanation
@@ -109,7 +109,7 @@ def build(picture, measure: Measure, period: str | None, lang: str, assets: fm.A
     _event_badges(m, picture, lang)
     folium.LayerControl(collapsed=False, position="bottomleft").add_to(m)
     lines = ([(fm.PRIORITY_LINE, t("karta.build.priority_area", lang))] if not prio.empty else []) + \
-            ([(fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang))] if not uso.empty else [])  # only what is drawn
+            ([(fm.USO_LINE, t("karta.vulnerable_area_police", lang, year=list_year()))] if not uso.empty else [])  # only what is drawn
     fm.Legend(fm.legend_html(legend_title(measure, lang), classes, lines, note=_period_note(mv, lang)),
               position="topright").add_to(m)
     return KartaView(m, mv, classes, display_table(mv, measure, lang), summary(mv, measure, lang))
@@ -149,7 +149,7 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
                       casing=True)
     fm.Legend(fm.legend_html(str(target["name"].iloc[0]), None, [
         (fm.AREA_LINE, areas_mod.level_label(level, lang)),
-        (fm.USO_LINE, t("karta.vulnerable_area_police_2025", lang)),
+        (fm.USO_LINE, t("karta.vulnerable_area_police", lang, year=list_year())),
     ]), position="topright").add_to(m)
     return m
 

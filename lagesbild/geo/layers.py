@@ -38,9 +38,9 @@ LAYERS: dict[str, LayerSpec] = {
     "utsatta_omraden": LayerSpec("utsatta_omraden", "utsatt_omrade", ("polisen_uso",), "Utsatta områden {year}", "Vulnerable areas {year}"),
 }
 EXTRA_COLUMNS = {"utsatta_omraden": ("kategori", "aktualitet_start", "lokalpolisomrade", "polisen_id")}
-# The year of Polisen's list of utsatta områden that the shipped layer holds; a list an admin
-# imports carries its year in the `lista` column (lagesbild.importers.uso_layer).
-USO_LIST_YEAR = "2025"
+# Polisen's list of utsatta områden that the shipped layer holds (its year and date); a list
+# an admin imports carries its year in the `lista` column (lagesbild.importers.uso_layer).
+USO_LIST_YEAR, USO_LIST_DATE = "2025", "2025-12-01"
 DISTRICT_LAYERS = ("regso", "valdistrikt")  # layers whose areas are districts of the store
 # The boundaries' year (RegSO 2025 from SCB, valdistrikt for the 2026 election); a priority
 # area is the union of its RegSO.
@@ -107,6 +107,11 @@ def list_year() -> str:
     """The year of the list of utsatta områden in force."""
     uso = layer("utsatta_omraden")
     return str(uso["lista"].iloc[0]) if "lista" in uso.columns and len(uso) else USO_LIST_YEAR
+
+
+def list_as_of() -> str:
+    """"Data t.o.m." of the list in force: the shipped list's date, an imported list's year."""
+    return USO_LIST_DATE if list_year() == USO_LIST_YEAR else list_year()
 
 
 def area_km2(geoms: gpd.GeoSeries) -> gpd.GeoSeries:

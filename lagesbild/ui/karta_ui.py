@@ -7,7 +7,7 @@ from lagesbild import privacy
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, measures
-from lagesbild.geo.layers import LAYERS, boundaries, has_layer, layer, main_layer
+from lagesbild.geo.layers import LAYERS, boundaries, has_layer, layer, list_as_of, list_year, main_layer
 from lagesbild.i18n import t
 from lagesbild.ui import map_ui, provenance
 from lagesbild.ui.state import lang
@@ -88,5 +88,5 @@ def _uso_list(lg: str) -> None:
     items = "; ".join(f"{n} ({k.lower()}, {t('karta.ui.uso_list.valid_from', lang())} {s})"
                       for n, k, s in zip(uso["name"], uso["kategori"], uso["aktualitet_start"]))
     st.markdown(f"**{t('karta.uso', lg)}:** {items}.")
-    provenance.caption("polisen_uso", "2025-12-01",
-                       note=t("karta.ui.uso_list.police_assessment_2025_history", lang()))
+    provenance.caption("polisen_uso", list_as_of(),
+                       note=t("karta.ui.uso_list.police_assessment_history", lang(), year=list_year()))

@@ -9,7 +9,7 @@ from lagesbild import fmt, privacy, verdict
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, profile
-from lagesbild.geo.layers import area_label, boundaries
+from lagesbild.geo.layers import area_label, boundaries, list_as_of
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.ui import map_ui, provenance, verdict_ui
@@ -132,7 +132,7 @@ def _headline(p: profile.Profile) -> None:
     missing = fmt.number(None, lang=lg)
     cells = [
         (t("omr.population", lg), p.population.text, ["scb_befolkning"], tom, no_pop),
-        (t("omr.area", lg), f"{fmt.number(p.area_km2, 2 if p.area_km2 < 1 else 1, lg)} km²", [geo_src], "2025-12-01",
+        (t("omr.area", lg), f"{fmt.number(p.area_km2, 2 if p.area_km2 < 1 else 1, lg)} km²", [geo_src], list_as_of(),
          t("omraden.headline.whole_area_incl_lakes", lang(), boundaries=boundaries(p.level, lg))),
         (t("omr.density", lg), fmt.number(density, 0, lg) if density else missing,
          ["scb_befolkning", geo_src], tom, ""),
@@ -169,7 +169,7 @@ def _factors(p: profile.Profile) -> None:
         st.markdown(f.uso)
         if f.uso_note:
             st.info(f.uso_note, icon=":material/info:")
-        provenance.caption(["polisen_uso", "scb_regso"], "2025-12-01")
+        provenance.caption(["polisen_uso", "scb_regso"], list_as_of())
     st.markdown(f.turnout_text)
     if f.turnout.empty:
         st.markdown(t("fac.turnout.none", lg))
@@ -198,7 +198,7 @@ def _area_map(p: profile.Profile) -> None:
     cfg = settings()
     m = karta.area_map(p.code, lg, map_ui.assets(), tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution)
     clicked = map_ui.show(m, key="omr_map", height=420)
-    provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], "2025-12-01")
+    provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], list_as_of())
     table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
         t("omraden.area_map.district", lang()): p.name, t("omraden.area_map.code", lang()): p.code,
         t("omraden.area_map.population", lang()): p.population.text, area_label(p.level, lg): fmt.number(p.area_km2, 1, lg)}])
@@ -227,7 +227,7 @@ def _uso(p: profile.Profile) -> None:
             st.markdown(f":material/report: **{u.uso_name}**: {u.kategori.lower()} "
                         f"({t('omraden.uso.valid_from', lang())} {u.aktualitet_start}; "
                         f"{t('omraden.uso.vulnerable_area_lies_here', lang(), share=share)}).")
-    provenance.caption("polisen_uso", "2025-12-01")
+    provenance.caption("polisen_uso", list_as_of())
     if not p.uso_history.empty:
         st.markdown(f"**{t('omr.uso_history', lg)}**")
         h = p.uso_history
