@@ -114,6 +114,13 @@ def _check(data: AreaInput, others: list) -> None:
         unknown = sorted(set(data.codes) - set(layer(data.layer)["code"]))
         if unknown:
             issues.append(Issue(f"Distrikten {', '.join(unknown)} finns inte i kartlagret {data.layer}.", None, "distrikt"))
+        # Areas do not overlap: two areas sharing districts would show, as their difference,
+        # the count of the districts only one has, which the small-count rule may hide there.
+        for other in others:
+            shared = sorted(set(data.codes) & {str(c) for c in other.get("codes", [])}) if other.get("layer") == data.layer else []
+            if shared:
+                issues.append(Issue(f"Distrikten {', '.join(shared)} ingår redan i området ”{other.get('name')}”; "
+                                    "prioriterade områden överlappar inte varandra.", None, "distrikt"))
     if data.status not in STATUSES:
         issues.append(Issue(f"Status måste vara en av: {', '.join(STATUSES)}.", None, "status"))
     if len(data.note.strip()) > MAX_NOTE:
