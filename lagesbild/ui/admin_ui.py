@@ -50,31 +50,15 @@ def render(pic) -> None:
     if not may("admin.roles", who):
         return
     st.header(_t("admin.roles"))
-    flash()
+    forms.flash(FLASH)
     if settings().auth_mode == "local":
         _editing_switch(who)
     _roles(pic, who)
 
 
-def write(fn, done: str, *, store=None, form: str | None = None, flash_key: str = FLASH) -> LagesbildError:
-    """Run `fn(session)` in one transaction. On success: mark `form` saved (lagesbild.ui.forms),
-    keep `done` for `flash` and rerun; on a refusal: show it and return it (inputs are kept)."""
-    try:
-        with (store or real_store()).transaction() as s:
-            fn(s)
-    except LagesbildError as err:
-        st.error(str(err), icon=":material/error:")
-        return err
-    if form:
-        forms.mark_saved(form)
-    st.session_state[flash_key] = done
-    st.rerun()  # redraw the tables and forms with the change
-
-
-def flash(key: str = FLASH) -> None:
-    done = st.session_state.pop(key, None)
-    if done:
-        st.success(done, icon=":material/check:")
+def write(fn, done: str, *, form: str | None = None) -> LagesbildError | None:
+    """lagesbild.ui.forms.write on the real store, with this page's message."""
+    return forms.write(fn, done, store=real_store(), form=form, flash_key=FLASH)
 
 
 def _editing_switch(who) -> None:

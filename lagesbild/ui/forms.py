@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from lagesbild.errors import LagesbildError
+
 
 def _flag(form: str) -> str:
     return f"_form_saved_{form}"
@@ -26,3 +28,25 @@ def clear_if_saved(form: str, keys: Iterable[str]) -> None:
     if st.session_state.pop(_flag(form), False):
         for k in keys:
             st.session_state.pop(k, None)
+
+
+def write(fn, done: str, *, store, flash_key: str, form: str | None = None) -> LagesbildError | None:
+    """Run `fn(session)` in one transaction of `store`. On success: mark `form` saved, keep
+    `done` for `flash` and rerun; on a refusal: show it and return it (inputs are kept)."""
+    try:
+        with store.transaction() as s:
+            fn(s)
+    except LagesbildError as err:
+        st.error(str(err), icon=":material/error:")
+        return err
+    if form:
+        mark_saved(form)
+    st.session_state[flash_key] = done
+    st.rerun()  # redraw the tables and forms with the change
+
+
+def flash(key: str) -> None:
+    """The message of the last successful `write`, once."""
+    done = st.session_state.pop(key, None)
+    if done:
+        st.success(done, icon=":material/check:")

@@ -11,8 +11,7 @@ from lagesbild.errors import ConflictError
 from lagesbild.geo.layers import district_layers, layer
 from lagesbild.store import priority_areas as pa
 from lagesbild.ui import forms
-from lagesbild.ui.admin_ui import flash, write
-from lagesbild.ui.auth import may
+from lagesbild.ui.auth import may, real_store
 from lagesbild.ui.session import actor
 from lagesbild.ui.state import text as _t
 
@@ -26,7 +25,7 @@ def render() -> None:
         return
     st.header(_t("prioadm.title"))
     st.caption(_t("prioadm.intro"))
-    flash(FLASH)
+    forms.flash(FLASH)
     seen, areas = pa.current()
     names = {k: dict(zip(layer(k)["code"], layer(k)["name"])) for k in district_layers()}
     st.dataframe(pd.DataFrame({
@@ -71,8 +70,9 @@ def _form(area, code: str | None, seen: str, names: dict[str, dict[str, str]]) -
         return
     who = actor()
     data = pa.AreaInput(name, chosen_layer, tuple(codes), status, note)
-    err = write(lambda s: pa.save(s, who, code, data, st.session_state[seen_key]),
-                _t("prioadm.saved", name=name.strip()), form=fk, flash_key=FLASH)  # the real store: definitions are the kommun's
+    err = forms.write(lambda s: pa.save(s, who, code, data, st.session_state[seen_key]),
+                _t("prioadm.saved", name=name.strip()), store=real_store(), form=fk,
+                      flash_key=FLASH)  # the real store: definitions are the kommun's, not example data
     if isinstance(err, ConflictError):  # the table now shows the newer version: saving again is allowed
         st.session_state.pop(seen_key, None)
 

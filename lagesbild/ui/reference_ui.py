@@ -13,7 +13,6 @@ from lagesbild import reference_views as rv
 from lagesbild.errors import ConflictError
 from lagesbild.store import reference as ref
 from lagesbild.ui import forms
-from lagesbild.ui.admin_ui import flash, write
 from lagesbild.ui.auth import may
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.session import actor
@@ -62,7 +61,7 @@ SECTIONS = (
 def render() -> None:
     if not may("admin.roles", actor()):  # admins only: readers and editors never see these forms
         return
-    flash(FLASH)
+    forms.flash(FLASH)
     for section in SECTIONS:
         _section(section)
 
@@ -101,7 +100,7 @@ def _section(sec: Section) -> None:
             fn = lambda s: sec.add(s, who, values)  # noqa: E731
         else:
             fn = lambda s: sec.edit(s, who, chosen, st.session_state[seen_key], values)  # noqa: E731
-        _conflict_rereads(fk, write(fn, _t("ref.saved", name=values[fields[0]].strip()), store=store(), form=fk,
+        _conflict_rereads(fk, forms.write(fn, _t("ref.saved", name=values[fields[0]].strip()), store=store(), form=fk,
                                     flash_key=FLASH))
     if row is None:
         return
@@ -121,7 +120,7 @@ def _retire(sec: Section, key: str, label: str, fk: str) -> None:
     sure = st.checkbox(_t("ref.retire_confirm"), key=f"{fk}_retire_sure", help=_t("ref.retire_help"))
     if st.button(_t("ref.retire"), key=f"{fk}_retire", disabled=not sure):
         who = actor()
-        err = write(lambda s: ref.retire(s, who, sec.entity, key, st.session_state[fk + "_seen"]),
+        err = forms.write(lambda s: ref.retire(s, who, sec.entity, key, st.session_state[fk + "_seen"]),
                     _t("ref.retired_done", name=label), store=store(), form=fk, flash_key=FLASH)
         _conflict_rereads(fk, err)
 
