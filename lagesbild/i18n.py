@@ -2232,6 +2232,93 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.save_status": ("Spara status", "Save status"),
     "plan.status_saved": ("Statusen är sparad; historiken behåller de tidigare.",
                           "The status is saved; the history keeps the earlier ones."),
+    # The lägesbild document (lag 2023:196): lagesbild.document and its writers
+    "doc.title": ("Lägesbild {kommun} {year}", "Situation picture {kommun} {year}"),
+    "doc.subtitle": (
+        "Kartläggning, annan information av betydelse och analys enligt lag (2023:196) om kommuners ansvar för "
+        "brottsförebyggande arbete, med åtgärdsplan och uppföljning",
+        "Mapping, other relevant information and analysis under the Act (2023:196) on municipalities' responsibility "
+        "for crime prevention, with action plan and follow-up",
+    ),
+    "doc.cut": ("Data t.o.m. {day}. Uppgifter om senare perioder ingår inte.",
+                "Data up to {day}. Figures for later periods are not included."),
+    "doc.made": ("Framtagen {day} ur {app}.", "Produced {day} from {app}."),
+    "doc.every_figure": (
+        "Varje figur och tabell anger källa och data t.o.m. Orden bättre, sämre och oförändrat följer regeln på sidan "
+        "Om data och metod (Så bedöms läget).",
+        "Every figure and table states its source and data up to. The words better, worse and unchanged follow the "
+        "rule on the About data page (How the situation is judged).",
+    ),
+    "doc.part.kartlaggning": ("Kartläggning", "Mapping"),
+    "doc.part.kartlaggning.intro": (
+        "Brottsligheten och dess omfattning och konsekvenser i kommunen, per fokusområde i samverkan och per "
+        "prioriterat område, ur offentlig statistik och parternas uppgifter.",
+        "Crime, its extent and consequences in the kommun, per focus area of the cooperation and per priority area, "
+        "from public statistics and the partners' figures.",
+    ),
+    "doc.part.annan": ("Annan information av betydelse", "Other relevant information"),
+    "doc.part.annan.intro": (
+        "Risk- och skyddsfaktorer i de prioriterade områdena, Polisens utsatta områden och parternas egna uppgifter.",
+        "Risk and protective factors in the priority areas, the Police's vulnerable areas and the partners' own "
+        "information.",
+    ),
+    "doc.part.analys": ("Analys", "Analysis"),
+    "doc.part.analys.intro": (
+        "Samordnarens samlade analys av läget, med läget i korthet per fokusområde och prioriterat område.",
+        "The coordinator's overall analysis of the situation, with the verdict per focus area and priority area.",
+    ),
+    "doc.part.atgardsplan": ("Åtgärdsplan", "Action plan"),
+    "doc.part.atgardsplan.intro": (
+        "De åtgärder som ska genomföras utifrån lägesbilden, med ansvariga parter, period och förväntad effekt.",
+        "The actions to be carried out from the situation picture, with responsible partners, period and expected "
+        "effect.",
+    ),
+    "doc.part.uppfoljning": ("Uppföljning av förra periodens åtgärder", "Follow-up of the previous period's actions"),
+    "doc.part.uppfoljning.intro": (
+        "Åtgärder som startade senast {day}: hur deras indikatorer har utvecklats före och efter start.",
+        "Actions started by {day}: how their indicators developed before and after the start.",
+    ),
+    "doc.section.focus": ("Fokusområde: {name}", "Focus area: {name}"),
+    "doc.section.area": ("Prioriterat område: {name}", "Priority area: {name}"),
+    "doc.section.factors": ("Risk- och skyddsfaktorer", "Risk and protective factors"),
+    "doc.section.uso": ("Utsatta områden", "Vulnerable areas"),
+    "doc.section.partners": ("Parternas information", "The partners' information"),
+    "doc.section.analysis": ("Samlad analys", "Overall analysis"),
+    "doc.section.plan": ("Åtgärder i planen", "Actions in the plan"),
+    "doc.section.followup": ("Uppföljning", "Follow-up"),
+    "doc.verdict": ("Läget i korthet", "The situation in brief"),
+    "doc.analysis": ("Analys", "Analysis"),
+    "doc.analysis_missing": ("Analys saknas", "Analysis missing"),
+    "doc.analysis_by": ("Skriven av {author} {day}", "Written by {author} {day}"),
+    "doc.figure": ("Figur {n}", "Figure {n}"),
+    "doc.table": ("Tabell {n}", "Table {n}"),
+    "doc.factors.none": ("Inga risk- eller skyddsfaktorer finns för de prioriterade områdena.",
+                         "No risk or protective factors exist for the priority areas."),
+    "doc.factors.table": ("Risk- och skyddsfaktorer: {name}", "Risk and protective factors: {name}"),
+    "doc.uso.none": ("Polisens lista över utsatta områden finns inte för kommunen.",
+                     "The Police's list of vulnerable areas does not exist for the kommun."),
+    "doc.uso.table": ("Utsatta områden per år", "Vulnerable areas per year"),
+    "doc.partners.verdict": (
+        "Aktiviteter i samverkansöverenskommelsen: {total} ({counts}). Status enligt senaste uppgift.",
+        "Activities of the cooperation agreement: {total} ({counts}). Status as last recorded.",
+    ),
+    "doc.partners.none": ("Inga aktiviteter är registrerade.", "No activities are recorded."),
+    "doc.partners.table": ("Aktiviteter per fokusområde och status", "Activities per focus area and status"),
+    "doc.partners.col.focus": ("Fokusområde", "Focus area"),
+    "doc.partners.col.total": ("Totalt", "Total"),
+    "doc.partners.note": ("Antal aktiviteter, inte personer: inga små tal att skydda.",
+                          "Number of activities, not people: no small numbers to protect."),
+    "doc.plan.table": ("Åtgärder", "Actions"),
+    "doc.plan.status_table": ("Åtgärder per status", "Actions per status"),
+    "doc.plan.col.count": ("Antal åtgärder", "Number of actions"),
+    "doc.plan.note": ("Åtgärdsplanen i appen, som den ser ut när dokumentet tas fram.",
+                      "The action plan in the app, as it stands when the document is produced."),
+    "doc.plan.none": ("Planen har inga åtgärder för perioden ännu.", "The plan has no actions for the period yet."),
+    "doc.followup.verdict": ("{n} åtgärder startade senast {day}; {followed} kan följas upp med indikatorvärden efter start.",
+                             "{n} actions started by {day}; {followed} can be followed up with indicator values after the start."),
+    "doc.followup.none": ("Inga åtgärder i planen startade senast {day}.", "No action in the plan started by {day}."),
+    "doc.followup.table": ("Indikatorer före och efter start", "Indicators before and after the start"),
+    "doc.followup.col.action": ("Åtgärd", "Action"),
 }
 
 

@@ -250,3 +250,28 @@ def _restore_dates(name: str, df: pd.DataFrame) -> pd.DataFrame:
             df[col.name] = pd.Series([None if pd.isna(d) else d.date() for d in parsed], index=df.index, dtype=object)
     return df
 
+
+
+# --- a year's picture ---------------------------------------------------------------------
+
+
+def cut_to(picture: Picture, end: date) -> Picture:
+    """The picture as it describes the world up to `end` (the lägesbild document's "data t.o.m.
+    31 december"): figures for periods ending after it, notices after it and reform updates
+    dated after it are left out, so nothing published about a later period enters a year's
+    document. Suppression is then worked out afresh on what remains (a new Picture has its own
+    memo), exactly as the pages do it. Reference tables and activities stay as they are now."""
+    from lagesbild.dates import as_date
+
+    def upto(df: pd.DataFrame, col: str) -> pd.DataFrame:
+        if df.empty:
+            return df
+        days = df[col].map(as_date)
+        return df[days.map(lambda d: d is not None and d <= end)].reset_index(drop=True)
+
+    tables = dict(picture.tables)
+    for name, col in (("observations", "period_end"), ("police_events", "occurred_at"), ("reform_updates", "update_date")):
+        if name in tables:
+            tables[name] = upto(tables[name], col)
+    return Picture(tables=tables, as_of=min(end, picture.as_of), frozen=picture.frozen, label=picture.label,
+                   meta=dict(picture.meta), version=None)  # no store version: a cut
