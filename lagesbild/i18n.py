@@ -2287,6 +2287,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.section.plan": ("Åtgärder i planen", "Actions in the plan"),
     "doc.section.followup": ("Uppföljning", "Follow-up"),
     "doc.verdict": ("Läget i korthet", "The situation in brief"),
+    "doc.contents": ("Innehåll", "Contents"),
     "doc.analysis": ("Analys", "Analysis"),
     "doc.analysis_missing": ("Analys saknas", "Analysis missing"),
     "doc.analysis_by": ("Skriven av {author} {day}", "Written by {author} {day}"),
