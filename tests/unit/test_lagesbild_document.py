@@ -109,7 +109,13 @@ def test_docx_has_word_headings_pictures_and_captions_with_sources(built):
         if text.startswith("Figur "):  # the source line right under the figure's caption
             assert PROVENANCE.match(paragraphs[i + 1][1]), text
     tables = docx_tables(docx)
-    assert len(tables) == sum(len(s.tables) for s in doc.sections())
+    model = [tb for s in doc.sections() for tb in s.tables]
+    assert len(tables) == len(model)
+    for (_sec, caption, df), tb in zip(tables, model):  # cell for cell the pages' text: ".." stays ".."
+        assert caption == tb.title
+        want = tb.table.astype(str).replace({"nan": "", "None": "", "<NA>": ""})
+        assert df.values.tolist() == want.values.tolist() and list(df.columns) == [str(c) for c in want.columns]
+    assert any((df == "..").any().any() for _s, _c, df in tables)  # the shipped data has hidden counts
     follow = [df for _sec, cap, df in tables if cap == "Indikatorer före och efter start"]
     assert follow and follow[0]["Åtgärd"].tolist()[0] == "Trygghetsvandringar i Flemingsberg"
     if images:
