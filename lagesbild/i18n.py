@@ -2288,6 +2288,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.section.followup": ("Uppföljning", "Follow-up"),
     "doc.verdict": ("Läget i korthet", "The situation in brief"),
     "doc.contents": ("Innehåll", "Contents"),
+    "doc.page.title": ("Lägesbildsdokument", "Situation picture document"),
+    "doc.page.intro": (
+        "Lägesbilden som lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete beskriver den: kartläggning, "
+        "annan information av betydelse och analys, följd av åtgärdsplanen och uppföljningen. Välj år: siffrorna gäller "
+        "till och med 31 december det året. Ladda ned dokumentet som Word-fil för att göra det till kommunens eget, "
+        "eller som PDF.",
+        "The situation picture as the Act (2023:196) on municipalities' responsibility for crime prevention describes "
+        "it: mapping, other relevant information and analysis, followed by the action plan and the follow-up. Choose a "
+        "year: the figures run up to 31 December of that year. Get the document as a Word file to make it the kommun's "
+        "own, or as a PDF.",
+    ),
+    "doc.page.no_data": ("Det finns inga uppgifter att ta fram ett dokument från ännu.",
+                         "There is no data to produce a document from yet."),
+    "doc.page.year": ("År", "Year"),
+    "doc.page.files": ("**Dokumentet som fil** – Word (DOCX) och PDF, med alla figurer och tabeller.",
+                       "**The document as a file** – Word (DOCX) and PDF, with every figure and table."),
+    "doc.page.make": ("Ta fram Word- och PDF-fil", "Make the Word and PDF files"),
+    "doc.page.making": ("Figurerna ritas …", "Drawing the figures …"),
+    "doc.page.no_charts": ("Figurerna kan inte ritas på den här servern just nu. Kontakta den som sköter appen.",
+                           "The figures cannot be drawn on this server right now. Contact whoever runs the app."),
+    "doc.page.docx": ("Ladda ned Word (DOCX)", "Get Word (DOCX)"),
+    "doc.page.pdf": ("Ladda ned PDF", "Get PDF"),
+    "doc.page.holds": ("I dokumentet: {figures} figurer och {tables} tabeller, var och en med källa och data t.o.m.:",
+                       "In the document: {figures} figures and {tables} tables, each with source and data up to:"),
+    "doc.page.write": ("Skriv analysen", "Write the analysis"),
+    "doc.page.write_help": (
+        "Vad kartläggningen visar, vad som förklarar det och vad det betyder för åtgärderna. Sparas med ditt namn; "
+        "tidigare texter finns kvar i historiken.",
+        "What the mapping shows, what explains it and what it means for the actions. Saved with your name; earlier "
+        "texts stay in the history.",
+    ),
+    "doc.page.save": ("Spara analysen", "Save the analysis"),
+    "doc.page.saved": ("Analysen för ”{section}” är sparad.", "The analysis for \u201c{section}\u201d is saved."),
     "doc.analysis": ("Analys", "Analysis"),
     "doc.analysis_missing": ("Analys saknas", "Analysis missing"),
     "doc.analysis_by": ("Skriven av {author} {day}", "Written by {author} {day}"),
