@@ -25,6 +25,7 @@ from lagesbild.views.content import FigureBlock, TableBlock
 
 TEXT_WIDTH = Cm(16.0)  # A4 portrait with 2.5 cm margins
 GREY = RGBColor(0x55, 0x55, 0x55)
+TABLE_PT = 8
 
 
 class _Numbers:
@@ -151,14 +152,17 @@ def _table(d, tb: TableBlock, nums: _Numbers, lang: str) -> None:
         cell.text = ""
         run = cell.paragraphs[0].add_run(str(col))
         run.bold = True
-        run.font.size = Pt(8)
+        run.font.size = Pt(TABLE_PT)
     for values in df.itertuples(index=False):
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = ""
-            cell.paragraphs[0].add_run(str(value)).font.size = Pt(8)
+            cell.paragraphs[0].add_run(str(value)).font.size = Pt(TABLE_PT)
     table.autofit = False
-    for col, width in zip(table.columns, col_widths(df)):
+    widths = col_widths(df)
+    for grid, width in zip(table._tbl.tblGrid.gridCol_lst, widths):  # LibreOffice reads the grid,
+        grid.w = width
+    for col, width in zip(table.columns, widths):  # Word the cells
         for cell in col.cells:
             cell.width = width
     if tb.provenance is not None:
@@ -166,20 +170,20 @@ def _table(d, tb: TableBlock, nums: _Numbers, lang: str) -> None:
 
 
 def col_widths(df) -> list:
-    """Each column as wide as its text asks (a long text column wraps at 40 characters), never
-    narrower than its longest word; together the text width."""
-    from lagesbild.export.textfit import words
+    """As the PDF's tables (textfit.share_widths): short columns (numbers, periods, dates) get
+    their whole width, the long text columns share the rest and wrap, none narrower than its
+    longest word where the others can give the room; together the text width."""
+    from lagesbild.export.textfit import share_widths, text_width, words
 
-    def longest(texts) -> int:
-        return max([len(w) for x in texts for w in words(str(x))] + [1])
-
-    want, least = [], []
+    pad = 12.0  # pt: Word's cell margins and a little air
+    natural, least = [], []
     for col in df.columns:
-        cells = [str(col)] + [str(v) for v in df[col]]
-        least.append(longest(cells))
-        want.append(max(least[-1], min(40, max(len(c) for c in cells[1:]) if len(cells) > 1 else len(str(col)))))
-    total = sum(want)
-    return [int(TEXT_WIDTH * w / total) for w in want]
+        cells = [str(v) for v in df[col]]
+        head = text_width(str(col), TABLE_PT, True)
+        natural.append(max([text_width(c, TABLE_PT) for c in cells] + [min(head, 70.0)]) + pad)
+        least.append(max([text_width(w, TABLE_PT) for c in cells for w in words(c)]
+                         + [text_width(w, TABLE_PT, True) for w in words(str(col))] + [0.0]) + pad)
+    return [Pt(w) for w in share_widths(natural, TEXT_WIDTH.pt, least)]
 
 
 def _repeat_header(row) -> None:
