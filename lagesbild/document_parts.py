@@ -14,7 +14,7 @@ from lagesbild import plan_views as pv
 from lagesbild import verdict as v
 from lagesbild import views
 from lagesbild.dates import as_date
-from lagesbild.document import Section, Verdict, plain
+from lagesbild.document_model import Section, Verdict, plain
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators, notice_counts
 from lagesbild.views.content import Provenance, TableBlock

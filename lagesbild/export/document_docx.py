@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from lagesbild import privacy
-from lagesbild.document import Document, Section, plain
+from lagesbild.document_model import Document, Section, plain
 from lagesbild.i18n import t
 from lagesbild.views.content import FigureBlock, TableBlock
 

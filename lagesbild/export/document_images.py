@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lagesbild.document import Document
+from lagesbild.document_model import Document
 
 # Pixels at the document's text width (16 cm in Word, 174 mm in the PDF), scaled ×2 for print.
 CHART_PX = (900, 480)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fpdf import FPDF
 
 from lagesbild import fmt, privacy
-from lagesbild.document import Document, Section, plain
+from lagesbild.document_model import Document, Section, plain
 from lagesbild.export import pdf as mp
 from lagesbild.export.textfit import font_file
 from lagesbild.i18n import t

@@ -9,12 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import activity_views as av
-from lagesbild import indicator_views as iv
 from lagesbild import plan_views as pv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.picture import Picture
-from lagesbild.registry.indicators import indicators
 from lagesbild.store import action_plan as ap
 from lagesbild.ui import auth, plan_form, provenance
 from lagesbild.ui.figure_ui import md_escape
