@@ -67,3 +67,27 @@ def test_an_editor_saves_an_analysis_and_a_refused_save_keeps_the_text(fresh_app
         latest = an.latest(s, 2025)
     store.engine.dispose()
     assert list(latest) == ["fokus:gang"] and latest["fokus:gang"]["text"] == TEXT
+
+
+def test_the_files_are_made_on_request_and_offered_as_docx_and_pdf(fresh_app_db):
+    import io
+
+    import pytest
+
+    from lagesbild.export.images import browser_path
+
+    if browser_path() is None:
+        pytest.skip("no chromium for kaleido (scripts/setup.sh dev installs it)")
+    at = open_page("lagesbildsdokument", {"ar": "2024"})
+    assert not at.exception and not at.get("download_button")  # drawn only when asked for
+    at.button(key="doc_make").click().run()
+    assert not at.exception and not at.error
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Ladda ned Word (DOCX)", "Ladda ned PDF"]
+    from docx import Document
+
+    from tests.unit.document_text import docx_paragraphs
+
+    files = at.session_state["doc_files"]
+    assert docx_paragraphs(files[1])[0] == ("Title", "Lägesbild Huddinge 2024")
+    assert len(Document(io.BytesIO(files[1])).inline_shapes) > 0 and files[2].startswith(b"%PDF")
