@@ -157,7 +157,7 @@ def _section(pdf: DocumentPDF, s: Section, images: dict[int, bytes], nums: dict,
     for tb in s.tables:
         nums["table"] += 1
         numbered = type(tb)(f"{t('doc.table', lang, n=nums['table'])}. {tb.title}", tb.table, tb.provenance, tb.max_rows)
-        pdf.set_y(mp.table(pdf, numbered, pdf.get_y(), flow, lang, size=7.5) + 1)
+        pdf.set_y(mp.table(pdf, numbered, pdf.get_y(), flow, lang, size=7.5, wrap_header=True) + 1)
     for note in s.notes:
         if plain(note) not in s.verdict.notes:
             _text(pdf, plain(note), 7.5, color=GREY, gap=0.6)
