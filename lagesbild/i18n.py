@@ -2320,6 +2320,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "texts stay in the history.",
     ),
     "doc.page.save": ("Spara analysen", "Save the analysis"),
+    "doc.page.earlier": ("Tidigare versioner ({n})", "Earlier versions ({n})"),
     "doc.page.saved": ("Analysen för ”{section}” är sparad.", "The analysis for \u201c{section}\u201d is saved."),
     "doc.analysis": ("Analys", "Analysis"),
     "doc.analysis_missing": ("Analys saknas", "Analysis missing"),

@@ -84,7 +84,10 @@ def _text(pdf: DocumentPDF, text: str, size: float = 10, *, style: str = "", col
     """A paragraph of any length: line by line, onto the next page when the page is full."""
     pdf.set_font(FONT, style, size)
     lh = size * 0.45
-    for line in pdf.multi_cell(CW - indent, lh, text, dry_run=True, output="LINES"):
+    lines = pdf.multi_cell(CW - indent, lh, text, dry_run=True, output="LINES")
+    if len(lines) <= 4:  # a short paragraph is not split over two pages
+        _room(pdf, lh * len(lines))
+    for line in lines:
         _room(pdf, lh)
         pdf.set_font(FONT, style, size)
         pdf.set_text_color(*color)

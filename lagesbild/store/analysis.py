@@ -73,8 +73,10 @@ def latest(session: Session, year: int) -> dict[str, dict]:
     return out
 
 
-def history(session: Session, year: int, section: str) -> pd.DataFrame:
-    """Every text the section has had, newest first."""
-    rows = session.scalars(select(AnalysisText).where(AnalysisText.year == year, AnalysisText.section == section)
-                           .order_by(AnalysisText.id.desc()))
+def history(session: Session, year: int, section: str | None = None) -> pd.DataFrame:
+    """Every text the section (None: every section of the year) has had, newest first."""
+    query = select(AnalysisText).where(AnalysisText.year == year)
+    if section is not None:
+        query = query.where(AnalysisText.section == section)
+    rows = session.scalars(query.order_by(AnalysisText.id.desc()))
     return pd.DataFrame([{c: getattr(r, c) for c in COLUMNS} for r in rows], columns=COLUMNS)

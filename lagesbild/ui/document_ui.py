@@ -42,6 +42,7 @@ def render() -> None:
         st.success(msg, icon=":material/check_circle:")
     with store().session() as s:
         plan, analyses = ap.plan_frame(s), an.latest(s, year)
+        earlier = an.history(s, year) if auth.may("plan.write") else None
     key = ("document", year, lg, tuple(sorted((k, v["id"]) for k, v in analyses.items())),
            tuple(zip(plan["id"], plan["version"])))
     doc = iv.memo(pic, key, lambda: document.build(pic, year, plan=plan, analyses=analyses, lang=lg))
@@ -50,7 +51,7 @@ def render() -> None:
         st.header(part.title, anchor=False)
         st.markdown(md_escape(part.intro))
         for s in part.sections:
-            _section(doc, s, analyses.get(s.key))
+            _section(doc, s, analyses.get(s.key), earlier)
 
 
 def _files(doc: document.Document, key) -> None:
@@ -86,7 +87,7 @@ def _make(doc: document.Document, key):
     return ready
 
 
-def _section(doc: document.Document, s: document.Section, latest: dict | None) -> None:
+def _section(doc: document.Document, s: document.Section, latest: dict | None, earlier) -> None:
     lg = doc.lang
     with st.container(border=True, key=f"doc_{re.sub(r'[^0-9A-Za-z_-]', '_', s.key)}"):
         st.subheader(s.title, anchor=False)
@@ -110,10 +111,10 @@ def _section(doc: document.Document, s: document.Section, latest: dict | None) -
             st.caption(_t("doc.analysis_by", author=md_escape(a.author or ""), day=a.written.strftime("%Y-%m-%d")
                           if a.written else ""))
         if auth.may("plan.write"):
-            _form(doc.year, s, latest)
+            _form(doc.year, s, latest, earlier[earlier["section"] == s.key].iloc[1:] if earlier is not None else None)
 
 
-def _form(year: int, s: document.Section, latest: dict | None) -> None:
+def _form(year: int, s: document.Section, latest: dict | None, earlier) -> None:
     """The section's analysis. The form's key carries the text it replaces, so a saved text is
     read afresh; a refused save keeps what was typed and names what is wrong."""
     seen = latest["id"] if latest else None
@@ -123,6 +124,11 @@ def _form(year: int, s: document.Section, latest: dict | None) -> None:
             text = st.text_area(_t("doc.analysis"), value=latest["text"] if latest else "", height=180,
                                 max_chars=an.MAX_TEXT, key=f"{fk}_text", help=_t("doc.page.write_help"))
             saved = st.form_submit_button(_t("doc.page.save"), icon=":material/save:", type="primary", key=f"{fk}_submit")
+        if earlier is not None and not earlier.empty:  # the history: every text kept, newest first
+            st.markdown(f"**{_t('doc.page.earlier', n=len(earlier))}**")
+            for r in earlier.itertuples():
+                st.caption(_t("doc.analysis_by", author=md_escape(r.author), day=r.created_at.strftime("%Y-%m-%d %H:%M")))
+                st.markdown(md_escape(r.text))
         if not saved:
             return
         try:

@@ -67,6 +67,13 @@ def test_an_editor_saves_an_analysis_and_a_refused_save_keeps_the_text(fresh_app
         latest = an.latest(s, 2025)
     store.engine.dispose()
     assert list(latest) == ["fokus:gang"] and latest["fokus:gang"]["text"] == TEXT
+    # a second text replaces it in the document; the first stays in the history under the form
+    form = f"doc_analys_2025_fokus_gang_{latest['fokus:gang']['id']}"
+    at.text_area(key=f"{form}_text").input(TEXT + " Andra versionen.")
+    at.button(key=f"{form}_submit").click().run()
+    assert not at.exception and not at.error
+    shown = texts(at)
+    assert "Andra versionen." in shown and "Tidigare versioner (1)" in shown
 
 
 def test_the_files_are_made_on_request_and_offered_as_docx_and_pdf(fresh_app_db):
