@@ -2258,6 +2258,128 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.save_status": ("Spara status", "Save status"),
     "plan.status_saved": ("Statusen är sparad; historiken behåller de tidigare.",
                           "The status is saved; the history keeps the earlier ones."),
+    # The lägesbild document (lag 2023:196): lagesbild.document and its writers
+    "doc.title": ("Lägesbild {kommun} {year}", "Situation picture {kommun} {year}"),
+    "doc.subtitle": (
+        "Kartläggning, annan information av betydelse och analys enligt lag (2023:196) om kommuners ansvar för "
+        "brottsförebyggande arbete, med åtgärdsplan och uppföljning",
+        "Mapping, other relevant information and analysis under the Act (2023:196) on municipalities' responsibility "
+        "for crime prevention, with action plan and follow-up",
+    ),
+    "doc.cut": ("Data t.o.m. {day}. Uppgifter om senare perioder ingår inte.",
+                "Data up to {day}. Figures for later periods are not included."),
+    "doc.made": ("Framtagen {day} ur {app}.", "Produced {day} from {app}."),
+    "doc.every_figure": (
+        "Varje figur och tabell anger källa och data t.o.m. Orden bättre, sämre och oförändrat följer regeln på sidan "
+        "Om data och metod (Så bedöms läget).",
+        "Every figure and table states its source and data up to. The words better, worse and unchanged follow the "
+        "rule on the About data page (How the situation is judged).",
+    ),
+    "doc.part.kartlaggning": ("Kartläggning", "Mapping"),
+    "doc.part.kartlaggning.intro": (
+        "Brottsligheten och dess omfattning och konsekvenser i kommunen, per fokusområde i samverkan och per "
+        "prioriterat område, ur offentlig statistik och parternas uppgifter.",
+        "Crime, its extent and consequences in the kommun, per focus area of the cooperation and per priority area, "
+        "from public statistics and the partners' figures.",
+    ),
+    "doc.part.annan": ("Annan information av betydelse", "Other relevant information"),
+    "doc.part.annan.intro": (
+        "Risk- och skyddsfaktorer i de prioriterade områdena, Polisens utsatta områden och parternas egna uppgifter.",
+        "Risk and protective factors in the priority areas, the Police's vulnerable areas and the partners' own "
+        "information.",
+    ),
+    "doc.part.analys": ("Analys", "Analysis"),
+    "doc.part.analys.intro": (
+        "Samordnarens samlade analys av läget, med läget i korthet per fokusområde och prioriterat område.",
+        "The coordinator's overall analysis of the situation, with the verdict per focus area and priority area.",
+    ),
+    "doc.part.atgardsplan": ("Åtgärdsplan", "Action plan"),
+    "doc.part.atgardsplan.intro": (
+        "De åtgärder som ska genomföras utifrån lägesbilden, med ansvariga parter, period och förväntad effekt.",
+        "The actions to be carried out from the situation picture, with responsible partners, period and expected "
+        "effect.",
+    ),
+    "doc.part.uppfoljning": ("Uppföljning av förra periodens åtgärder", "Follow-up of the previous period's actions"),
+    "doc.part.uppfoljning.intro": (
+        "Åtgärder som startade senast {day}: hur deras indikatorer har utvecklats före och efter start.",
+        "Actions started by {day}: how their indicators developed before and after the start.",
+    ),
+    "doc.section.focus": ("Fokusområde: {name}", "Focus area: {name}"),
+    "doc.section.area": ("Prioriterat område: {name}", "Priority area: {name}"),
+    "doc.section.factors": ("Risk- och skyddsfaktorer", "Risk and protective factors"),
+    "doc.section.uso": ("Utsatta områden", "Vulnerable areas"),
+    "doc.section.partners": ("Parternas information", "The partners' information"),
+    "doc.section.analysis": ("Samlad analys", "Overall analysis"),
+    "doc.section.plan": ("Åtgärder i planen", "Actions in the plan"),
+    "doc.section.followup": ("Uppföljning", "Follow-up"),
+    "doc.verdict": ("Läget i korthet", "The situation in brief"),
+    "doc.contents": ("Innehåll", "Contents"),
+    "doc.page.title": ("Lägesbildsdokument", "Situation picture document"),
+    "doc.page.intro": (
+        "Lägesbilden som lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete beskriver den: kartläggning, "
+        "annan information av betydelse och analys, följd av åtgärdsplanen och uppföljningen. Välj år: siffrorna gäller "
+        "till och med 31 december det året. Ladda ned dokumentet som Word-fil för att göra det till kommunens eget, "
+        "eller som PDF.",
+        "The situation picture as the Act (2023:196) on municipalities' responsibility for crime prevention describes "
+        "it: mapping, other relevant information and analysis, followed by the action plan and the follow-up. Choose a "
+        "year: the figures run up to 31 December of that year. Get the document as a Word file to make it the kommun's "
+        "own, or as a PDF.",
+    ),
+    "doc.page.no_data": ("Det finns inga uppgifter att ta fram ett dokument från ännu.",
+                         "There is no data to produce a document from yet."),
+    "doc.page.year": ("År", "Year"),
+    "doc.page.files": ("**Dokumentet som fil** – Word (DOCX) och PDF, med alla figurer och tabeller.",
+                       "**The document as a file** – Word (DOCX) and PDF, with every figure and table."),
+    "doc.page.make": ("Ta fram Word- och PDF-fil", "Make the Word and PDF files"),
+    "doc.page.making": ("Figurerna ritas …", "Drawing the figures …"),
+    "doc.page.no_charts": ("Figurerna kan inte ritas på den här servern just nu. Kontakta den som sköter appen.",
+                           "The figures cannot be drawn on this server right now. Contact whoever runs the app."),
+    "doc.page.docx": ("Ladda ned Word (DOCX)", "Get Word (DOCX)"),
+    "doc.page.pdf": ("Ladda ned PDF", "Get PDF"),
+    "doc.page.holds": ("I dokumentet: {figures} figurer och {tables} tabeller, var och en med källa och data t.o.m.:",
+                       "In the document: {figures} figures and {tables} tables, each with source and data up to:"),
+    "doc.page.write": ("Skriv analysen", "Write the analysis"),
+    "doc.page.write_help": (
+        "Vad kartläggningen visar, vad som förklarar det och vad det betyder för åtgärderna. Sparas med ditt namn; "
+        "tidigare texter finns kvar i historiken.",
+        "What the mapping shows, what explains it and what it means for the actions. Saved with your name; earlier "
+        "texts stay in the history.",
+    ),
+    "doc.page.save": ("Spara analysen", "Save the analysis"),
+    "doc.page.earlier": ("Tidigare versioner ({n})", "Earlier versions ({n})"),
+    "doc.page.saved": ("Analysen för ”{section}” är sparad.", "The analysis for \u201c{section}\u201d is saved."),
+    "doc.analysis": ("Analys", "Analysis"),
+    "doc.analysis_missing": ("Analys saknas", "Analysis missing"),
+    "doc.analysis_by": ("Skriven av {author} {day}", "Written by {author} {day}"),
+    "doc.figure": ("Figur {n}", "Figure {n}"),
+    "doc.table": ("Tabell {n}", "Table {n}"),
+    "doc.factors.none": ("Inga risk- eller skyddsfaktorer finns för de prioriterade områdena.",
+                         "No risk or protective factors exist for the priority areas."),
+    "doc.factors.table": ("Risk- och skyddsfaktorer: {name}", "Risk and protective factors: {name}"),
+    "doc.uso.none": ("Polisens lista över utsatta områden finns inte för kommunen.",
+                     "The Police's list of vulnerable areas does not exist for the kommun."),
+    "doc.uso.table": ("Utsatta områden per år", "Vulnerable areas per year"),
+    "doc.partners.verdict": (
+        "Aktiviteter i samverkansöverenskommelsen: {total} ({counts}). Status enligt senaste uppgift.",
+        "Activities of the cooperation agreement: {total} ({counts}). Status as last recorded.",
+    ),
+    "doc.partners.none": ("Inga aktiviteter är registrerade.", "No activities are recorded."),
+    "doc.partners.table": ("Aktiviteter per fokusområde och status", "Activities per focus area and status"),
+    "doc.partners.col.focus": ("Fokusområde", "Focus area"),
+    "doc.partners.col.total": ("Totalt", "Total"),
+    "doc.partners.note": ("Antal aktiviteter, inte personer: inga små tal att skydda.",
+                          "Number of activities, not people: no small numbers to protect."),
+    "doc.plan.table": ("Åtgärder", "Actions"),
+    "doc.plan.status_table": ("Åtgärder per status", "Actions per status"),
+    "doc.plan.col.count": ("Antal åtgärder", "Number of actions"),
+    "doc.plan.note": ("Åtgärdsplanen i appen, som den ser ut när dokumentet tas fram.",
+                      "The action plan in the app, as it stands when the document is produced."),
+    "doc.plan.none": ("Planen har inga åtgärder för perioden ännu.", "The plan has no actions for the period yet."),
+    "doc.followup.verdict": ("Åtgärder som startat senast {day}: {n}; av dem följs {followed} upp med indikatorvärden efter start.",
+                             "Actions started by {day}: {n}; of them {followed} followed up with indicator values after the start."),
+    "doc.followup.none": ("Inga åtgärder i planen startade senast {day}.", "No action in the plan started by {day}."),
+    "doc.followup.table": ("Indikatorer före och efter start", "Indicators before and after the start"),
+    "doc.followup.col.action": ("Åtgärd", "Action"),
 }
 
 

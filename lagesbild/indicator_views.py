@@ -130,6 +130,11 @@ def protected(picture, indicator_id: str) -> pd.DataFrame:
     cache = _cache(picture)
     if indicator_id in cache:
         return cache[indicator_id]
+    if getattr(picture, "cut_of", None) is not None:  # a year's picture hides what its parent hides
+        whole = protected(picture.cut_of, indicator_id)
+        cache[indicator_id] = whole[whole["period_end"].map(lambda d: d is not None and d <= picture.cut_end)
+                                    ].reset_index(drop=True) if not whole.empty else whole
+        return cache[indicator_id]
     fam = family(indicator_id)
     obs = picture.table("observations")
     rows = obs[obs["indicator_id"].isin(fam)]

@@ -51,6 +51,10 @@ class Picture:
     meta: dict = field(default_factory=dict)
     version: int | None = None  # the data version read; None for a legacy snapshot copy
     _checksums: dict = field(default_factory=dict, repr=False, compare=False)
+    # A year's picture (`cut_to`): the picture it was cut from and the last day it keeps. Its
+    # small numbers are those the parent hides (see `cut_to`).
+    cut_of: "Picture | None" = field(default=None, repr=False, compare=False)
+    cut_end: date | None = None
 
     def __post_init__(self) -> None:
         # The indicators this picture's figures use, registered in the app (see the registry).
@@ -262,3 +266,34 @@ def _restore_dates(name: str, df: pd.DataFrame) -> pd.DataFrame:
             df[col.name] = pd.Series([None if pd.isna(d) else d.date() for d in parsed], index=df.index, dtype=object)
     return df
 
+
+
+# --- a year's picture ---------------------------------------------------------------------
+
+
+def cut_to(picture: Picture, end: date) -> Picture:
+    """The picture as it describes the world up to `end` (the lägesbild document's "data t.o.m.
+    31 december"): figures for periods ending after it, notices after it and reform updates
+    dated after it are left out, so nothing published about a later period enters a year's
+    document. Suppression is then worked out afresh on what remains (a new Picture has its own
+    memo) with one rule: the cut shows no figure the pages do not show. Its protected figures
+    are the parent's own, restricted to the periods kept (indicator_views.protected,
+    geo.events.protected), so a cell hidden on the pages stays hidden in the year's document,
+    and a total over years the cut changes (notices "sedan 2022") is hidden when later years
+    exist: beside the pages' total it would give the later years' sum away. Reference tables
+    and activities stay as they are now."""
+    from lagesbild.dates import as_date
+
+    def upto(df: pd.DataFrame, col: str) -> pd.DataFrame:
+        if df.empty:
+            return df
+        days = df[col].map(as_date)
+        return df[days.map(lambda d: d is not None and d <= end)].reset_index(drop=True)
+
+    tables = dict(picture.tables)
+    for name, col in (("observations", "period_end"), ("police_events", "occurred_at"), ("reform_updates", "update_date")):
+        if name in tables:
+            tables[name] = upto(tables[name], col)
+    root = picture.cut_of or picture
+    return Picture(tables=tables, as_of=min(end, picture.as_of), frozen=picture.frozen, label=picture.label,
+                   meta=dict(picture.meta), version=None, cut_of=root, cut_end=end)  # no store version: a cut

@@ -72,6 +72,30 @@ def follow_up(pic, row) -> pd.DataFrame:
     return pd.DataFrame(out, columns=FOLLOW_COLUMNS)
 
 
+def follow_up_table(pic, row, lang: str) -> tuple[pd.DataFrame, "Provenance | None"]:
+    """The follow-up as the reader sees it (names, periods, values with small counts as ".."),
+    and its provenance; the page and the lägesbild document print the same."""
+    from lagesbild.views.content import Provenance
+
+    f = follow_up(pic, row)
+    if f.empty:
+        return pd.DataFrame(), None
+    inds = indicators()
+    areas = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))
+    table = pd.DataFrame([{
+        t("plan.col.indicator", lang): inds[r.indicator_id].name(lang),
+        t("plan.col.area", lang): areas.get(r.area_code, r.area_code),
+        t("plan.col.before_period", lang): r.before_period or "–",
+        t("plan.col.before", lang): iv.value_text(r.before_value, r.before_suppressed, inds[r.indicator_id], lang)
+        if r.before_period else "–",
+        t("plan.col.after_period", lang): r.after_period or "–",
+        t("plan.col.after", lang): iv.value_text(r.after_value, r.after_suppressed, inds[r.indicator_id], lang)
+        if r.after_period else "–",
+    } for r in f.itertuples()])
+    tom = iv.newest([iv.data_tom(pic, r.indicator_id, r.area_code) for r in f.itertuples()])
+    return table, Provenance(tuple(sorted({inds[i].source_id for i in f["indicator_id"]})), tom.text(lang) if tom else None)
+
+
 def followed_up(pic, row) -> bool:
     """Has the åtgärd a linked indicator with a value (shown or hidden) after its start?"""
     f = follow_up(pic, row)

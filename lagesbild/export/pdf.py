@@ -224,22 +224,48 @@ class Flow:
         return self.new_page()
 
 
-def _header_row(pdf: FPDF, df: pd.DataFrame, widths: list[float], x: float, y: float, size: float) -> float:
-    row_head = ROW_H * size / TABLE_PT
+def _header_lines(pdf: FPDF, df: pd.DataFrame, widths: list[float], size: float, wrapped: bool) -> list[list[str]]:
+    """Each column heading as the lines it is printed on: one line cut with "…", or with `wrapped`
+    up to three lines (a long heading such as "Före start: värde" kept whole)."""
+    pdf.set_font(FONT, "B", size)
+    if not wrapped:
+        return [[fit(pdf, col, w)] for col, w in zip(df.columns, widths)]
+    inner = [(w - CELL_PAD + 0.2) * PT_PER_MM for w in widths]
+    return [clamp_lines(wrap(" ".join(words(str(col))), i, size, bold=True, limit=3), 3, i, size, bold=True)
+            for col, i in zip(df.columns, inner)]
+
+
+def _header_height(lines: list[list[str]], size: float) -> float:
+    return max(ROW_H, max(len(x) for x in lines) * LINE_H + 1.2) * size / TABLE_PT if lines else ROW_H * size / TABLE_PT
+
+
+def _header_row(pdf: FPDF, df: pd.DataFrame, widths: list[float], x: float, y: float, size: float,
+                wrapped: bool = False) -> float:
+    lines = _header_lines(pdf, df, widths, size, wrapped)
+    row_head = _header_height(lines, size) if wrapped else ROW_H * size / TABLE_PT
+    line_h = LINE_H * size / TABLE_PT
     pdf.set_font(FONT, "B", size)
     pdf.set_fill_color(*LIGHT)
     pdf.set_xy(x, y)
-    for col, w in zip(df.columns, widths):
-        pdf.cell(w, row_head, fit(pdf, col, w), fill=True)
+    cx = x
+    for head, w in zip(lines, widths):
+        pdf.set_xy(cx, y)
+        pdf.cell(w, row_head, "" if wrapped else head[0], fill=True)
+        if wrapped:
+            for k, line in enumerate(head):
+                pdf.set_xy(cx, y + 0.6 + k * line_h)
+                pdf.cell(w, line_h, line)
+        cx += w
     pdf.set_font(FONT, "", size)
     return y + row_head
 
 
 def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show_source: bool = True,
-          max_lines: int = MAX_CELL_LINES, size: float = TABLE_PT) -> float:
+          max_lines: int = MAX_CELL_LINES, size: float = TABLE_PT, wrap_header: bool = False) -> float:
     """Every row of the table: cells wrap (a cell longer than `max_lines` lines ends with "…");
     a row that does not fit above `flow.bottom` starts the next page, where the header row is
-    repeated. The source line follows the last row. Returns the y below it."""
+    repeated. The source line follows the last row. Returns the y below it. `wrap_header`: the
+    column headings wrap too (the lägesbild document) instead of ending with "…"."""
     df = block.table.astype(str).replace({"nan": "", "None": "", "<NA>": ""})
     prov = [block.provenance.line(lang)] if (block.provenance and show_source) else []
     line_h = LINE_H * size / TABLE_PT
@@ -255,6 +281,8 @@ def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show
         return widths, rows
 
     widths, rows = rows_for(flow.width)
+    if wrap_header:
+        row_head = _header_height(_header_lines(pdf, df, widths, size, True), size)
     first = rows[0][1] if rows else 0.0
     too_narrow = flow.width < CW and min_width(pdf, df, size) > flow.width  # words would break: the next page
     if too_narrow or y + 5 + row_head + first + (source_height(pdf, prov, flow.width) if len(rows) <= 1 else 0) > flow.bottom:
@@ -263,7 +291,7 @@ def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show
     pdf.set_xy(flow.x, y)
     pdf.set_font(FONT, "B", 9)
     pdf.cell(flow.width, 5, fit(pdf, block.title, flow.width), new_x="LMARGIN", new_y="NEXT")
-    y = _header_row(pdf, df, widths, flow.x, y + 5, size)
+    y = _header_row(pdf, df, widths, flow.x, y + 5, size, wrap_header)
     src_h = source_height(pdf, prov, flow.width) + 0.8
     for i in range(len(rows)):
         cells, row_h = rows[i]
@@ -278,7 +306,7 @@ def table(pdf: FPDF, block: TableBlock, y: float, flow: Flow, lang: str, *, show
             pdf.set_xy(flow.x, y)
             pdf.set_font(FONT, "B", 9)
             pdf.cell(flow.width, 5, fit(pdf, f"{block.title} {t('pdf.cont', lang)}", flow.width))
-            y = _header_row(pdf, df, widths, flow.x, y + 5, size)
+            y = _header_row(pdf, df, widths, flow.x, y + 5, size, wrap_header)
             src_h = source_height(pdf, prov, flow.width) + 0.8
         cx = flow.x
         pdf.set_font(FONT, "", size)

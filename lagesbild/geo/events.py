@@ -193,6 +193,8 @@ _CACHE: list[tuple[object, object, int, NoticeTable]] = []
 def protected(picture, n: int | None = None) -> NoticeTable:
     """The police-notice family, protected once (cached per events table)."""
     n = privacy.threshold() if n is None else n
+    if getattr(picture, "cut_of", None) is not None:
+        return _cut(protected(picture.cut_of, n), str(picture.cut_end.year))
     ev = picture.table("police_events")
     cat = areas_mod.catalogue()
     for ev_ref, cat_ref, n_ref, table in _CACHE:
@@ -202,6 +204,28 @@ def protected(picture, n: int | None = None) -> NoticeTable:
     _CACHE.insert(0, (ev, cat, n, table))
     del _CACHE[4:]
     return table
+
+
+def _cut(whole: NoticeTable, last_year: str) -> NoticeTable:
+    """The pages' protected table for the years up to `last_year` (a year's document): the
+    years' cells exactly as the pages show them; the totals over all years (an area's, a
+    type's, "sedan 2022") hidden when later years exist, since the pages show the totals
+    with those years in them and the difference would be the later years' sum."""
+    years = tuple(y for y in whole.years if y <= last_year)
+    if years == whole.years:
+        return whole
+    cells, hidden = {}, set()
+    for key, value in whole.cells.items():
+        year = key[2] if key[0] in ("Y", "N") else None
+        if year is not None:
+            if year <= last_year:
+                cells[key] = value
+                if key in whole.hidden:
+                    hidden.add(key)
+            continue
+        cells[key] = math.nan  # a total (T, NT, typ): over years the cut leaves out
+        hidden.add(key)
+    return NoticeTable(years, frozenset(y for y in whole.partial if y in years), cells, frozenset(hidden), dict(whole.types))
 
 
 def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:

@@ -7,6 +7,14 @@ import pandas as pd
 
 from lagesbild.i18n import t
 from lagesbild.importers.uso_history import uso_history
+from lagesbild.registry.indicators import for_focus_area
+
+USO_SOURCE = "polisen_uso"
+
+
+def follows_uso(fid: str) -> bool:
+    """Does the focus area follow Polisen's list (one of its indicators comes from it)?"""
+    return any(i.source_id == USO_SOURCE for i in for_focus_area(fid))
 
 
 def _names(picture) -> dict[str, str]:
@@ -14,10 +22,16 @@ def _names(picture) -> dict[str, str]:
     return dict(zip(d["code"], d["name"])) if not d.empty else {}
 
 
-def overview(picture, lang: str = "sv") -> pd.DataFrame:
+def _history(until: int | None) -> pd.DataFrame:
+    """The lists up to the year `until` (a year's lägesbild document), or all."""
+    hist = uso_history()
+    return hist if until is None or hist.empty else hist[hist["year"].astype(int) <= until]
+
+
+def overview(picture, lang: str = "sv", until: int | None = None) -> pd.DataFrame:
     """Year | one column per area (named by its priority area where it lies in one); a cell is
     "classification (confidence)" or "–" when the area is not on that year's list."""
-    hist = uso_history()
+    hist = _history(until)
     if hist.empty:
         return pd.DataFrame()
     names = _names(picture)
@@ -31,10 +45,10 @@ def overview(picture, lang: str = "sv") -> pd.DataFrame:
     return wide.reset_index()
 
 
-def newest_list(picture) -> tuple[str, list[str]] | None:
+def newest_list(picture, until: int | None = None) -> tuple[str, list[str]] | None:
     """(year, the areas on the newest list by the list's own names, with the priority area
     they lie in where the name does not say it), or None without a history."""
-    hist = uso_history()
+    hist = _history(until)
     if hist.empty:
         return None
     year = hist["year"].max()

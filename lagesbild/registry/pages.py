@@ -35,6 +35,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("fokusomraden", "pages/fokusomraden.py", "Fokusområden", "Focus areas", *_LAGE, "target"),
     PageSpec("karta", "pages/karta.py", "Karta", "Map", *_LAGE, "map"),
     PageSpec("omraden", "pages/omraden.py", "Områden", "Areas", *_LAGE, "location_city"),
+    # The lägesbild as lag 2023:196 asks for it, for a year (?ar=2025), as DOCX and PDF. Not an
+    # agenda item: it is the whole picture, not a view of it.
+    PageSpec("lagesbildsdokument", "pages/lagesbildsdokument.py", "Lägesbildsdokument", "Situation picture document",
+             *_LAGE, "description", in_agenda=False),
     PageSpec("reformer", "pages/reformer.py", "Reformer", "Reforms", *_REF, "checklist"),
     # The åtgärdsplan (lag 2023:196): filters ?ap_fokus, ?ap_omr, ?ap_part, ?ap_status; one åtgärd ?atgard=id.
     # Not yet an agenda item: the plan is read from the store, not a meeting's snapshot, and the

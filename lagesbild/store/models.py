@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -374,6 +375,22 @@ class PlanActionUpdate(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(200))
     __table_args__ = (UniqueConstraint("action_id", "seq", name="uq_plan_action_update_seq"),)
+
+
+class AnalysisText(Base):
+    """The lägesbild's analysis (lag 2023:196) for one year and one section of the document,
+    written by whoever may write the åtgärdsplan. Append-only: a new text is a new row, the
+    latest per (year, section) is the one the document prints, the rest is its history. Not
+    picture data (not Versioned): a frozen meeting never shows it, like the plan."""
+
+    __tablename__ = "analysis_text"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    year: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(80))  # the document's section key, e.g. "fokus:gang"
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (Index("ix_analysis_text_year_section", "year", "section"),)
 
 
 # --- access and audit -----------------------------------------------------------------

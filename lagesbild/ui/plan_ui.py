@@ -9,12 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import activity_views as av
-from lagesbild import indicator_views as iv
 from lagesbild import plan_views as pv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.picture import Picture
-from lagesbild.registry.indicators import indicators
 from lagesbild.store import action_plan as ap
 from lagesbild.ui import auth, plan_form, provenance
 from lagesbild.ui.figure_ui import md_escape
@@ -158,28 +156,14 @@ def _follow_up(pic: Picture, row) -> None:
         st.info(_t("plan.followup.no_indicator"), icon=":material/link_off:")
         return
     st.markdown(_t("plan.followup.not_effect"))
-    f = pv.follow_up(pic, row)
-    if f.empty:
+    table, prov = pv.follow_up_table(pic, row, lg)
+    if table.empty:
         st.info(_t("plan.followup.no_data"), icon=":material/hourglass_empty:")
         return
     if row["start_date"] is None or pd.isna(row["start_date"]):
         st.caption(_t("plan.followup.no_start"))
-    inds = indicators()
-    areas = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))
-    table = pd.DataFrame([{
-        _t("plan.col.indicator"): inds[r.indicator_id].name(lg),
-        _t("plan.col.area"): areas.get(r.area_code, r.area_code),
-        _t("plan.col.before_period"): r.before_period or "–",
-        _t("plan.col.before"): iv.value_text(r.before_value, r.before_suppressed, inds[r.indicator_id], lg)
-        if r.before_period else "–",
-        _t("plan.col.after_period"): r.after_period or "–",
-        _t("plan.col.after"): iv.value_text(r.after_value, r.after_suppressed, inds[r.indicator_id], lg)
-        if r.after_period else "–",
-    } for r in f.itertuples()])
     st.dataframe(table, hide_index=True, key="plan_uppfoljning")
-    sources = sorted({inds[i].source_id for i in f["indicator_id"]})
-    tom = iv.newest([iv.data_tom(pic, r.indicator_id, r.area_code) for r in f.itertuples()])
-    provenance.caption(sources, tom.text(lg) if tom else None)
+    provenance.caption(sorted(prov.source_ids), prov.data_tom)
 
 
 def _history(row) -> None:

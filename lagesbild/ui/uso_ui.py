@@ -7,16 +7,11 @@ import streamlit as st
 from lagesbild.geo import uso_overview
 from lagesbild.i18n import t
 from lagesbild.importers.uso_history import SOURCE_ID, uso_history
-from lagesbild.registry.indicators import for_focus_area
 from lagesbild.ui import figure_ui
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang
 
-USO_SOURCE = "polisen_uso"
-
-
-def follows_uso(fid: str) -> bool:
-    return any(i.source_id == USO_SOURCE for i in for_focus_area(fid))
+USO_SOURCE, follows_uso = uso_overview.USO_SOURCE, uso_overview.follows_uso
 
 
 def block(pic, fid: str) -> None:

@@ -1,4 +1,5 @@
-"""Audit: no police-notice count 1–4 can be worked out by combining what the views publish.
+"""Audit: no police-notice count 1–4 can be worked out by combining what the views publish,
+and the lägesbild documents (DOCX and PDF) beside them.
 
 The attacker reads every view of the seeded data for every area — the profile's table per
 year and per type, its key-figure rate with the population beside it, the Karta table
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -163,8 +165,10 @@ def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
     return seen, type_rows
 
 
-def relations(true: dict[tuple, int], years: list[str], type_rows: dict[str, list[str]]) -> tuple[list[tuple], list[Group]]:
-    """Cells and every sum relation the attacker knows."""
+def relations(true: dict[tuple, int], years: list[str], type_rows: dict[str, list[str]],
+              extra: list[tuple] = ()) -> tuple[list[tuple], list[Group]]:
+    """Cells and every sum relation the attacker knows; `extra`: (total, parts, complete) the
+    lägesbild document adds (its totals over the years it keeps)."""
     cat = areas_mod.catalogue()
     keys = list(true)
     idx = {k: i for i, k in enumerate(keys)}
@@ -191,6 +195,8 @@ def relations(true: dict[tuple, int], years: list[str], type_rows: dict[str, lis
         groups.append(Group(cell(("Y", kommun, y)), [cell(("Y", c, y)) for c in regso], False, "kommun"))
     for ind in notice_counts():
         groups.append(Group(cell(("NT", ind.id)), [cell(("N", ind.id, y)) for y in years], True, "år"))
+    for total, parts, complete in extra:
+        groups.append(Group(cell(total), [cell(p) for p in parts], complete, "dokument"))
     return keys, groups
 
 
@@ -200,11 +206,15 @@ def _type_truth(true, code, labels):
     return rest
 
 
-def audit(pic) -> list[str]:
+def audit(pic, documents: list[tuple[int, bytes, bytes]] = ()) -> list[str]:
+    """`documents`: (year, DOCX, PDF) of lägesbild documents the attacker also reads."""
     n = privacy.threshold()
     true, years = truth(pic)
     seen, type_rows = harvest(pic)
-    keys, groups = relations(true, years, type_rows)
+    extra = []
+    for year, docx, pdf in documents:
+        extra += harvest_document(seen, true, years, year, docx, pdf)
+    keys, groups = relations(true, years, type_rows, extra)
     values = []
     for k in keys:
         if k[0] == "typ" and k[2] == "Övriga":
@@ -230,6 +240,76 @@ def audit(pic) -> list[str]:
         if any(primary[c] for c in secret):
             problems.append(f"{' + '.join(str(keys[c]) for c in secret)} = {mass} follows from {keys[groups[gi].total]}")
     return problems
+
+
+# --- the lägesbild document (DOCX and PDF) ------------------------------------------------------
+
+
+def harvest_document(seen: Published, true: dict, years: list[str], year: int, docx: bytes, pdf: bytes) -> list[tuple]:
+    """What a year's document publishes about notices, read from its files as a reader reads
+    them: the focus area's table of notices of chosen types (years and the total over the years
+    the document keeps) from the DOCX and the PDF, and each priority area's key figure (DOCX).
+    Returns the document's own sum relations (its totals) and adds their true values to `true`."""
+    from lagesbild.geo import areas as areas_mod
+    from tests.unit.document_text import docx_tables, pdf_text
+
+    kept = [y for y in years if y <= str(year)]
+    cat = areas_mod.catalogue()
+    names = dict(zip(cat["name"], cat.index))
+    extra = []
+    text = pdf_text(pdf)
+    for ind in notice_counts():
+        total = ("NTc", ind.id, str(year))
+        true[total] = sum(true.get(("N", ind.id, y), 0) for y in kept)
+        extra.append((total, [("N", ind.id, y) for y in kept], True))
+        for section, caption, df in docx_tables(docx):
+            if caption != ind.name_sv:
+                continue
+            for label, shown in zip(df.iloc[:, 0], df.iloc[:, 1]):
+                key = total if label.startswith("Totalt") else ("N", ind.id, label[:4])
+                seen.count(key, shown, f"dokument {year} (DOCX): {label}")
+        # the PDF's table: "2024   .." / "Totalt sedan 2022   12", after its caption
+        at = re.search(rf"Tabell \d+\. {re.escape(ind.name_sv)}", text)
+        assert at, f"the PDF has no table {ind.name_sv}"
+        for label, shown in re.findall(r"^\s*((?:\d{4}|Totalt sedan \d{4})[^\n]*?)\s{2,}(\S+)\s*$", text[at.end():at.end() + 1500], re.M):
+            key = total if label.startswith("Totalt") else ("N", ind.id, label[:4])
+            seen.count(key, shown, f"dokument {year} (PDF): {label.strip()}")
+    for section, caption, df in docx_tables(docx):
+        if caption == "Nyckeltal jämfört med hela kommunen" and "Nyckeltal" in df:
+            code = names.get(section.split(": ", 1)[-1])
+            for _i, r in df[df["Nyckeltal"] == COUNT_LABEL].iterrows():
+                seen.count(("Y", code, str(r["Period"])), r["Området"], f"dokument {year}: nyckeltal")
+    return extra
+
+
+def _document_files(pic, year: int) -> tuple[int, bytes, bytes]:
+    from lagesbild import document
+    from lagesbild.export.document_docx import document_docx
+    from lagesbild.export.document_pdf import document_pdf
+
+    doc = document.build(pic, year)
+    return year, document_docx(doc, {}), document_pdf(doc, {})
+
+
+def test_no_notice_count_below_the_limit_can_be_worked_out_from_the_views_and_the_documents(pic):
+    """The attacker reads every view and the lägesbild documents for 2024 and 2025 (DOCX and
+    PDF): their notices up to 31 December beside the pages' notices up to today."""
+    docs = [_document_files(pic, y) for y in (2024, 2025)]
+    problems = audit(pic, docs)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_audit_catches_a_document_that_protects_its_year_afresh(pic):
+    """The planted leak: a document cut to 2025 whose small numbers are worked out again on what
+    remains (not read from the pages' protection) shows its own "Totalt sedan 2022"; beside the
+    pages' total it gives the hidden 2026 count away. The audit must find it."""
+    from lagesbild.picture import Picture, cut_to
+
+    cut = cut_to(pic, date(2025, 12, 31))
+    naive = Picture(tables=cut.tables, as_of=cut.as_of)  # the same rows, protected afresh
+    year, docx, pdf = _document_files(naive, 2025)
+    problems = audit(pic, [(year, docx, pdf)])
+    assert any("follows from the shown figures" in p and "'N'" in p for p in problems), problems
 
 
 def test_no_police_notice_count_below_the_limit_can_be_worked_out_across_views(pic):
