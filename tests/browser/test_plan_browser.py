@@ -1,12 +1,16 @@
 """From problem to åtgärd in the browser, the path a coordinator takes: Flemingsberg's verdict
 block → "Skapa åtgärd" → the plan's form filled in with the area and the block's indicators →
 refused without focus area and partner (the title stays) → saved → the åtgärd opened from the
-list shows its indicators before and after. Screenshots at 1920×1080 and 1366×768."""
+list shows its indicators before and after → it is in the lägesbild document's Word file.
+Screenshots at 1920×1080 and 1366×768."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import choose_option, own_server_fixtures, wait_ready
+from tests.unit.document_text import docx_tables
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -60,4 +64,16 @@ def test_an_action_from_flemingsbergs_verdict_is_followed_up(offline_page, app_u
     _shot(page, artifacts, "plan-2-uppfoljning-1920.png")
     page.set_viewport_size({"width": 1366, "height": 768})
     _shot(page, artifacts, "plan-3-uppfoljning-1366.png")
+
+    # … and in the lägesbild document's åtgärdsplan, as the kommun's Word file
+    page.goto(app_url + "/lagesbildsdokument")
+    wait_ready(page)
+    page.get_by_role("button", name="Ta fram Word- och PDF-fil").click()
+    get = page.get_by_role("button", name="Ladda ned Word (DOCX)")
+    get.wait_for(timeout=180_000)  # the charts are drawn once for both files
+    with page.expect_download() as download:
+        get.click()
+    body = Path(download.value.path()).read_bytes()
+    in_plan = [df for section, _caption, df in docx_tables(body) if section == "Åtgärder i planen"]
+    assert any(TITLE in set(df.astype(str).to_numpy().ravel()) for df in in_plan)
     assert page.blocked == [], page.blocked
