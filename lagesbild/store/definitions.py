@@ -78,7 +78,7 @@ def content(session: Session, sha256: str) -> bytes | None:
 
 # --- definitions an admin replaced in the app -----------------------------------------------
 
-EDITABLE = {"priority_areas": ".toml", "utsatta_omraden": ".geojson"}  # name -> file suffix
+EDITABLE = {"priority_areas": ".toml", "utsatta_omraden": ".geojson", "place_names": ".toml"}  # name -> suffix
 _KEY = "definition."  # app_setting key prefix: definition.<name> = checksum of the file in force
 
 

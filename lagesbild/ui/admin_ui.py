@@ -20,14 +20,15 @@ FLASH = "_admin_flash"
 
 
 def render_page() -> None:
-    from lagesbild.ui import (about_ui, activities_ui, data_ui, indicator_admin_ui, priority_admin_ui, reference_ui,
-                              reform_bulk_ui)
+    from lagesbild.ui import (about_ui, activities_ui, data_ui, indicator_admin_ui, places_admin_ui, priority_admin_ui,
+                              reference_ui, reform_bulk_ui)
 
     pic = picture()
     st.caption(_t("admin.intro"))
     data_ui.render_admin(pic)
     reference_ui.render()
     priority_admin_ui.render()
+    places_admin_ui.render(pic)
     indicator_admin_ui.section(pic)
     reform_bulk_ui.upload_section(pic)
     activities_ui.upload_section(pic)

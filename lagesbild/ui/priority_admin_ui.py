@@ -56,7 +56,11 @@ def _form(area, code: str | None, seen: str, names: dict[str, dict[str, str]]) -
     chosen_layer = st.selectbox(_t("prioadm.col.layer"), district_layers(), key=keys["layer"],
                                 format_func=lambda k: _t(f"prioadm.layer.{k}"))
     offered = names[chosen_layer]
-    st.session_state[keys["codes"]] = [c for c in st.session_state[keys["codes"]] if c in offered]
+    kept = [c for c in st.session_state[keys["codes"]] if c in offered]
+    if kept != st.session_state[keys["codes"]]:  # another layer was chosen: its districts only
+        # (only then: setting a form widget's state on every run made the browser send the
+        # form's other fields empty on the next submit)
+        st.session_state[keys["codes"]] = kept
     with st.form(fk, enter_to_submit=False):
         name = st.text_input(_t("prioadm.col.name") + " *", key=keys["name"], max_chars=pa.MAX_NAME)
         codes = st.multiselect(_t("prioadm.col.districts") + " *", list(offered), key=keys["codes"],

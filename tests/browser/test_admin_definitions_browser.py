@@ -3,6 +3,8 @@ page, the form refused without districts (the name stays), districts chosen, sav
 new area on the Områden page. Screenshots at 1920×1080 and 1366×768 go to the artifacts."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lagesbild.domain import SYSTEM_ACTOR, Role
@@ -29,15 +31,15 @@ def test_an_admin_adds_a_priority_area_after_a_refusal(oidc_app, page, artifacts
     wait_ready(page)
     heading.scroll_into_view_if_needed()
 
-    name = page.get_by_label("Namn *").last
-    name.fill("Stuvsta-Snättringe")
+    form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Spara området"))
+    form.get_by_label("Namn *", exact=True).fill("Stuvsta-Snättringe")
     page.get_by_role("button", name="Spara området").click()
     page.get_by_text("Välj minst ett distrikt som området består av.").wait_for()
     wait_ready(page)
-    assert page.get_by_label("Namn *").last.input_value() == "Stuvsta-Snättringe"  # kept
+    assert form.get_by_label("Namn *", exact=True).input_value() == "Stuvsta-Snättringe"  # kept
+    assert "Namn saknas" not in page.locator('[data-testid="stAlert"]').first.inner_text()  # and it was sent
     shot(page, artifacts / "prio-admin-1-nekad-1920.png")
 
-    form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Spara området"))
     for district in ("Stuvsta (0126R017)", "Snättringe (0126R016)"):
         form.locator('[data-testid="stMultiSelect"]').click()
         page.keyboard.type(district.split(" ")[0])  # the list is virtual: filter to reach the option
@@ -51,6 +53,9 @@ def test_an_admin_adds_a_priority_area_after_a_refusal(oidc_app, page, artifacts
     shot(page, artifacts / "prio-admin-2-sparad-1920.png")
     page.set_viewport_size({"width": 1366, "height": 768})
     shot(page, artifacts / "prio-admin-3-sparad-1366.png")
+    page.get_by_role("heading", name="Ortnamn för Polisens händelser").scroll_into_view_if_needed()
+    page.get_by_text(re.compile(r"publicerade händelser \d{4} nämner ungefär")).wait_for()  # the unplaced share beside the list
+    shot(page, artifacts / "ortnamn-admin-1366.png")
 
     page.goto(f"{base}/omraden?omrade=prio-stuvsta-snattringe")
     page.get_by_text("Stuvsta-Snättringe består av 2 områden").first.wait_for()
