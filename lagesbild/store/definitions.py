@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import tomlkit
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from lagesbild import overrides
 from lagesbild.config import VAR_DIR, load_kommun, settings
+from lagesbild.errors import ConflictError
 from lagesbild.store.change import begin_change
 from lagesbild.store.models import DefinitionFile, Setting
 
@@ -131,3 +133,19 @@ def sync(session: Session) -> bool:
     """Put the store's replaced definitions in force in this process; True when that changed
     which files are read (and so cleared what was parsed from the old ones)."""
     return overrides.use(materialise(session))
+
+
+def toml_to_edit(path: Path | None, seen: str, what: str):
+    """The TOML definition file at `path` as a tomlkit document (its comments kept) for an
+    admin's edit; refused when it is no longer the version the form was opened with (`seen`,
+    its checksum; see `checksum`). `what` names it in the message ("Ortnamnen")."""
+    body = path.read_bytes() if path is not None and path.is_file() else b""
+    if hashlib.sha256(body).hexdigest() != seen:
+        raise ConflictError(f"{what} har ändrats av någon annan sedan du öppnade formuläret. Inget har sparats; det du "
+                            "skrev finns kvar. Läs den senaste versionen och spara igen.")
+    return tomlkit.parse(body.decode("utf-8")) if body else tomlkit.document()
+
+
+def checksum(path: Path | None) -> str:
+    """The checksum an edit form names (that of an empty file when there is none)."""
+    return hashlib.sha256(path.read_bytes() if path is not None and path.is_file() else b"").hexdigest()

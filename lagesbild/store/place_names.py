@@ -9,7 +9,6 @@ so the area counts and the unplaced share follow at once; frozen meetings keep t
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 import tomlkit
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from lagesbild.config import load_kommun
 from lagesbild.domain import Actor
-from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
+from lagesbild.errors import Issue, NotFound, ValidationError
 from lagesbild.geo.layers import layer, main_layer
 from lagesbild.importers import places
 from lagesbild.store import definitions
@@ -43,19 +42,15 @@ class PlaceInput:
 
 def current() -> tuple[str, dict[str, places.Place]]:
     """(checksum of the file in force, its places) — what an edit form opens with."""
-    body = _body()
-    return hashlib.sha256(body).hexdigest(), places.places() if body else {}
+    path = places.places_file()
+    return definitions.checksum(path), places.places() if path is not None and path.is_file() else {}
 
 
 def save(s: Session, actor: Actor, old_name: str | None, data: PlaceInput, seen: str) -> int:
     """Add a place (`old_name` None) or change one; returns how many stored notices moved to
     another place. All or nothing."""
     require(actor, "admin")
-    body = _body()
-    if hashlib.sha256(body).hexdigest() != seen:
-        raise ConflictError("Ortnamnen har ändrats av någon annan sedan du öppnade formuläret. Inget har sparats; det "
-                            "du skrev finns kvar. Läs den senaste versionen och spara igen.")
-    doc = tomlkit.parse(body.decode("utf-8")) if body else tomlkit.document()
+    doc = definitions.toml_to_edit(places.places_file(), seen, "Ortnamnen")
     table = doc.setdefault("places", tomlkit.table(is_super_table=True))
     if old_name is not None and old_name not in table:
         raise NotFound("Ortnamnet finns inte.")
@@ -83,11 +78,6 @@ def save(s: Session, actor: Actor, old_name: str | None, data: PlaceInput, seen:
     audit(s, actor, "place_name.add" if before is None else "place_name.edit", "place_name", name,
           before=_plain(before), after=_plain(dict(entry)), old_name=old_name, notices_moved=moved)
     return moved
-
-
-def _body() -> bytes:
-    path = places.places_file()
-    return path.read_bytes() if path is not None and path.is_file() else b""
 
 
 def _codes_key() -> str:

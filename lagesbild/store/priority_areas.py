@@ -13,7 +13,6 @@ saved meanwhile. Removing an area is not offered: its figures, activities and å
 """
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from lagesbild.config import load_kommun
 from lagesbild.domain import Actor
-from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
+from lagesbild.errors import Issue, NotFound, ValidationError
 from lagesbild.geo import priority
 from lagesbild.geo.layers import district_layers, layer
 from lagesbild.store import definitions
@@ -50,19 +49,15 @@ class AreaInput:
 
 def current() -> tuple[str, list[priority.PriorityArea]]:
     """(checksum of the file in force, its areas) — what an edit form opens with."""
-    body = _body()
-    return hashlib.sha256(body).hexdigest(), priority.load() if body else []
+    path = _path()
+    return definitions.checksum(path), priority.load() if path is not None and path.is_file() else []
 
 
 def save(s: Session, actor: Actor, code: str | None, data: AreaInput, seen: str) -> str:
     """Add an area (`code` None) or change one; returns its code. All or nothing."""
     require(actor, "admin")
-    body = _body()
-    if hashlib.sha256(body).hexdigest() != seen:
-        raise ConflictError("De prioriterade områdena har ändrats av någon annan sedan du öppnade formuläret. Inget har "
-                            "sparats; det du skrev finns kvar. Läs den senaste versionen och spara igen.")
-    doc = tomlkit.parse(body.decode("utf-8")) if body else tomlkit.document()
-    if not body:
+    doc = definitions.toml_to_edit(_path(), seen, "De prioriterade områdena")
+    if not doc.body:  # a kommun without priority areas yet: the file starts with what it is
         doc.add(tomlkit.comment(HEADER.strip().removeprefix("# ")))
     areas = doc.setdefault("area", tomlkit.aot())
     before = next((dict(a) for a in areas if a.get("code") == code), None)
@@ -90,9 +85,8 @@ def save(s: Session, actor: Actor, code: str | None, data: AreaInput, seen: str)
     return code
 
 
-def _body() -> bytes:
-    path = load_kommun().optional_path(NAME)
-    return path.read_bytes() if path is not None and path.is_file() else b""
+def _path():
+    return load_kommun().optional_path(NAME)
 
 
 def _check(data: AreaInput, others: list) -> None:

@@ -16,7 +16,7 @@ import streamlit as st
 from lagesbild import activity_views as av
 from lagesbild import reference_views as rv
 from lagesbild.domain import ActivityStatus
-from lagesbild.errors import ConflictError, LagesbildError, PermissionDenied, ValidationError
+from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.importers import activities as tpl
 from lagesbild.picture import Picture
 from lagesbild.registry.pages import page
@@ -206,11 +206,8 @@ def _save(data: ActivityInput, existing: tuple[int, int] | None, form_key: str) 
                 create_activity(s, actor(), data)
             else:
                 update_activity(s, actor(), existing[0], existing[1], data)
-    except ValidationError as err:
-        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
-        return
-    except (ConflictError, PermissionDenied, LagesbildError) as err:
-        st.error(str(err), icon=":material/error:")
+    except LagesbildError as err:  # a refusal: shown, the input kept
+        forms.refusal(err)
         return
     st.session_state[_RESULT] = _t("akt.the_activity_is_saved")
     forms.mark_saved(form_key)
@@ -263,7 +260,7 @@ def upload_section(pic: Picture, *, key: str = "akt_mall") -> None:
     try:
         parsed = tpl.parse(data, up.name, tpl.Lookups.from_picture(pic))
     except ValidationError as err:
-        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues[:50]), icon=":material/error:")
+        forms.refusal(err)
         return
     pv = tpl.preview(pic, parsed, lg)
     counts = tpl.summary(pv)
@@ -277,11 +274,8 @@ def upload_section(pic: Picture, *, key: str = "akt_mall") -> None:
         bar = st.progress(0.0)
         try:
             res = tpl.apply(store(), actor(), parsed, data, seen_versions=seen, progress=lambda f: bar.progress(min(max(f, 0.0), 1.0)))
-        except ValidationError as err:
-            st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues[:50]), icon=":material/error:")
-            return
-        except LagesbildError as err:
-            st.error(str(err), icon=":material/error:")
+        except LagesbildError as err:  # a refusal: shown, the input kept
+            forms.refusal(err)
             return
         st.session_state[_RESULT] = _t("akt.imported_res_added_new", res_added=res.added, res_changed=res.changed, res_unchanged=res.unchanged)
         st.rerun()

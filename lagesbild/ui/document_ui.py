@@ -15,7 +15,7 @@ from lagesbild import indicator_views as iv
 from lagesbild.errors import ConflictError, LagesbildError, ValidationError
 from lagesbild.store import action_plan as ap
 from lagesbild.store import analysis as an
-from lagesbild.ui import auth, provenance
+from lagesbild.ui import auth, forms, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.session import actor, picture
 from lagesbild.ui.state import lang, store, text as _t
@@ -135,7 +135,7 @@ def _form(year: int, s: document.Section, latest: dict | None, earlier) -> None:
             with store().transaction() as sess:
                 an.save(sess, actor(), year, s.key, text, replaces=seen)
         except ValidationError as err:
-            st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
+            forms.refusal(err)
             return
         except (ConflictError, LagesbildError) as err:
             st.error(str(err), icon=":material/error:")

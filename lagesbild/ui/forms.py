@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from lagesbild.errors import LagesbildError
+from lagesbild.errors import LagesbildError, ValidationError
 
 
 def _flag(form: str) -> str:
@@ -37,7 +37,7 @@ def write(fn, done: str, *, store, flash_key: str, form: str | None = None) -> L
         with store.transaction() as s:
             fn(s)
     except LagesbildError as err:
-        st.error(str(err), icon=":material/error:")
+        refusal(err)
         return err
     if form:
         mark_saved(form)
@@ -50,3 +50,11 @@ def flash(key: str) -> None:
     done = st.session_state.pop(key, None)
     if done:
         st.success(done, icon=":material/check:")
+
+
+def refusal(err: LagesbildError) -> None:
+    """The store's refusal as the user reads it: a summary and one line per problem."""
+    if isinstance(err, ValidationError):
+        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues[:50]), icon=":material/error:")
+    else:
+        st.error(str(err), icon=":material/error:")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lagesbild import plan_views as pv
 from lagesbild.domain import ActivityStatus
-from lagesbild.errors import LagesbildError, ValidationError
+from lagesbild.errors import LagesbildError
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import indicators
 from lagesbild.store import action_plan as ap
@@ -155,11 +155,8 @@ def _form(pic: Picture, fk: str, row) -> None:
                 ap.create_action(s, actor(), data, status=ActivityStatus.PLANERAD)
             else:
                 ap.update_action(s, actor(), int(row["id"]), int(row["version"]), data)
-    except ValidationError as err:
-        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
-        return
-    except LagesbildError as err:
-        st.error(str(err), icon=":material/error:")
+    except LagesbildError as err:  # a refusal: shown, the input kept
+        forms.refusal(err)
         return
     st.session_state[RESULT] = _t("plan.saved")
     if row is None:

@@ -11,10 +11,10 @@ import streamlit as st
 from lagesbild import activity_views as av
 from lagesbild import plan_views as pv
 from lagesbild.domain import ActivityStatus
-from lagesbild.errors import LagesbildError, ValidationError
+from lagesbild.errors import LagesbildError
 from lagesbild.picture import Picture
 from lagesbild.store import action_plan as ap
-from lagesbild.ui import auth, plan_form, provenance
+from lagesbild.ui import auth, forms, plan_form, provenance
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.session import actor, picture
 from lagesbild.ui.state import lang, store, text as _t
@@ -194,11 +194,8 @@ def _status_form(row) -> None:
     try:
         with store().transaction() as s:
             ap.record_status(s, actor(), int(row["id"]), int(row["version"]), ActivityStatus(status), note)
-    except ValidationError as err:
-        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
-        return
-    except LagesbildError as err:
-        st.error(str(err), icon=":material/error:")
+    except LagesbildError as err:  # a refusal: shown, the input kept
+        forms.refusal(err)
         return
     st.session_state[plan_form.RESULT] = _t("plan.status_saved")
     st.session_state.pop(f"{fk}_n", None)

@@ -13,7 +13,7 @@ from lagesbild.export import reform_sheet as export
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page
 from lagesbild.importers import reform_sheet as importer
-from lagesbild.ui import reform_form
+from lagesbild.ui import forms, reform_form
 from lagesbild.ui.state import lang, store
 from lagesbild.ui.session import actor
 
@@ -67,7 +67,7 @@ def _upload(pic) -> None:
     try:
         plan = importer.plan(pic, data, up.name)
     except ValidationError as err:
-        st.error(err.summary + "\n\n" + "\n".join(f"- {i}" for i in err.issues), icon=":material/error:")
+        forms.refusal(err)
         return
     except ConflictError as err:
         st.error(str(err), icon=":material/sync_problem:")

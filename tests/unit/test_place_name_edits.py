@@ -49,7 +49,7 @@ def test_a_new_place_places_the_notices_that_name_it(store):
     assert moved >= 1 and _district(store, eid) == "Kvarnbergsplan"
     assert places.place("Kvarnbergsplan").regso == ("0126R012",)
     assert "place_names" in definitions.changed_since(recorded)
-    assert "# Place names in the kommun" in pn._body().decode()  # the shipped comments stay
+    assert "# Place names in the kommun" in places.places_file().read_text(encoding="utf-8")  # the comments stay
     with store.session() as s:
         frozen = load_as_of(s, before.version, before.as_of)
     ev = frozen.table("police_events").set_index("id")

@@ -52,7 +52,7 @@ def test_a_changed_composition_is_read_everywhere_and_its_figures_follow(store):
         pa.save(s, A, FLEMINGSBERG, _edit(old, codes=old.codes[:2], status="fastställd"), seen)
     assert _area(FLEMINGSBERG).codes == old.codes[:2] and _area(FLEMINGSBERG).status == "fastställd"
     assert definitions.changed_since(recorded) == ["priority_areas"]
-    text = pa._body().decode()
+    text = pa._path().read_text(encoding="utf-8")
     assert "# The kommun's priority areas" in text  # the shipped file's comments are kept
     with store.session() as s:
         after = load_live(s)
