@@ -1,5 +1,5 @@
 """Which definition file is in force where an admin replaced one in the app (the priority
-areas): the kommun pack names the shipped file, an admin's edit is kept in the store
+areas, the place-name gazetteer, the list of utsatta områden): the kommun pack names the shipped file, an admin's edit is kept in the store
 (lagesbild.store.definitions) and written to disk once per process, and the pack's name points
 there from then on. Readers of those files cache what they parse with `cached`, which forgets
 when the files in force change (another process's edit arrives with the next data version)."""
