@@ -220,3 +220,66 @@ def test_small_count_test_is_not_vacuous(small_counts_db):
     assert seen >= 1 and not leaks
     texts = [str(c) for df in at.dataframe for c in _cells(df.value)]
     assert ".." in texts, "the hidden counts are shown as .."
+
+
+# --- … nor the lägesbild document or the meeting deck ----------------------------------------
+
+
+def _small_in_rows(rows: list[list[str]]) -> tuple[list[list[str]], int]:
+    """(rows about the test indicator that show a count 1–4, how many rows are about it)."""
+    about = [r for r in rows if any("klotterärenden" in c for c in r)]
+    return [r for r in about if SMALL & {_as_number(c) for c in r}], len(about)
+
+
+def test_no_small_count_in_the_document_or_the_meeting_deck(small_counts_db, tmp_path):
+    """The planted counts (3 and 2 in the newest quarter) stay hidden in the lägesbild
+    document (DOCX, PDF) and in a meeting's PPTX whose agenda shows the indicator."""
+    import io
+    from datetime import date
+
+    from pptx import Presentation
+
+    from lagesbild import document
+    from lagesbild.domain import SYSTEM_ACTOR as A
+    from lagesbild.export.document_docx import document_docx
+    from lagesbild.export.document_pdf import document_pdf
+    from lagesbild.export.meeting_pack import export_meeting
+    from lagesbild.picture import load_live
+    from lagesbild.store import action_plan as ap
+    from lagesbild.store import meetings as mt
+    from tests.unit.document_text import docx_tables, pdf_text
+
+    store = Store.open(small_counts_db)
+    with store.transaction() as s:
+        mid = mt.create_meeting(s, A, mt.MeetingInput("Samverkansmöte", date(2026, 11, 30), ("huge",)))
+        for n, (slug, params) in enumerate([("fokusomraden", {"fokus": "trygghet"}), ("omraden", {"omrade": "prio-flemingsberg"}),
+                                            ("omraden", {"omrade": "0126R001"})], start=1):
+            mt.add_item(s, A, mid, n, mt.ItemInput(f"Punkt {n}", slug, params))
+    with store.transaction() as s:
+        mt.freeze(s, A, mid, 4)
+    with store.session() as s:
+        pic, plan = load_live(s), ap.plan_frame(s)
+        m, ctx, snap = mt.get_meeting(s, mid), mt.context(s, mid), mt.load_snapshot(s, mid)
+    store.engine.dispose()
+
+    doc = document.build(pic, 2025, plan=plan)
+    docx, pdf = document_docx(doc, {}), document_pdf(doc, {})
+    leaks, about = _small_in_rows([[str(c) for c in row] for _s, _c, df in docx_tables(docx)
+                                   for row in [list(df.columns), *df.astype(str).to_numpy().tolist()]])
+    assert about >= 1, "the document shows the test indicator"
+    assert not leaks, f"DOCX: {leaks}"
+    # a PDF table row is one line; "1 306" is one number (the thousands are spaced)
+    lines = [re.sub(r"(?<=\d)[ \u00a0](?=\d{3}\b)", "", ln) for ln in pdf_text(pdf).splitlines() if "klotterärenden" in ln]
+    assert lines and not [ln for ln in lines if {"1", "2", "3", "4"} & set(ln.split())], lines
+
+    deck = Presentation(io.BytesIO(export_meeting(snap, m, ctx, {"huge": "Huge"}).pptx))
+    rows = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                rows += [[c.text for c in r.cells] for r in shape.table.rows]
+            elif shape.has_text_frame:
+                rows += [[ln] for ln in shape.text_frame.text.splitlines()]
+    leaks, about = _small_in_rows(rows)
+    assert about >= 1, "the deck shows the test indicator"
+    assert not leaks, f"PPTX: {leaks}"
