@@ -162,8 +162,14 @@ def protected_all(picture, indicator_ids: list[str] | None = None) -> pd.DataFra
 
 
 def series(picture, indicator_id: str, area_code: str | None = None, gender: str = "T") -> pd.DataFrame:
-    """The indicator for one area (default: the kommun) over time, oldest first."""
+    """The indicator for one area (default: the kommun) over time, oldest first (a copy: a
+    page's blocks ask for the same series several times per run, so it is built once)."""
     area_code = area_code or kommun_code()
+    return memo(picture, ("series", indicator_id, area_code, gender),
+                lambda: _series(picture, indicator_id, area_code, gender)).copy()
+
+
+def _series(picture, indicator_id: str, area_code: str, gender: str) -> pd.DataFrame:
     df = protected(picture, indicator_id)
     if df.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
@@ -320,7 +326,12 @@ class DataTom:
 
 
 def data_tom(picture, indicator_id: str, area_code: str | None = None) -> DataTom | None:
-    """The end of the newest period with a value (shown or hidden) — "data t.o.m."."""
+    """The end of the newest period with a value (shown or hidden) — "data t.o.m." (built
+    once per picture: every caption of a page asks)."""
+    return memo(picture, ("data_tom", indicator_id, area_code), lambda: _data_tom(picture, indicator_id, area_code))
+
+
+def _data_tom(picture, indicator_id: str, area_code: str | None) -> DataTom | None:
     df = protected(picture, indicator_id)
     if df.empty:
         return None
