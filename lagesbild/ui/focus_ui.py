@@ -266,9 +266,24 @@ def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
     """An indicator reported per area (e.g. the partners' figures per RegSO): the newest
     value of each area, protected, with a rate per 1 000 where the population is known."""
     lg = lang()
-    latest = iv.named_partition(iv.latest_by_area(pic, ind.id))
+    latest = iv.memo(pic, ("by_area_latest", ind.id), lambda: iv.named_partition(iv.latest_by_area(pic, ind.id)))
     if latest.empty:
         return
+    st.markdown(f"**{t('focus.by_area_block.area_latest_period', lang())}**")
+    tom = iv.data_tom(pic, ind.id)
+    tom_text = tom.text(lg) if tom else None
+    table = iv.memo(pic, ("by_area_table", ind.id, lg), lambda: _by_area_table(pic, ind, latest, lg))
+    figure_ui.table(table.copy(), key=f"{key}_omraden",
+                    source_ids=[ind.source_id, "scb_befolkning"] if iv.rate_applicable(ind) else [ind.source_id], tom=tom_text)
+    # Built once per picture: the series per area cost half a second on every rerun.
+    chart = iv.memo(pic, ("multiples", ind.id, lg), lambda: _multiples(pic, ind, latest, lg))
+    if chart is not None:
+        note = "" if len(latest) <= MAX_MULTIPLES else t("focus.by_area_block.first_areas_all_are", lg,
+                                                         MAX_MULTIPLES=MAX_MULTIPLES, n_latest=len(latest))
+        figure_ui.chart(chart, key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
+
+
+def _by_area_table(pic: Picture, ind: Indicator, latest: pd.DataFrame, lg: str) -> pd.DataFrame:
     pops = iv.populations(pic)
     with_rate = iv.rate_applicable(ind)  # counts: a rate per 1 000 beside them; shares and rates: none
     rows = []
@@ -281,17 +296,7 @@ def by_area_block(pic: Picture, ind: Indicator, *, key: str) -> None:
                                      lang=lg) if pop else "–"
             row[t("focus.by_area_block.per_1_000_inh", lg)] = rate
         rows.append(row)
-    st.markdown(f"**{t('focus.by_area_block.area_latest_period', lang())}**")
-    tom = iv.data_tom(pic, ind.id)
-    tom_text = tom.text(lg) if tom else None
-    figure_ui.table(pd.DataFrame(rows), key=f"{key}_omraden", source_ids=[ind.source_id, "scb_befolkning"] if iv.rate_applicable(ind) else [ind.source_id],
-                    tom=tom_text)
-    # Built once per picture: the series per area cost half a second on every rerun.
-    chart = iv.memo(pic, ("multiples", ind.id, lg), lambda: _multiples(pic, ind, latest, lg))
-    if chart is not None:
-        note = "" if len(latest) <= MAX_MULTIPLES else t("focus.by_area_block.first_areas_all_are", lg,
-                                                         MAX_MULTIPLES=MAX_MULTIPLES, n_latest=len(latest))
-        figure_ui.chart(chart, key=f"{key}_multiples", source_ids=[ind.source_id], tom=tom_text, note=note)
+    return pd.DataFrame(rows)
 
 
 def _multiples(pic: Picture, ind: Indicator, latest: pd.DataFrame, lg: str):
@@ -305,28 +310,34 @@ def other_values_block(pic: Picture, ind: Indicator, kommun_series: pd.DataFrame
     """Values that are not a kommun-wide trend (one-off surveys, by gender, other areas,
     the county and country for comparison): shown as a table, never left out."""
     lg = lang()
+    trend = len(kommun_series) >= 2
+    table = iv.memo(pic, ("other_values", ind.id, lg, trend), lambda: _other_values(pic, ind, trend, lg))
+    if table is None or (not trend and len(table) == len(kommun_series)):
+        return  # nothing else, or a single kommun value that is already in the metric
+    st.markdown(f"**{t('focus.other_values_block.all_values', lang())}**")
+    tom = iv.data_tom(pic, ind.id)
+    figure_ui.table(table.copy(), key=f"{key}_alla", source_ids=[ind.source_id], tom=tom.text(lg) if tom else None)
+
+
+def _other_values(pic: Picture, ind: Indicator, trend: bool, lg: str) -> pd.DataFrame | None:
     df = iv.protected(pic, ind.id)
     if df.empty:
-        return
+        return None
     kommun = iv.kommun_code()
-    shown_in_trend = (df["area_code"] == kommun) & (df["gender"] == "T") if len(kommun_series) >= 2 else pd.Series(False, index=df.index)
+    shown_in_trend = (df["area_code"] == kommun) & (df["gender"] == "T") if trend else pd.Series(False, index=df.index)
     per_area = df["area_code"].isin(iv.district_codes(pic))  # by area above (or left out there: DeSO)
     compared = df["area_code"].isin(peers.config().codes)  # shown in "Jämfört med liknande kommuner"
     rest = df[~shown_in_trend & ~per_area & ~compared]
     if rest.empty:
-        return
+        return None
     names = dict(zip(pic.table("districts")["code"], pic.table("districts")["name"]))
-    table = pd.DataFrame({
-        t("focus.other_values_block.area", lang()): [names.get(c, c) for c in rest["area_code"]],
+    area_col = t("focus.other_values_block.area", lg)
+    return pd.DataFrame({
+        area_col: [names.get(c, c) for c in rest["area_code"]],
         "Period": rest["period"].tolist(),
-        t("focus.other_values_block.sex", lang()): [t(f"focus.gender.{g}", lg) if g in GENDERS else g for g in rest["gender"]],
-        t("focus.other_values_block.value", lang()): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
-    }).sort_values(["Period", t("focus.other_values_block.area", lang())], kind="stable")
-    if len(kommun_series) < 2 and len(table) == len(kommun_series):
-        return  # a single kommun value is already in the metric
-    st.markdown(f"**{t('focus.other_values_block.all_values', lang())}**")
-    tom = iv.data_tom(pic, ind.id)
-    figure_ui.table(table, key=f"{key}_alla", source_ids=[ind.source_id], tom=tom.text(lg) if tom else None)
+        t("focus.other_values_block.sex", lg): [t(f"focus.gender.{g}", lg) if g in GENDERS else g for g in rest["gender"]],
+        t("focus.other_values_block.value", lg): [privacy.cell_text(v, bool(h), unit=ind.unit, lang=lg) for v, h in zip(rest["value"], rest["suppressed"])],
+    }).sort_values(["Period", area_col], kind="stable")
 
 
 def quotes_block(pic: Picture, ind: Indicator) -> None:
