@@ -289,11 +289,17 @@ def rate_applicable(ind: Indicator) -> bool:
 
 def rate_series(picture, indicator_id: str, area_code: str | None = None) -> pd.DataFrame | None:
     """The count per inhabitants where the same area and year has a population; None when
-    no rate applies. A hidden count gives a hidden rate; so does a small implied count."""
+    no rate applies. A hidden count gives a hidden rate; so does a small implied count.
+    Built once per picture (a copy is returned)."""
+    area_code = area_code or kommun_code()
+    rates = memo(picture, ("rate_series", indicator_id, area_code), lambda: _rate_series(picture, indicator_id, area_code))
+    return None if rates is None else rates.copy()
+
+
+def _rate_series(picture, indicator_id: str, area_code: str) -> pd.DataFrame | None:
     ind = indicator(indicator_id)
     if not rate_applicable(ind):
         return None
-    area_code = area_code or kommun_code()
     s = series(picture, indicator_id, area_code)
     pops = populations(picture)
     base, _key = rate_base(area_code)

@@ -229,15 +229,18 @@ def template_section(pic: Picture, shown: pd.DataFrame | None = None, *, key: st
     """Download the list (= the template) and upload a filled-in file."""
     lg = lang()
     st.markdown(_t("akt.template_help", columns=", ".join(tpl.COLUMNS)))
-    frame = tpl.export_frame(pic, shown if shown is not None and not shown.empty else None)
-    empty = tpl.export_frame(pic).iloc[0:0]
+    chosen = shown if shown is not None and not shown.empty else None
+    # The files are made when a button is clicked (Streamlit calls the function then): three
+    # Excel/CSV files on every run of the focus page cost more than the rest of its tables.
     c1, c2, c3 = st.columns(3)
-    c1.download_button(_t("akt.the_list_as_excel"), tpl.to_xlsx(frame, pic), file_name="aktiviteter.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key=f"{key}_xlsx")
-    c2.download_button(_t("akt.the_list_as_csv"), tpl.to_csv(frame), file_name="aktiviteter.csv",
+    c1.download_button(_t("akt.the_list_as_excel"), lambda: tpl.to_xlsx(tpl.export_frame(pic, chosen), pic),
+                       file_name="aktiviteter.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", key=f"{key}_xlsx")
+    c2.download_button(_t("akt.the_list_as_csv"), lambda: tpl.to_csv(tpl.export_frame(pic, chosen)), file_name="aktiviteter.csv",
                        mime="text/csv", icon=":material/download:", key=f"{key}_csv")
-    c3.download_button(_t("akt.empty_template_excel"), tpl.to_xlsx(empty, pic), file_name="mall_aktiviteter.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key=f"{key}_tom")
+    c3.download_button(_t("akt.empty_template_excel"), lambda: tpl.to_xlsx(tpl.export_frame(pic).iloc[0:0], pic),
+                       file_name="mall_aktiviteter.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", key=f"{key}_tom")
     if actor().can_write:
         st.page_link(page("administration").path, icon=":material/upload_file:",
                      label=_t("akt.upload_the_filled_in"))

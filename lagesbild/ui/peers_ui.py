@@ -58,5 +58,6 @@ def block(pic: Picture, ind: Indicator, focus_name: str, *, key: str) -> None:
     figure_ui.chart(chart, key=f"{key}_chart", source_ids=[ind.source_id], tom=tom_text)
     newest = verdict.period if verdict else str(table["period"].iloc[-1])
     with st.expander(t("peers.values_expander", lg).format(period=newest), icon=":material/list:"):
-        figure_ui.table(peer_charts.peer_values_table(peers.values(pic, ind.id), newest, lg), key=f"{key}_kommuner",
-                        source_ids=[ind.source_id], tom=tom_text)
+        values = iv.memo(pic, ("peers.values_table", ind.id, newest, lg),
+                         lambda: peer_charts.peer_values_table(peers.values(pic, ind.id), newest, lg))
+        figure_ui.table(values.copy(), key=f"{key}_kommuner", source_ids=[ind.source_id], tom=tom_text)
