@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, privacy, verdict
+from lagesbild import indicator_views as iv
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, profile
@@ -64,7 +65,8 @@ def render() -> None:
     if code is None:
         _overview()
         return
-    p = profile.build(picture(), code, lg)
+    pic = picture()  # the profile is built once per picture and language (never changed after)
+    p = iv.memo(pic, ("profile", code, lg), lambda: profile.build(pic, code, lg))
     st.header(p.name)
     # SCB's and Valmyndigheten's codes help a reader compare; a priority area's code is ours only.
     official = "" if p.priority else f" · {t('omraden.render.code', lang())} {p.code}"
