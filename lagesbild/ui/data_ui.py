@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, privacy
+from lagesbild import indicator_views as iv
 from lagesbild import reference_views as rv
 from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
@@ -210,8 +211,9 @@ def history_section(pic: Picture) -> None:
 def loaded_section(pic: Picture, *, technical: bool = False) -> None:
     """What is loaded per indicator. `technical` (Administration): with ids and how to load what is missing."""
     st.header(_t("data.loaded_data_per_indicator"))
-    obs, events = pic.table("observations"), pic.table("police_events")
-    loaded = status.loaded_by_indicator(obs, events, lang())
+    lg = lang()  # once per picture: it scans every observation
+    loaded = iv.memo(pic, ("loaded_by_indicator", lg),
+                     lambda: status.loaded_by_indicator(pic.table("observations"), pic.table("police_events"), lg))
     labels = {
         "indicator_id": "Id", "name": _t("data.indicator"), "source": _t("data.source"),
         "observations": _t("data.values"), "first_period": _t("data.first_period"),
