@@ -2264,16 +2264,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Reported observations per category over the last twelve weeks, beside the number of reports. Numbers 1–{below} "
         "are shown as \"..\", and more cells are hidden where totals would otherwise reveal them."),
     "obs.trend.category": ("Kategori i diagrammet", "Category in the chart"),
-    "obs.district.title": ("Per område och månad eller kvartal", "Per area and month or quarter"),
+    "obs.district.title": ("Per område och månad", "Per area and month"),
     "obs.district.caption": (
-        "Per område visas månader och kvartal, inte veckor: per vecka vore nästan varje tal dolt. En vecka räknas till "
-        "den månad där dess torsdag ligger, så att veckor och månader går jämnt upp.",
-        "Per area, months and quarters are shown, not weeks: per week almost every number would be hidden. A week counts "
-        "in the month of its Thursday, so that weeks and months add up exactly."),
-    "obs.district.kind": ("Period", "Period"),
-    "obs.kind.manad": ("Månad", "Month"),
-    "obs.kind.kvartal": ("Kvartal", "Quarter"),
-    "obs.district.period": ("Välj period", "Choose period"),
+        "Per område visas månader, inte veckor: per vecka vore nästan varje tal dolt. En vecka räknas till den månad där "
+        "dess torsdag ligger, så att veckor och månader går jämnt upp och inget dolt tal kan räknas fram ur dem.",
+        "Per area, months are shown, not weeks: per week almost every number would be hidden. A week counts in the month "
+        "of its Thursday, so that weeks and months add up exactly and no hidden number can be worked out from them."),
+    "obs.district.period": ("Månad", "Month"),
     "obs.district.map_title": ("{what}, {period}", "{what}, {period}"),
     "obs.col.area": ("Område", "Area"),
     "obs.col.value": ("Rapporterade iakttagelser", "Reported observations"),
@@ -2297,8 +2294,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "obs.to_action": ("Gör till åtgärd", "Turn into an action"),
     "obs.to_action_help": ("Öppnar åtgärdsplanens formulär med området ifyllt.",
                            "Opens the action plan's form with the area filled in."),
-    "obs.map.pick": ("Klicka på ett område på kartan för att välja det i formuläret.",
-                     "Click an area on the map to choose it in the form."),
 }
 
 

@@ -113,7 +113,7 @@ def _weekly(pic) -> None:
         st.markdown(line)
     tom = ov.weeks(pic)[-1]
     figure_ui.table(ov.weekly_table(pic, area, lg), key="obs_weekly", source_ids=[ov.SOURCE_ID],
-                    tom=ov.week_text(tom, lg), note=_t("obs.weekly.caption", below=4))
+                    tom=ov.week_text(tom, lg), note=_t("obs.weekly.caption", below=figure_ui.privacy.threshold() - 1))
     ids = ov.indicator_ids()
     chosen = st.selectbox(_t("obs.trend.category"), ids, key="obs_trend", format_func=lambda i: ov.label(i, lg))
     chart = charts.trend(ov.series(pic, chosen, area), ov.as_indicator(chosen, lg), area_name=names.get(area, area),
@@ -128,7 +128,7 @@ def _districts(pic) -> None:
     st.caption(_t("obs.district.caption"))
     months = ov.months(pic)
     c1, c2 = st.columns(2)
-    chosen = c1.selectbox(_t("obs.trend.category"), ov.indicator_ids(), key="obs_map_cat",
+    chosen = c1.selectbox(_t("obs.form.category"), ov.indicator_ids(), key="obs_map_cat",
                           format_func=lambda i: ov.label(i, lg))
     month = c2.selectbox(_t("obs.district.period"), months[::-1], key="obs_month")
     vals = ov.district_values(pic, chosen, month)

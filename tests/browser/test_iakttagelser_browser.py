@@ -57,10 +57,16 @@ def test_a_reporter_files_is_refused_a_personnummer_and_sees_the_weekly_picture(
     page.get_by_text(re.compile("Ingen bedömning bättre eller sämre")).wait_for()
     figures = page.locator('[data-testid="stMarkdown"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"]')
     assert figures.filter(has_text="gångtunneln").count() == 0  # the note is never shown
-    shot(page, artifacts / "iakttagelser-veckobild-1920.png")
+    shot(page, artifacts / "iakttagelser-sparad-1920.png")
     page.set_viewport_size({"width": 1366, "height": 768})
     page.reload()
     page.get_by_text("Veckobild", exact=True).wait_for()
     wait_ready(page)
-    shot(page, artifacts / "iakttagelser-veckobild-1366.png")
+    shot(page, artifacts / "iakttagelser-formular-1366.png")
+    for text, name in (("Veckobild", "veckobild"), ("Per område och månad", "omraden")):
+        for width, height in ((1366, 768), (1920, 1080)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.get_by_text(text, exact=True).scroll_into_view_if_needed()
+            page.wait_for_timeout(800)
+            page.screenshot(path=artifacts / f"iakttagelser-{name}-{width}.png")
     assert page.blocked == [], page.blocked
