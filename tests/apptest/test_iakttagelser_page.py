@@ -14,6 +14,7 @@ from lagesbild.store import roles
 from lagesbild.store.db import Store
 from tests.apptest.test_access import open_as
 from tests.apptest.helpers import open_page, texts
+from tests.apptest.test_swedish_ui import FORBIDDEN, english_words, shown_texts
 
 REPORTER = {"is_logged_in": True, "email": "rapportor@huge.se", "name": "Rita Rapportör"}
 
@@ -63,6 +64,28 @@ def test_a_reporter_is_refused_a_personnummer_keeps_input_then_files_and_sees_th
     table = next(d.value for d in at.dataframe if "Kategori" in d.value.columns)
     assert "Antal rapporter" in set(table["Kategori"])
     assert "gångtunneln" not in shown and not any("gångtunneln" in d.value.to_string() for d in at.dataframe)
+    assert english_words(at) == []  # Swedish throughout, with the weekly picture and the map on screen
+
+
+def test_a_reader_with_observations_sees_the_picture_in_swedish_and_no_form(fresh_app_db, monkeypatch):
+    from lagesbild.store import observations as ob
+
+    with Store.open(fresh_app_db).transaction() as s:
+        for n in (6, 2):
+            ob.file_observation(s, SYSTEM_ACTOR, ob.ObservationInput("huge", "0126R001", date.today(), "dag", "klotter",
+                                                                     n, "Anteckning som aldrig visas"))
+    monkeypatch.setenv("LAGESBILD_EDITING", "0")
+    settings.cache_clear()
+    try:
+        at = open_page("iakttagelser")
+        assert not at.exception
+        assert "Veckobild" in texts(at) and not list(at.text_area)
+        assert english_words(at) == []
+        shown = " ".join(shown_texts(at))
+        assert "Anteckning som aldrig visas" not in shown
+        assert not [w for w in FORBIDDEN if w in shown]
+    finally:
+        settings.cache_clear()
 
 
 def test_a_reader_sees_no_form_and_no_action_link(fresh_app_db, monkeypatch):
