@@ -2,7 +2,8 @@
 category for the kommun and the priority areas, and the district picture by month with its map.
 
 Figures come from lagesbild.observation_views (one protected table per picture); the note of
-an observation is never read here. The form keeps what was typed when the store refuses it."""
+an observation is never read here. The form keeps what was typed when the store refuses it,
+and starts empty after a save."""
 from __future__ import annotations
 
 from datetime import date
@@ -17,17 +18,22 @@ from lagesbild.geo import choropleth, layers
 from lagesbild.indicator_views import compositions, kommun_code
 from lagesbild.registry.pages import page
 from lagesbild.store import observations as obs
-from lagesbild.ui import auth, figure_ui, forms
+from lagesbild.ui import auth, figure_ui
 from lagesbild.ui.session import actor, picture
 from lagesbild.ui.state import lang, store, text as _t
 
 FORM = "obs_form"
-FIELDS = ("partner", "area", "date", "band", "category", "count", "note")
 RESULT = "_obs_saved"
 
 
+_GEN = "_obs_form_generation"
+
+
 def key(name: str) -> str:
-    return f"{FORM}_{name}"
+    # New widget keys after each save: the browser kept a form's values after its keys were
+    # emptied (forms.clear_if_saved), inviting the same observation twice.
+    gen = st.session_state.get(_GEN, 0)
+    return f"{FORM}{gen or ''}_{name}"
 
 
 def render() -> None:
@@ -63,7 +69,6 @@ def _form(pic) -> None:
     own = [who.partner_id] if who.partner_id else list(partners["id"])  # a reporter: its own only
     pnames = dict(zip(partners["id"], partners["name"]))
     cats = obs.categories()
-    forms.clear_if_saved(FORM, [key(f) for f in FIELDS])
     st.caption(_t("obs.form.intro"))
     with st.form(FORM):
         c1, c2 = st.columns(2)
@@ -99,7 +104,7 @@ def _form(pic) -> None:
         st.error(str(err), icon=":material/error:")
         return
     st.session_state[RESULT] = _t("obs.saved")
-    forms.mark_saved(FORM)
+    st.session_state[_GEN] = st.session_state.get(_GEN, 0) + 1
     st.rerun()
 
 

@@ -59,7 +59,7 @@ def test_a_reporter_is_refused_a_personnummer_keeps_input_then_files_and_sees_th
     assert not at.exception
     shown = texts(at)
     assert "Iakttagelsen är sparad" in shown
-    assert at.text_area(key=key("note")).value == "" and at.selectbox(key=key("area")).value is None  # emptied
+    assert at.text_area(key="obs_form1_note").value == "" and at.selectbox(key="obs_form1_area").value is None  # emptied
     assert "Rapporterade iakttagelser" in shown and "Ingen bedömning bättre eller sämre" in shown
     table = next(d.value for d in at.dataframe if "Kategori" in d.value.columns)
     assert "Antal rapporter" in set(table["Kategori"])

@@ -55,6 +55,7 @@ def test_a_reporter_files_is_refused_a_personnummer_and_sees_the_weekly_picture(
     page.get_by_text("Iakttagelsen är sparad").wait_for()
     page.get_by_text("Veckobild", exact=True).wait_for()
     page.get_by_text(re.compile("Ingen bedömning bättre eller sämre")).wait_for()
+    assert page.get_by_role("textbox", name=re.compile("^Anteckning")).input_value() == ""  # a fresh form
     figures = page.locator('[data-testid="stMarkdown"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"]')
     assert figures.filter(has_text="gångtunneln").count() == 0  # the note is never shown
     shot(page, artifacts / "iakttagelser-sparad-1920.png")
