@@ -138,6 +138,31 @@ class KommunConfig:
             raise ValueError("[peers] i kommunfilen: kommunen själv kan inte vara en jämförelsekommun.")
         return Peers(tuple(zip(codes, names)), str(raw.get("reason_sv", "")), str(raw.get("reason_en", "")))
 
+    @property
+    def observation_categories(self) -> tuple[tuple[str, str, str], ...]:
+        """(id, Swedish, English) of the place observations' categories, in the form's order."""
+        raw = self.raw.get("observations", {}).get("categories")
+        if not raw:
+            return DEFAULT_OBSERVATION_CATEGORIES
+        cats = tuple((str(c["id"]), str(c["sv"]), str(c.get("en") or c["sv"])) for c in raw)
+        if len({c[0] for c in cats}) != len(cats):
+            raise ValueError("[observations] i kommunfilen: varje kategori behöver ett eget id.")
+        return cats
+
+
+# EST's usual categories of place observations (issue 13); a kommun file may list its own
+# under [observations] categories. Ids are stored with each observation: keep them stable.
+DEFAULT_OBSERVATION_CATEGORIES: tuple[tuple[str, str, str], ...] = (
+    ("skadegorelse", "Skadegörelse", "Vandalism"),
+    ("klotter", "Klotter", "Graffiti"),
+    ("nedskrapning", "Nedskräpning", "Littering"),
+    ("brand", "Brand", "Fire"),
+    ("ordningsstorning", "Ordningsstörning", "Public disorder"),
+    ("narkotikahandel", "Narkotikahandel iakttagen", "Drug dealing observed"),
+    ("otrygg_plats", "Otrygg plats", "Unsafe place"),
+    ("belysning", "Belysning", "Lighting"),
+)
+
 
 @dataclass(frozen=True)
 class Peers:

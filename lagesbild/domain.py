@@ -134,6 +134,10 @@ class Role(str, Enum):
     VIEWER = "viewer"
     EDITOR = "editor"
     ADMIN = "admin"
+    # Files place observations for their own organisation only (EST's trained reporters).
+    REPORTER = "reporter"
+    # The kommun's coordinator: edits the analysis and the åtgärdsplan, for every partner.
+    COORDINATOR = "coordinator"
 
 
 @dataclass(frozen=True)

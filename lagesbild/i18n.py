@@ -1657,6 +1657,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "charts.ind.axis.year": ("År", "Year"),
     "charts.ind.axis.quarter": ("Kvartal", "Quarter"),
     "charts.ind.axis.month": ("Månad", "Month"),
+    "charts.ind.axis.week": ("Vecka", "Week"),
     "charts.ind.axis.period": ("Period", "Period"),
     "charts.ind.small_multiples.summary": ("{name} för {n_areas} områden", "{name} for {n_areas} areas"),
     "charts.ind.small_multiples.hidden": ("; {hidden} värden visas inte (..).", "; {hidden} values not shown (..)."),
@@ -2411,6 +2412,67 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.followup.none": ("Inga åtgärder i planen startade senast {day}.", "No action in the plan started by {day}."),
     "doc.followup.table": ("Indikatorer före och efter start", "Indicators before and after the start"),
     "doc.followup.col.action": ("Åtgärd", "Action"),
+    # Place observations (EST; lagesbild.observation_views, lagesbild.ui.observations_ui)
+    "verdict.reporting": (
+        "Ingen bedömning bättre eller sämre: antalet rapporterade iakttagelser speglar hur mycket parterna rapporterar "
+        "lika mycket som hur mycket som händer.",
+        "No better-or-worse verdict: the number of reported observations reflects how much the partners report as much "
+        "as how much happens."),
+    "obs.title": ("Iakttagelser", "Observations"),
+    "obs.intro": (
+        "Parternas rapportörer rapporterar vad de ser på platser i kommunen – skadegörelse, klotter, otrygga platser och "
+        "annat – varje vecka (Brås metod Effektiv samordning för trygghet, EST). Här visas antalet **rapporterade "
+        "iakttagelser** per vecka och per område, med små tal dolda.",
+        "The partners' reporters report what they see at places in the kommun – vandalism, graffiti, unsafe places and "
+        "more – every week (Brå's method Effective coordination for safety, EST). Shown here is the number of **reported "
+        "observations** per week and per area, with small numbers hidden."),
+    "obs.reports": ("Antal rapporter", "Number of reports"),
+    "obs.counted": ("Rapporterade iakttagelser: {what}", "Reported observations: {what}"),
+    "obs.definition": ("Antal iakttagelser som parternas rapportörer har rapporterat.",
+                       "Number of observations reported by the partners' reporters."),
+    "obs.week": ("v. {week} {year}", "wk {week} {year}"),
+    "obs.col.category": ("Kategori", "Category"),
+    "obs.brief": ("Rapporterade iakttagelser {week}: **{n}**, i {reports} rapporter.",
+                  "Reported observations {week}: **{n}**, in {reports} reports."),
+    "obs.none": ("Inga iakttagelser är rapporterade ännu.", "No observations have been reported yet."),
+    "obs.weekly.title": ("Veckobild", "Weekly picture"),
+    "obs.weekly.area": ("Område för veckobilden", "Area of the weekly picture"),
+    "obs.weekly.caption": (
+        "Rapporterade iakttagelser per kategori de senaste tolv veckorna, bredvid antalet rapporter. Tal 1–{below} "
+        "visas som ”..”, och fler celler döljs där summor annars skulle avslöja dem.",
+        "Reported observations per category over the last twelve weeks, beside the number of reports. Numbers 1–{below} "
+        "are shown as \"..\", and more cells are hidden where totals would otherwise reveal them."),
+    "obs.trend.category": ("Kategori i diagrammet", "Category in the chart"),
+    "obs.district.title": ("Per område och månad", "Per area and month"),
+    "obs.district.caption": (
+        "Per område visas månader, inte veckor: per vecka vore nästan varje tal dolt. En vecka räknas till den månad där "
+        "dess torsdag ligger, så att veckor och månader går jämnt upp och inget dolt tal kan räknas fram ur dem.",
+        "Per area, months are shown, not weeks: per week almost every number would be hidden. A week counts in the month "
+        "of its Thursday, so that weeks and months add up exactly and no hidden number can be worked out from them."),
+    "obs.district.period": ("Månad", "Month"),
+    "obs.district.map_title": ("{what}, {period}", "{what}, {period}"),
+    "obs.col.area": ("Område", "Area"),
+    "obs.col.value": ("Rapporterade iakttagelser", "Reported observations"),
+    "obs.form.title": ("Rapportera iakttagelse", "Report an observation"),
+    "obs.form.intro": (
+        "Ange område, dag, tid på dygnet, kategori och antal. Skriv inga personuppgifter i anteckningen – inga namn, "
+        "personnummer, telefonnummer eller e-postadresser. Anteckningen visas aldrig för läsare.",
+        "Give area, day, time of day, category and count. Write no personal data in the note – no names, personal "
+        "identity numbers, phone numbers or e-mail addresses. The note is never shown to readers."),
+    "obs.form.partner": ("Organisation", "Organisation"),
+    "obs.form.area": ("Område", "Area"),
+    "obs.form.area_help": ("Området, inte en punkt: bara området sparas.", "The area, not a point: only the area is stored."),
+    "obs.form.date": ("Datum", "Date"),
+    "obs.form.time_band": ("Tid på dygnet", "Time of day"),
+    "obs.form.category": ("Kategori", "Category"),
+    "obs.form.count": ("Antal", "Count"),
+    "obs.form.note": ("Anteckning (högst {n} tecken, inga personuppgifter)", "Note (at most {n} characters, no personal data)"),
+    "obs.form.submit": ("Spara iakttagelse", "Save observation"),
+    "obs.form.choose": ("Välj", "Choose"),
+    "obs.saved": ("Iakttagelsen är sparad. Tack!", "The observation is saved. Thank you!"),
+    "obs.to_action": ("Gör till åtgärd", "Turn into an action"),
+    "obs.to_action_help": ("Öppnar åtgärdsplanens formulär med området ifyllt.",
+                           "Opens the action plan's form with the area filled in."),
 }
 
 

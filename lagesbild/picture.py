@@ -39,6 +39,7 @@ TABLES: dict[str, type[m.Base]] = {
     "activities": m.Activity,
     "import_batches": m.ImportBatch,
     "indicator_definitions": m.IndicatorDefinition,
+    "place_observations": m.PlaceObservation,  # without the note (models.PICTURE_EXCLUDED)
 }
 
 
@@ -68,7 +69,7 @@ class Picture:
         """The table as a DataFrame. Treat it as read-only (it may be shared by a cache). A
         snapshot frozen before a table existed gives it empty, with the model's columns."""
         if name not in self.tables and name in TABLES:
-            return pd.DataFrame(columns=[c.name for c in TABLES[name].__table__.columns])
+            return pd.DataFrame(columns=content_columns(TABLES[name]))
         return self.tables[name]
 
     def checksum(self, name: str) -> str:

@@ -10,7 +10,7 @@ Rules (documented for users on the "Om data och metod" page):
   shown as ``..`` and protected the same way.
 * **Secondary suppression.** Where a shown total and the other shown cells would give a
   hidden cell back by subtraction (parts of an area, K + M = T, quarters or months of a
-  year), the next-smallest non-zero cell is hidden too. A group passes when, after hiding,
+  year, weeks of a month), the next-smallest non-zero cell is hidden too. A group passes when, after hiding,
   it has at least two unknowns and the hidden cells together are at least n (and more than
   their number), so no hidden cell can be pinned to one value. Where the parts do not cover
   the total (e.g. places named in text, or a missing quarter) the remainder is itself a
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lagesbild import fmt
+from lagesbild import dates, fmt
 from lagesbild.i18n import t
 
 SUPPRESSED = fmt.SUPPRESSED  # ".."
@@ -51,6 +51,7 @@ RATE_BASES = {"per_100k": 100_000, "per_1000": 1_000}
 _QUARTER = re.compile(r"^(\d{4})K([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-V(\d{2})$")
 
 
 def threshold() -> int:
@@ -114,7 +115,11 @@ class Group:
 
 
 def parent_period(period: str) -> list[tuple[str, str, int]]:
-    """The larger periods a period is part of: [(parent, kind, number of parts)]."""
+    """The larger periods a period is part of: [(parent, kind, number of parts)]. A week is
+    part of the month of its Thursday (lagesbild.dates), which is part of its quarter and year."""
+    if m := _WEEK.match(period):
+        month = dates.week_month(period)
+        return [(month, "vecka", dates.weeks_in_month(int(month[:4]), int(month[5:])))]
     if m := _QUARTER.match(period):
         return [(m.group(1), "kvartal", 4)]
     if m := _MONTH.match(period):

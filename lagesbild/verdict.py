@@ -262,6 +262,13 @@ def missing_partner_indicators(level_codes: tuple[str, ...], loaded: set[str]) -
             if i.level in level_codes and i.source_id.startswith("partner") and i.id not in loaded]
 
 
+def reporting_note(lang: str) -> str:
+    """The line that stands where a verdict would: partners' place observations
+    (lagesbild.observation_views) measure how much is reported as much as how much happens, so
+    they never get a better/worse word, over time or against other places."""
+    return t("verdict.reporting", lang)
+
+
 # --- words ------------------------------------------------------------------------------------
 
 

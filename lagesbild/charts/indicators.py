@@ -24,7 +24,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 BLUE, ORANGE, GREEN, VERMILION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
 _FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
 PERIOD_AXIS = {"ar": "charts.ind.axis.year", "kvartal": "charts.ind.axis.quarter", "manad": "charts.ind.axis.month",
-               "engang": "charts.ind.axis.year"}  # periodicity → the x axis title's key in lagesbild.i18n
+               "engang": "charts.ind.axis.year", "vecka": "charts.ind.axis.week"}  # periodicity → the x axis title's key in lagesbild.i18n
 
 
 class Chart(NamedTuple):

@@ -44,6 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
     # Not yet an agenda item: the plan is read from the store, not a meeting's snapshot, and the
     # meeting pack has no view of it (lagesbild.views.build).
     PageSpec("atgardsplan", "pages/atgardsplan.py", "Åtgärdsplan", "Action plan", *_REF, "task_alt", in_agenda=False),
+    # Partners' place observations (EST): the reporters' form, the weekly picture and the districts by month.
+    PageSpec("iakttagelser", "pages/iakttagelser.py", "Iakttagelser", "Observations", *_REF, "visibility", in_agenda=False),
     # In an agenda as ?vy=sedan|atgarder|beslut (Sedan förra mötet, åtgärder, beslut).
     PageSpec("mote", "pages/mote.py", "Mötesläge", "Meeting mode", *_MOTE, "co_present"),
     PageSpec("data", "pages/data.py", "Data", "Data", *_OM, "database"),

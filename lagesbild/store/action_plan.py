@@ -156,9 +156,10 @@ def _validate_effect(data: PlanActionInput, refs: References) -> list[Issue]:
 
 
 def _require(actor: Actor, partner_ids) -> None:
-    """An editor of one organisation writes only åtgärder that organisation is responsible for."""
+    """An editor of one organisation writes only åtgärder that organisation is responsible for;
+    the coordinator writes the whole plan (that is the role's job)."""
     require(actor, "plan.write")
-    if actor.partner_id is not None and partner_ids and actor.partner_id not in partner_ids and actor.role != Role.ADMIN:
+    if actor.partner_id is not None and partner_ids and actor.partner_id not in partner_ids and actor.role == Role.EDITOR:
         raise PermissionDenied("Du kan bara ändra åtgärder som din egen organisation är ansvarig för.")
 
 

@@ -393,6 +393,33 @@ class AnalysisText(Base):
     __table_args__ = (Index("ix_analysis_text_year_section", "year", "section"),)
 
 
+# --- place observations (EST) -----------------------------------------------------------
+
+
+class PlaceObservation(Versioned, Base):
+    """A partner's reporter saw something at a place (Brå's EST method): how many of one
+    category, in one district of the observation layer, on one day and time band. Only the
+    area is stored, never a point. The note may still hold names, so it is kept out of the
+    picture (`PICTURE_EXCLUDED`): no view, export or document can show it."""
+
+    __tablename__ = "place_observation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    district_code: Mapped[str] = mapped_column(String(40), index=True)
+    observed_on: Mapped[date] = mapped_column(Date, index=True)
+    time_band: Mapped[str] = mapped_column(String(20))  # natt | morgon | dag | kvall
+    category: Mapped[str] = mapped_column(String(60))  # an id of the kommun file's [observations]
+    count: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    plan_action_id: Mapped[int | None] = mapped_column(ForeignKey("plan_action.id"), nullable=True)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# Columns of a versioned table that the picture never reads (free text that may hold names).
+PICTURE_EXCLUDED: dict[str, tuple[str, ...]] = {"place_observation": ("note",)}
+
+
 # --- access and audit -----------------------------------------------------------------
 
 
@@ -451,5 +478,5 @@ def _history_table(model: type[Base]) -> Table:
 
 VERSIONED: tuple[type[Base], ...] = (Partner, FocusArea, District, Reform, ReformUpdate, ReformFocusLink,
                                      ReformDistrictLink, IndicatorDefinition, ImportBatch, Observation, PoliceEvent,
-                                     Activity)
+                                     Activity, PlaceObservation)
 HISTORY: dict[type[Base], Table] = {model: _history_table(model) for model in VERSIONED}

@@ -22,6 +22,9 @@ def set_role(session: Session, actor: Actor, email: str, role: Role, *, partner_
         issues.append(Issue(f"okänd organisation \u201d{partner_id}\u201d.", column="organisation"))
     if role == Role.EDITOR and partner_id is None and not reform_editor:
         issues.append(Issue("en redaktör måste höra till en organisation eller vara reformredaktör.", column="organisation"))
+    if role == Role.REPORTER and partner_id is None:
+        # A reporter files for its own organisation only: without one it could file for none.
+        issues.append(Issue("en rapportör måste höra till en organisation.", column="organisation"))
     if issues:
         raise ValidationError(issues, "Rollen sparades inte:")
     session.merge(UserRole(email=email, role=role.value, partner_id=partner_id, reform_editor=reform_editor))

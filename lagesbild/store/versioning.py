@@ -15,14 +15,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from lagesbild.store.change import begin_change
-from lagesbild.store.models import HISTORY, Versioned
+from lagesbild.store.models import HISTORY, PICTURE_EXCLUDED, Versioned
 
 VERSION_COLUMN = "valid_from"
 
 
 def content_columns(model) -> list[str]:
-    """The columns the picture reads (the version stamp is bookkeeping, not data)."""
-    return [c.name for c in model.__table__.columns if c.name != VERSION_COLUMN]
+    """The columns the picture reads (the version stamp is bookkeeping, not data; a column in
+    `PICTURE_EXCLUDED` is free text no view may show, so it never enters the picture)."""
+    skip = {VERSION_COLUMN, *PICTURE_EXCLUDED.get(model.__tablename__, ())}
+    return [c.name for c in model.__table__.columns if c.name not in skip]
 
 
 def historize(conn: Connection, model, where, version: int) -> None:

@@ -19,10 +19,12 @@ from lagesbild.config import settings
 from lagesbild.domain import Actor, Role
 from lagesbild.i18n import t
 from lagesbild.store import app_settings
+from lagesbild.store.access import allowed
 from lagesbild.store.roles import actor_for
 
 LOCAL_NAME = "Lokal användare"
-ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin")}
+ROLE_LABELS = {Role.VIEWER: ("läsare", "viewer"), Role.EDITOR: ("redaktör", "editor"), Role.ADMIN: ("administratör", "admin"),
+               Role.REPORTER: ("rapportör", "reporter"), Role.COORDINATOR: ("samordnare", "coordinator")}
 
 
 def real_store():
@@ -73,7 +75,9 @@ PERMISSIONS = {
     "data.import": lambda who: who.can_write,  # the Administration page: imports and bulk uploads
     "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
     "indicator.register": lambda who: who.can_write,  # a partner's new series (lagesbild.store.indicator_defs)
-    "plan.write": lambda who: who.can_write,  # the åtgärdsplan's forms and the verdict blocks' button
+    "plan.write": lambda who: allowed(who, "plan.write"),  # the åtgärdsplan's forms and the verdict blocks' button
+    # The observation form: reporters (own organisation), editors and admins.
+    "observation.write": lambda who: allowed(who, "observation.write"),
 }
 
 
