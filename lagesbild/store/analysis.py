@@ -2,7 +2,7 @@
 annan information, analys). Append-only: saving adds a row; the document prints the latest
 per (year, section); the earlier ones are its history, with author and time.
 
-Who may write: the same permission as the åtgärdsplan ("plan.write"), checked here on every
+Who may write: "analysis.write" (coordinators, editors and admins), checked here on every
 write; every save leaves an audit entry. A save names the text it replaces (the latest id the
 form was opened with), so two coordinators editing at once do not overwrite each other unseen.
 """
@@ -48,7 +48,7 @@ def latest_id(session: Session, year: int, section: str) -> int | None:
 def save(session: Session, actor: Actor, year: int, section: str, text: str, *, replaces: int | None = None) -> int:
     """Add the section's new analysis (inside the caller's transaction). `replaces`: the id of the
     latest text when the form was opened (None: there was none). Returns the new row's id."""
-    require(actor, "plan.write")
+    require(actor, "analysis.write")
     text = (text or "").strip()
     issues = validate(year, section, text)
     if issues:

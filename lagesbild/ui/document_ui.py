@@ -42,7 +42,7 @@ def render() -> None:
         st.success(msg, icon=":material/check_circle:")
     with store().session() as s:
         plan, analyses = ap.plan_frame(s), an.latest(s, year)
-        earlier = an.history(s, year) if auth.may("plan.write") else None
+        earlier = an.history(s, year) if auth.may("analysis.write") else None
     key = ("document", year, lg, tuple(sorted((k, v["id"]) for k, v in analyses.items())),
            tuple(zip(plan["id"], plan["version"])))
     doc = iv.memo(pic, key, lambda: document.build(pic, year, plan=plan, analyses=analyses, lang=lg))
@@ -110,7 +110,7 @@ def _section(doc: document.Document, s: document.Section, latest: dict | None, e
             st.markdown(md_escape(a.text))
             st.caption(_t("doc.analysis_by", author=md_escape(a.author or ""), day=a.written.strftime("%Y-%m-%d")
                           if a.written else ""))
-        if auth.may("plan.write"):
+        if auth.may("analysis.write"):
             _form(doc.year, s, latest, earlier[earlier["section"] == s.key].iloc[1:] if earlier is not None else None)
 
 

@@ -30,10 +30,15 @@ def test_saves_append_and_the_latest_is_the_text(store):
     assert audits == ["analysis.save", "analysis.save"]
 
 
-def test_a_reader_may_not_write(store):
+def test_a_reader_and_a_reporter_may_not_write_a_coordinator_may(store):
     with pytest.raises(PermissionDenied, match="läsbehörighet"):
         with store.transaction() as s:
             an.save(s, VIEWER, 2025, "fokus:gang", TEXT)
+    with pytest.raises(PermissionDenied, match="rapportörsbehörighet"):
+        with store.transaction() as s:
+            an.save(s, Actor(name="Rapportör", role=Role.REPORTER, partner_id="huge"), 2025, "fokus:gang", TEXT)
+    with store.transaction() as s:  # the coordinator writes the analysis (issue 13, item 4)
+        an.save(s, Actor(name="Samordnare", role=Role.COORDINATOR), 2025, "fokus:gang", TEXT)
 
 
 def test_bad_input_names_every_field_and_writes_nothing(store):
