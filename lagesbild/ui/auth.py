@@ -76,6 +76,7 @@ PERMISSIONS = {
     "admin.roles": lambda who: who.role == Role.ADMIN,  # the role table and the editing switch
     "indicator.register": lambda who: who.can_write,  # a partner's new series (lagesbild.store.indicator_defs)
     "plan.write": lambda who: allowed(who, "plan.write"),  # the åtgärdsplan's forms and the verdict blocks' button
+    "analysis.write": lambda who: allowed(who, "analysis.write"),  # the lägesbild document's analysis forms
     # The observation form: reporters (own organisation), editors and admins.
     "observation.write": lambda who: allowed(who, "observation.write"),
 }
