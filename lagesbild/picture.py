@@ -259,7 +259,9 @@ def _restore_dates(name: str, df: pd.DataFrame) -> pd.DataFrame:
         if col.name not in df:
             continue
         if isinstance(col.type, DateTime):
-            df[col.name] = pd.to_datetime(df[col.name], errors="coerce")
+            parsed = pd.to_datetime(df[col.name], errors="coerce")
+            # all empty (e.g. no partner retired): objects with None, as read_sql gives them
+            df[col.name] = parsed if parsed.notna().any() else pd.Series([None] * len(df), index=df.index, dtype=object)
         elif isinstance(col.type, Date):
             # None for a missing date, as in a live picture (`.dt.date` would give NaT, which
             # passes isinstance(x, date) and breaks strftime).
