@@ -7,12 +7,9 @@ lagesbild.export.document_images (the one chart→image path).
 """
 from __future__ import annotations
 
-from fpdf import FPDF
-
 from lagesbild import fmt, privacy
 from lagesbild.document_model import Document, Section, plain
 from lagesbild.export import pdf as mp
-from lagesbild.export.textfit import font_file
 from lagesbild.i18n import t
 from lagesbild.views.content import FigureBlock
 
@@ -27,18 +24,10 @@ CHART_H = 92.0  # mm a chart may take (a map up to MAP_H)
 MAP_H = 140.0
 
 
-class DocumentPDF(FPDF):
+class DocumentPDF(mp.AppPDF):
     def __init__(self, doc: Document):
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__("P", M, title=doc.title, author=doc.app_name, creator=doc.app_name, lang=doc.lang)
         self.doc = doc
-        self.add_font(FONT, "", str(font_file("DejaVuSans.ttf")))
-        self.add_font(FONT, "B", str(font_file("DejaVuSans-Bold.ttf")))
-        self.set_auto_page_break(False)
-        self.set_margins(M, M, M)
-        self.set_title(doc.title)
-        self.set_author(doc.app_name)
-        self.set_creator(doc.app_name)
-        self.set_lang("sv-SE" if doc.lang == "sv" else "en-GB")
 
     def header(self) -> None:
         if self.page_no() == 1:

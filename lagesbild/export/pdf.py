@@ -47,21 +47,29 @@ AGENDA_ROW = 5.6
 AGENDA_BOTTOM = BOTTOM - 16  # a longer cell (a reform's motivation) ends with "…"
 
 
-class MeetingPDF(FPDF):
-    def __init__(self, data: ExportData):
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.data = data
+class AppPDF(FPDF):
+    """An A4 document in the app's embedded fonts (Swedish letters offline), laid out by hand
+    (no automatic page breaks), with its title, author and language for screen readers."""
+
+    def __init__(self, orientation: str, margin: float, *, title: str, author: str, creator: str, lang: str):
+        super().__init__(orientation=orientation, unit="mm", format="A4")
         self.add_font(FONT, "", str(font_file("DejaVuSans.ttf")))
         self.add_font(FONT, "B", str(font_file("DejaVuSans-Bold.ttf")))
         self.set_auto_page_break(False)
-        self.set_margins(M, M, M)
-        self.alias_nb_pages("{nb}")
-        lang = data.lang
-        self.set_title(f"{t('pdf.init.pre_read', lang)}: {data.meeting_title}")
-        app_name = load_kommun().app_name
-        self.set_author(app_name)
-        self.set_creator(f"{app_name} {data.app_version}".strip())
+        self.set_margins(margin, margin, margin)
+        self.set_title(title)
+        self.set_author(author)
+        self.set_creator(creator)
         self.set_lang("sv-SE" if lang == "sv" else "en-GB")
+
+
+class MeetingPDF(AppPDF):
+    def __init__(self, data: ExportData):
+        app_name = load_kommun().app_name
+        super().__init__("L", M, title=f"{t('pdf.init.pre_read', data.lang)}: {data.meeting_title}", author=app_name,
+                         creator=f"{app_name} {data.app_version}".strip(), lang=data.lang)
+        self.data = data
+        self.alias_nb_pages("{nb}")
         self.page_is_fresh = False  # the ToC placeholder has opened a page the next item starts on
 
     def header(self) -> None:
