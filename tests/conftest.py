@@ -127,3 +127,13 @@ def _registered_indicators_per_test():
         reg._REGISTERED.clear()
         reg._REGISTERED.update(before)
         reg._merged.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _pack_files_per_test():
+    """An admin's edited definition file (priority areas, place names, utsatta områden) is put
+    in force process-wide (lagesbild.overrides): each test starts and ends with the pack's own."""
+    from lagesbild import overrides
+
+    yield
+    overrides.use({})

@@ -3,20 +3,11 @@ names the problem and keeps what was chosen; the retry is saved and the Områden
 new composition. An editor sees no form."""
 from __future__ import annotations
 
-import pytest
-
-from lagesbild import overrides
 from tests.apptest.helpers import texts
 from tests.apptest.test_access import admin_page, mode  # noqa: F401 (the fixture)
 from tests.apptest.test_reference_admin import EDITOR, _ok, _open
 
 F = "prio_prio-flemingsberg_"
-
-
-@pytest.fixture(autouse=True)
-def _pack_files_afterwards():
-    yield
-    overrides.use({})
 
 
 def test_an_editor_sees_no_priority_area_form(mode):

@@ -17,12 +17,6 @@ from lagesbild.store import place_names as pn
 from lagesbild.store.models import PoliceEvent
 
 
-@pytest.fixture(autouse=True)
-def _pack_files_afterwards():
-    yield
-    overrides.use({})
-
-
 def _notice(store, summary: str) -> int:
     with store.transaction() as s:
         s.add(PoliceEvent(id=990001, occurred_at=__import__("datetime").datetime(2026, 5, 1, 22), type="Brand",

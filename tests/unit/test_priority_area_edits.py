@@ -21,12 +21,6 @@ from lagesbild.store.models import AuditEntry, District
 FLEMINGSBERG = "prio-flemingsberg"
 
 
-@pytest.fixture(autouse=True)
-def _pack_files_afterwards():
-    yield
-    overrides.use({})
-
-
 def _area(code: str) -> priority.PriorityArea:
     return {a.code: a for a in priority.load()}[code]
 

@@ -24,12 +24,6 @@ from lagesbild.store import definitions
 RAW = PROJECT_ROOT / "data/raw/polisen_utsatta_omraden/uso_2025_huddinge.geojson"
 
 
-@pytest.fixture(autouse=True)
-def _pack_files_afterwards():
-    yield
-    overrides.use({})
-
-
 def _national_2027() -> bytes:
     """The 2025 file as a "2027 list": Skogås becomes särskilt utsatt, and an area 60 km away
     (another kommun's, as in Polisen's national file) is added."""
