@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from lagesbild.config import DATA_DIR
 from lagesbild.domain import Actor, ReformStatus, Role
+from lagesbild.store.action_plan import adopt_activities
 from lagesbild.store.audit import audit
 from lagesbild.store.models import Activity, District, Reform
 from lagesbild.store.reforms import UpdateInput, record_update
@@ -61,6 +62,7 @@ def load_activities(s: Session) -> int:
         audit(s, DEMO_ACTOR, "activity.create", "activity", row["external_id"], demo=True)
         n += 1
     s.flush()
+    adopt_activities(s, DEMO_ACTOR)  # every activity is an entry of the åtgärdsplan
     return n
 
 

@@ -4,7 +4,11 @@ history that is only ever appended to.
 
 One concept of åtgärd: an åtgärd recorded at a meeting (lagesbild.store.meetings, kind
 "atgard") is an entry of this plan too; the meeting keeps its own row, linked here, whose
-`done` flag mirrors the entry's status (written in the same transaction, here only).
+`done` flag mirrors the entry's status (written in the same transaction, here only). So is an
+activity of the samverkansöverenskommelse (lagesbild.store.activities): its entry carries
+`activity_id`, and the two are kept equal in the same transaction, whichever is written —
+the activity row stays because it is the picture's versioned record (what a frozen meeting
+shows), while the plan holds the status history.
 
 Every write checks the permission, validates everything before writing anything, names the
 version it saw (compare-and-swap on `PlanAction.version`) and leaves an audit entry.
@@ -190,8 +194,7 @@ def insert(session: Session, actor: Actor, data: PlanActionInput, status: Activi
                      updated_at=now, updated_by=actor.name)
     session.add(act)
     session.flush()
-    session.add(PlanActionUpdate(action_id=act.id, seq=1, status=status.value, note=note, recorded_at=now,
-                                 recorded_by=actor.name))
+    _append_status(session, actor, act.id, 1, status, note)
     audit(session, actor, "plan.create", "plan_action", act.id, title=act.title, focus_area=act.focus_area_id,
           areas=act.area_codes, indicators=act.indicator_ids, partners=act.partner_ids, meeting=data.meeting_id,
           status=status.value)
@@ -207,13 +210,18 @@ def update_action(session: Session, actor: Actor, action_id: int, expected_versi
     _require(actor, act.partner_ids)
     data = data.cleaned()
     _require(actor, data.partner_ids)
-    issues = validate(data, References.load(session))
+    issues = validate(data, References.load(session)) + (_activity_issues(data) if act.activity_id else [])
     if issues:
         raise ValidationError(issues, "Åtgärden sparades inte:")
     before = {k: getattr(act, k) for k in _fields(data)}
     _bump(session, act, expected_version, values={**_fields(data), "updated_by": actor.name})
     changed = sorted(k for k, v in _fields(data).items() if before.get(k) != v)
     audit(session, actor, "plan.update", "plan_action", action_id, version=act.version, changed=changed)
+    if act.activity_id is not None:
+        _write_activity(session, actor, act.activity_id, title=data.title, description=data.description,
+                        focus_area_id=data.focus_area_id, partner_id=data.partner_ids[0],
+                        district_code=data.area_codes[0] if data.area_codes else None, start_date=data.start_date,
+                        end_date=data.end_date)
     return act.version
 
 
@@ -256,13 +264,96 @@ def record_status(session: Session, actor: Actor, action_id: int, expected_versi
     if issues:
         raise ValidationError(issues, "Statusen sparades inte:")
     _bump(session, act, expected_version)
-    session.add(PlanActionUpdate(action_id=action_id, seq=expected_version + 1, status=status.value, note=note,
-                                 recorded_at=utcnow(), recorded_by=actor.name))
-    session.execute(update(MeetingAction).where(MeetingAction.plan_action_id == action_id)
-                    .values(done=status in CLOSED).execution_options(synchronize_session="fetch"))
+    _append_status(session, actor, action_id, expected_version + 1, status, note)
     audit(session, actor, "plan.status", "plan_action", action_id, status=status.value, seq=expected_version + 1)
+    if act.activity_id is not None:  # the activity's follow-up is its newest status note
+        _write_activity(session, actor, act.activity_id, status=status.value, **({"follow_up": note} if note else {}))
     session.flush()
     return expected_version + 1
+
+
+def _append_status(session: Session, actor: Actor, action_id: int, seq: int, status: ActivityStatus, note: str) -> None:
+    """The one way a status is recorded: the history row, and the meeting rows of the åtgärd
+    follow (done = closed)."""
+    session.add(PlanActionUpdate(action_id=action_id, seq=seq, status=status.value, note=note, recorded_at=utcnow(),
+                                 recorded_by=actor.name))
+    session.execute(update(MeetingAction).where(MeetingAction.plan_action_id == action_id)
+                    .values(done=status in CLOSED).execution_options(synchronize_session="fetch"))
+
+
+# --- the samverkansöverenskommelse's activities: entries of the plan too ---------------------
+
+
+def _activity_issues(data: PlanActionInput) -> list[Issue]:
+    """An activity has one responsible partner, one focus area and at most one area, so its
+    entry must keep to that."""
+    issues = []
+    if len(data.partner_ids) != 1:
+        issues.append(Issue("en aktivitet i samverkansöverenskommelsen har exakt en ansvarig part.",
+                            column="ansvariga parter"))
+    if len(data.area_codes) > 1:
+        issues.append(Issue("en aktivitet i samverkansöverenskommelsen gäller ett område eller hela kommunen, "
+                            "inte flera.", column="områden"))
+    if data.focus_area_id is None:
+        issues.append(Issue("en aktivitet i samverkansöverenskommelsen hör till ett fokusområde.", column="fokusområde"))
+    return issues
+
+
+def _write_activity(session: Session, actor: Actor, activity_id: int, **values) -> None:
+    """Carry a change of the entry to its activity row (through the versioning hooks)."""
+    session.execute(update(Activity).where(Activity.id == activity_id)
+                    .values(**values, version=Activity.version + 1, updated_at=utcnow(), updated_by=actor.name)
+                    .execution_options(synchronize_session="fetch"))
+    audit(session, actor, "activity.update", "activity", activity_id, via="plan", changed=sorted(values))
+
+
+def _entry_of_activity(act: Activity) -> dict:
+    return dict(title=act.title, description=act.description or "", focus_area_id=act.focus_area_id,
+                area_codes=[act.district_code] if act.district_code else [], partner_ids=[act.partner_id],
+                start_date=act.start_date, end_date=act.end_date)
+
+
+def mirror_activity(session: Session, actor: Actor, act: Activity, *, import_id: int | None = None) -> int:
+    """Make the activity's plan entry equal to it, creating the entry the first time; a new
+    status or follow-up is appended to the entry's history. Called by lagesbild.store.activities
+    after its own checked write, in the same transaction. Returns the entry's id."""
+    status, note = ActivityStatus(act.status), act.follow_up or ""
+    fields = _entry_of_activity(act)
+    entry = session.scalar(select(PlanAction).where(PlanAction.activity_id == act.id))
+    if entry is None:
+        now = utcnow()
+        entry = PlanAction(**fields, indicator_ids=[], reform_ids=[], activity_ids=[], owner="", activity_id=act.id,
+                           version=1, created_at=now, created_by=actor.name, updated_at=now, updated_by=actor.name)
+        session.add(entry)
+        session.flush()
+        _append_status(session, actor, entry.id, 1, status, note)
+        audit(session, actor, "plan.create", "plan_action", entry.id, activity=act.id, title=act.title,
+              status=status.value, import_id=import_id)
+        session.flush()
+        return entry.id
+    changed = sorted(k for k, v in fields.items() if getattr(entry, k) != v)
+    last = session.scalar(select(PlanActionUpdate).where(PlanActionUpdate.action_id == entry.id)
+                          .order_by(PlanActionUpdate.seq.desc()).limit(1))
+    new_status = last is None or (last.status, last.note or "") != (status.value, note)
+    if changed or new_status:
+        seen = entry.version
+        _bump(session, entry, seen, values={**{k: fields[k] for k in changed}, "updated_by": actor.name})
+        if new_status:
+            _append_status(session, actor, entry.id, seen + 1, status, note)
+        audit(session, actor, "plan.update", "plan_action", entry.id, activity=act.id, changed=changed,
+              status=status.value if new_status else None, import_id=import_id)
+        session.flush()
+    return entry.id
+
+
+def adopt_activities(session: Session, actor: Actor) -> int:
+    """Give every activity without a plan entry its entry (example data written directly).
+    Returns how many were added."""
+    have = set(session.scalars(select(PlanAction.activity_id).where(PlanAction.activity_id.is_not(None))))
+    acts = [a for a in session.scalars(select(Activity).order_by(Activity.id)) if a.id not in have]
+    for a in acts:
+        mirror_activity(session, actor, a)
+    return len(acts)
 
 
 def _bump(session: Session, act: PlanAction, expected_version: int, values: dict | None = None) -> None:
@@ -292,7 +383,7 @@ def current_status(session: Session, action_id: int) -> ActivityStatus:
 
 PLAN_COLUMNS = ["id", "title", "description", "focus_area_id", "area_codes", "indicator_ids", "partner_ids", "owner",
                 "start_date", "end_date", "reform_ids", "activity_ids", "effect_indicator_id", "effect_direction",
-                "effect_horizon", "meeting_id", "meeting_title", "meeting_date", "version", "status", "status_date",
+                "effect_horizon", "activity_id", "meeting_id", "meeting_title", "meeting_date", "version", "status", "status_date",
                 "created_at", "created_by"]
 HISTORY_COLUMNS = ["seq", "status", "note", "recorded_at", "recorded_by"]
 

@@ -2,8 +2,9 @@
 
 Partners draw up, carry out and follow up activities under each focus area. A write names
 the version it saw (optimistic concurrency, as for reforms); an editor tied to a partner may
-only write that partner's activities. Reading is done over the Picture
-(`lagesbild.activity_views`), never here.
+only write that partner's activities. Every activity is an entry of the åtgärdsplan too:
+each write here brings its entry along (`action_plan.mirror_activity`). Reading is done over
+the Picture (`lagesbild.activity_views`), never here.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from lagesbild.config import load_kommun
 from lagesbild.domain import Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
 from lagesbild.store.access import require
+from lagesbild.store.action_plan import mirror_activity
 from lagesbild.store.audit import audit
 from lagesbild.store.models import Activity, District, FocusArea, Partner, utcnow
 
@@ -131,6 +133,7 @@ def create_activity(session: Session, actor: Actor, data: ActivityInput, *, refs
         session.flush()
     audit(session, actor, "activity.create", "activity", act.id, title=act.title, status=act.status,
           partner=act.partner_id, focus_area=act.focus_area_id, import_id=import_id)
+    mirror_activity(session, actor, act, import_id=import_id)
     return act
 
 
@@ -168,6 +171,7 @@ def update_activity(session: Session, actor: Actor, activity_id: int, expected_v
     changed = {k: v for k, v in _fields(data).items() if before.get(k) != v}
     audit(session, actor, "activity.update", "activity", activity_id, version=current.version, import_id=import_id,
           changed=sorted(changed))
+    mirror_activity(session, actor, current, import_id=import_id)
     return current
 
 

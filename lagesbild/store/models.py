@@ -356,6 +356,9 @@ class PlanAction(Base):
     effect_direction: Mapped[str | None] = mapped_column(String(10), nullable=True)  # minska | oka
     effect_horizon: Mapped[str | None] = mapped_column(String(10), nullable=True)  # 2027 | 2027-06-30
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), nullable=True)  # decided at
+    # This entry *is* that activity of the samverkansöverenskommelse: the activity row is the
+    # picture's versioned record of it (what a frozen meeting shows), kept equal to the entry.
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), nullable=True, unique=True, index=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(200))

@@ -92,9 +92,16 @@ def _table(plan: pd.DataFrame, names: dict, lg: str) -> pd.DataFrame:
         _t("plan.col.period"): pv.period_text(r["start_date"], r["end_date"]),
         "Status": av.status_label(r["status"], lg),
         _t("plan.col.effect"): pv.effect_text(r, lg) or "",
-        _t("plan.col.meeting"): r["meeting_title"] or "",
+        _t("plan.col.meeting"): _origin(r),
     } for _i, r in plan.iterrows()]
     return pd.DataFrame(rows)
+
+
+def _origin(row) -> str:
+    """Where the åtgärd was decided: a meeting, or the samverkansöverenskommelse (an activity)."""
+    if row["meeting_title"]:
+        return row["meeting_title"]
+    return _t("plan.origin.activity") if pd.notna(row["activity_id"]) else ""
 
 
 # --- one åtgärd -------------------------------------------------------------------------------
@@ -124,8 +131,12 @@ def _detail(pic: Picture, row, names: dict) -> None:
     if pv.effect_text(row, lg):
         facts.append(f"**{_t('plan.col.effect')}:** {pv.effect_text(row, lg)}")
     facts += _links(pic, row, lg)
+    if auth.may("plan.write"):  # who files and links observations sees them; a reader does not
+        facts += _observations(pic, row, lg)
     if row["meeting_title"]:
         facts.append(f"**{_t('plan.col.meeting')}:** {md_escape(row['meeting_title'])} ({row['meeting_date']})")
+    elif _origin(row):
+        facts.append(f"**{_t('plan.col.meeting')}:** {_origin(row)}")
     st.markdown("  \n".join(facts))
     if row["description"]:
         st.markdown(md_escape(row["description"]))
@@ -147,6 +158,19 @@ def _links(pic: Picture, row, lg: str) -> list[str]:
         acts = dict(zip(pic.table("activities")["id"].astype(int), pic.table("activities")["title"]))
         out.append(f"**{_t('plan.f.activities')}:** {md_escape('; '.join(acts.get(int(a), '') for a in row['activity_ids']))}")
     return out
+
+
+def _observations(pic: Picture, row, lg: str) -> list[str]:
+    """The place observations tied to the åtgärd: how many reports, of which categories."""
+    from lagesbild.store.observations import categories
+
+    o = pic.table("place_observations")
+    o = o[o["plan_action_id"] == int(row["id"])] if not o.empty else o
+    if o.empty:
+        return []
+    cats = categories()
+    names = ", ".join(cats.get(c, (c, c))[1 if lg == "en" else 0] for c in dict.fromkeys(o["category"]))
+    return [f"**{_t('obs.link.in_plan')}:** {_t('obs.link.in_plan_text', reports=len(o), categories=md_escape(names))}"]
 
 
 def _follow_up(pic: Picture, row) -> None:

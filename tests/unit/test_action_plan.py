@@ -233,3 +233,80 @@ def test_an_atgard_from_a_meeting_is_tied_to_its_problem_later(store):
         assert s.get(MeetingAction, row_id).text == "Kartlägg belysningen."
         changed = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "plan.update")).one()["changed"]
     assert changed == ["area_codes", "focus_area_id", "indicator_ids"]
+
+
+def test_an_activity_is_a_plan_entry_and_either_side_writes_both(store):
+    """One concept of åtgärd: an activity of the samverkansöverenskommelse is an entry of the
+    plan. Written as an activity (form, import) its entry follows; a status or edit in the plan
+    reaches the activity row the picture (and a frozen meeting) reads."""
+    from lagesbild.store.activities import ActivityInput, create_activity, update_activity
+    from lagesbild.store.models import Activity
+
+    walk = ActivityInput(title="Trygghetsvandring i Skogås", partner_id="huge", focus_area_id="trygghet",
+                         status=ActivityStatus.PLANERAD, district_code="prio-skogas", start_date=date(2026, 3, 1),
+                         follow_up="")
+    with store.transaction() as s:
+        act_id = create_activity(s, A, walk).id
+    with store.session() as s:
+        entry = s.scalars(select(PlanAction).where(PlanAction.activity_id == act_id)).one()
+        assert (entry.title, entry.focus_area_id, entry.area_codes, entry.partner_ids, entry.start_date) == (
+            walk.title, "trygghet", ["prio-skogas"], ["huge"], date(2026, 3, 1))
+        assert ap.history_frame(s, entry.id)["status"].tolist() == ["planerad"]
+        pid = entry.id
+    with store.transaction() as s:  # the activity form: a new status with its follow-up
+        update_activity(s, A, act_id, 1, ActivityInput(**{**walk.__dict__, "status": ActivityStatus.PAGAENDE,
+                                                          "follow_up": "Första vandringen gjord."}))
+    with store.session() as s:
+        hist = ap.history_frame(s, pid)
+        assert hist["status"].tolist() == ["planerad", "pagaende"] and hist["note"].iloc[-1] == "Första vandringen gjord."
+        version = s.get(PlanAction, pid).version
+    with store.transaction() as s:  # the plan: closed, with a note
+        ap.record_status(s, HUGE_EDITOR, pid, version, ActivityStatus.GENOMFORD, "Alla tre vandringar gjorda.")
+    with store.session() as s:
+        act = s.get(Activity, act_id)
+        assert (act.status, act.follow_up, act.version) == ("genomford", "Alla tre vandringar gjorda.", 3)
+        data = ap.input_of(s.get(PlanAction, pid))
+        version = s.get(PlanAction, pid).version
+    two = ap.PlanActionInput(**{**data.__dict__, "partner_ids": ("huge", "polisen_syd"),
+                                "area_codes": ("prio-skogas", "prio-varby")})
+    with pytest.raises(ValidationError) as err:  # an activity has one partner and one area
+        with store.transaction() as s:
+            ap.update_action(s, A, pid, version, two)
+    assert {i.column for i in err.value.issues} == {"ansvariga parter", "områden"}
+    renamed = ap.PlanActionInput(**{**data.__dict__, "title": "Trygghetsvandringar i Skogås",
+                                    "indicator_ids": ("bra_total_per100k",)})
+    with store.transaction() as s:
+        ap.update_action(s, A, pid, version, renamed)
+    with store.session() as s:
+        assert s.get(Activity, act_id).title == "Trygghetsvandringar i Skogås"
+        assert ap.history_frame(s, pid)["status"].tolist() == ["planerad", "pagaende", "genomford"]
+        assert s.scalar(select(func.count()).select_from(PlanAction)) == 1  # never a second entry
+
+
+def test_migration_0008_gives_every_activity_its_entry(tmp_path):
+    from alembic import command
+    from sqlalchemy import text
+
+    from lagesbild.store.db import alembic_config, make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0007")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO data_version (id, current, store_id) VALUES (1, 1, 'x') ON CONFLICT DO NOTHING"))
+        conn.execute(text("INSERT INTO partner (id, name, short_name, kind, valid_from) VALUES ('huge', 'Huge', 'Huge', 'x', 1)"))
+        conn.execute(text("INSERT INTO focus_area (id, sort, name_sv, name_en, scope_sv, scope_en, valid_from) "
+                          "VALUES ('gang', 1, 'Gäng', 'Gangs', '', '', 1)"))
+        conn.execute(text("INSERT INTO activity (id, title, description, partner_id, focus_area_id, district_code, status, "
+                          "start_date, end_date, follow_up, version, updated_at, updated_by, valid_from) VALUES "
+                          "(7, 'Föräldravandring', '', 'huge', 'gang', NULL, 'pagaende', '2026-01-01', NULL, "
+                          "'Två vandringar gjorda.', 2, '2026-02-01 10:00:00', 'Anna', 1)"))
+    migrate(engine)
+    with engine.connect() as conn:
+        entry = conn.execute(text("SELECT * FROM plan_action")).one()
+        hist = conn.execute(text("SELECT seq, status, note, recorded_by FROM plan_action_update")).all()
+    assert (entry.activity_id, entry.title, entry.focus_area_id, entry.partner_ids, entry.area_codes) == (
+        7, "Föräldravandring", "gang", '["huge"]', "[]")
+    assert hist == [(1, "pagaende", "Två vandringar gjorda.", "Anna")]
