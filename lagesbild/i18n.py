@@ -1528,6 +1528,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "karta.vulnerable_area_police": ("Utsatt område (Polisen {year})", "Vulnerable area (Police {year})"),
     "karta.area_map.map": ("Karta över {area_name}", "Map of {area_name}"),
     "karta.click_area_profile": ("Klicka för områdesprofil", "Click for the area profile"),
+    "karta.picker.map": ("Karta för att välja område", "Map for choosing an area"),
+    "karta.picker.click": ("Klicka för att välja området", "Click to choose the area"),
+    "karta.picker.chosen": ("Valt område", "Chosen area"),
     "karta.event_badges.published_events": ("publicerade händelser", "published events"),
     "karta.event_badges.published_events_number": (
         "Publicerade händelser {year} (antal)",
@@ -2260,6 +2263,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.col.period": ("Period", "Period"),
     "plan.col.effect": ("Förväntad effekt", "Expected effect"),
     "plan.col.meeting": ("Beslutad vid", "Decided at"),
+    "plan.origin.activity": ("Samverkansöverenskommelsen (aktivitet)", "The cooperation agreement (activity)"),
+    "plan.activity_rule": (
+        "Åtgärden är en aktivitet i samverkansöverenskommelsen: den har en ansvarig part, ett fokusområde och ett "
+        "område (eller hela kommunen). Det du ändrar här ändras också i aktiviteten.",
+        "The action is an activity of the cooperation agreement: it has one responsible partner, one focus area and "
+        "one area (or the whole municipality). What you change here changes in the activity too."),
+    "akt.in_plan": ("Varje aktivitet är också en åtgärd i åtgärdsplanen, där den följs upp med status och indikatorer.",
+                    "Every activity is also an action in the action plan, where it is followed up with status and "
+                    "indicators."),
     "plan.col.indicator": ("Indikator", "Indicator"),
     "plan.col.area": ("Område", "Area"),
     "plan.col.before_period": ("Före start: period", "Before the start: period"),
@@ -2470,9 +2482,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "obs.form.submit": ("Spara iakttagelse", "Save observation"),
     "obs.form.choose": ("Välj", "Choose"),
     "obs.saved": ("Iakttagelsen är sparad. Tack!", "The observation is saved. Thank you!"),
+    "obs.form.on_map": ("Välj område på kartan", "Choose the area on the map"),
+    "obs.form.on_map_help": ("Klicka i ett område på kartan: området fylls i nedan. Bara området sparas, aldrig "
+                             "punkten du klickade på.",
+                             "Click an area on the map: it is filled in below. Only the area is stored, never the "
+                             "point you clicked."),
+    "obs.link.title": ("Koppla iakttagelser till en åtgärd", "Link observations to an action"),
+    "obs.link.intro": ("Välj iakttagelser och den åtgärd i åtgärdsplanen som de hör till. Välj ”Ingen åtgärd” för att "
+                       "ta bort en koppling. Anteckningarna visas inte här.",
+                       "Choose observations and the action in the action plan they belong to. Choose ”No action” to "
+                       "remove a link. The notes are not shown here."),
+    "obs.link.observations": ("Iakttagelser (de senaste {n})", "Observations (the latest {n})"),
+    "obs.link.action": ("Åtgärd", "Action"),
+    "obs.link.none": ("Ingen åtgärd", "No action"),
+    "obs.link.submit": ("Spara kopplingen", "Save the link"),
+    "obs.link.saved": ("Kopplingen är sparad för {n} iakttagelser.", "The link is saved for {n} observations."),
+    "obs.link.no_plan": ("Åtgärdsplanen har inga åtgärder ännu. Skapa en med ”Gör till åtgärd”.",
+                         "The action plan has no actions yet. Create one with ”Turn into an action”."),
+    "obs.link.choose_some": ("Välj minst en iakttagelse.", "Choose at least one observation."),
+    "obs.link.in_plan": ("Kopplade iakttagelser", "Linked observations"),
+    "obs.link.in_plan_text": ("{reports} rapporter ({categories})", "{reports} reports ({categories})"),
     "obs.to_action": ("Gör till åtgärd", "Turn into an action"),
-    "obs.to_action_help": ("Öppnar åtgärdsplanens formulär med området ifyllt.",
-                           "Opens the action plan's form with the area filled in."),
+    "obs.to_action_help": ("Öppnar åtgärdsplanens formulär med området och en titel ifyllda. Koppla sedan "
+                           "iakttagelserna till åtgärden längst ner på den här sidan.",
+                           "Opens the action plan's form with the area and a title filled in. Then link the "
+                           "observations to the action at the bottom of this page."),
+    "obs.to_action_title": ("{what} i {area}", "{what} in {area}"),
+    "obs.to_action_any": ("Rapporterade iakttagelser", "Reported observations"),
 }
 
 

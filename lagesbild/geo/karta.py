@@ -248,3 +248,23 @@ def summary(mv: MapValues, measure: Measure, lang: str) -> str:
 
 
 __all__ = ["KartaView", "build", "display_table", "summary", "explanation"]
+
+
+def area_picker(level: str, lang: str, assets: fm.Assets, *, chosen: str | None = None, tiles_url: str | None = None,
+                tiles_attribution: str | None = None) -> folium.Map:
+    """The districts of one layer to click on (the observation form): a click gives the area's
+    code, never the point. The chosen area is drawn filled."""
+    outline = layer("kommun_outline")
+    m = fm.base_map(fm.bounds_of(outline), assets, tiles_url=tiles_url, tiles_attribution=tiles_attribution,
+                    tiles_name=t("karta.background_map", lang), lang=lang, label=t("karta.picker.map", lang))
+    fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
+                   attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
+    gdf = layer(level)
+    fm.add_boundaries(m, gdf, {c: fm.tooltip_html(n, [t("karta.picker.click", lang)])
+                               for c, n in zip(gdf["code"], gdf["name"])},
+                      name=LAYERS[level].label(lang), kind=level,
+                      attribution=credit(LAYERS[level].label(lang), LAYERS[level].source_ids),
+                      color="#4d4d4d", weight=1.2, dash=None, show=True)
+    if chosen in set(gdf["code"]):
+        fm.add_highlight(m, gdf[gdf["code"] == chosen], name=t("karta.picker.chosen", lang))
+    return m

@@ -8,22 +8,26 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from lagesbild import observation_views as ov
 from lagesbild.charts import indicators as charts
 from lagesbild.charts import maps
 from lagesbild.errors import LagesbildError, ValidationError
-from lagesbild.geo import choropleth, layers
+from lagesbild.config import settings
+from lagesbild.geo import choropleth, karta, layers
 from lagesbild.indicator_views import compositions, kommun_code
 from lagesbild.registry.pages import page
+from lagesbild.store import action_plan as ap
 from lagesbild.store import observations as obs
-from lagesbild.ui import auth, figure_ui
+from lagesbild.ui import auth, figure_ui, forms, map_ui
 from lagesbild.ui.session import actor, picture
 from lagesbild.ui.state import lang, store, text as _t
 
 FORM = "obs_form"
 RESULT = "_obs_saved"
+LINK_LIST = 100  # observations offered for linking, newest first
 
 
 _GEN = "_obs_form_generation"
@@ -51,6 +55,7 @@ def render() -> None:
         return
     _weekly(pic)
     _districts(pic)
+    _link(pic)
 
 
 def _area_names(pic) -> dict[str, str]:
@@ -70,6 +75,7 @@ def _form(pic) -> None:
     pnames = dict(zip(partners["id"], partners["name"]))
     cats = obs.categories()
     st.caption(_t("obs.form.intro"))
+    _map_pick(areas)
     with st.form(FORM):
         c1, c2 = st.columns(2)
         partner = c1.selectbox(_t("obs.form.partner") + " *", own, index=0 if len(own) == 1 else None, key=key("partner"),
@@ -108,6 +114,66 @@ def _form(pic) -> None:
     st.rerun()
 
 
+def _map_pick(areas: list[str]) -> None:
+    """A click on the map fills in the form's area (the area only, never the point)."""
+    if not st.toggle(_t("obs.form.on_map"), key=key("on_map"), help=_t("obs.form.on_map_help")):
+        return
+    cfg = settings()
+    fmap = karta.area_picker(obs.observation_level(), lang(), map_ui.assets(), chosen=st.session_state.get(key("area")),
+                             tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution)
+    clicked = map_ui.show(fmap, key=key("map"), height=420)
+    if clicked in areas:
+        st.session_state[key("area")] = clicked
+
+
+def _link(pic) -> None:
+    """Whoever writes the plan ties observations to an åtgärd (or unties them). The list names
+    day, area, category, count and organisation; never the note."""
+    if not auth.may("plan.write"):
+        return
+    lg = lang()
+    with st.expander(_t("obs.link.title"), icon=":material/link:"):
+        with store().session() as s:
+            plan = ap.plan_frame(s)
+        if plan.empty:
+            st.info(_t("obs.link.no_plan"), icon=":material/event_note:")
+            return
+        rows = pic.table("place_observations").sort_values(["observed_on", "id"], ascending=False).head(LINK_LIST)
+        names, cats = _area_names(pic), obs.categories()
+        pnames = dict(zip(pic.table("partners")["id"], pic.table("partners")["short_name"]))
+        titles = dict(zip(plan["id"].astype(int), plan["title"]))
+
+        def label(r) -> str:
+            linked = titles.get(int(r.plan_action_id)) if pd.notna(r.plan_action_id) else None
+            return " · ".join(x for x in (str(r.observed_on)[:10], names.get(r.district_code, r.district_code),
+                                          f"{cats.get(r.category, (r.category,) * 2)[1 if lg == 'en' else 0]} ({r.count})",
+                                          pnames.get(r.partner_id, r.partner_id), f"→ {linked}" if linked else "") if x)
+
+        labels = {int(r.id): label(r) for r in rows.itertuples()}
+        st.caption(_t("obs.link.intro"))
+        with st.form("obs_link"):
+            chosen = st.multiselect(_t("obs.link.observations", n=LINK_LIST), list(labels), format_func=labels.get,
+                                    key="obs_link_rows", placeholder=_t("obs.form.choose"))
+            action = st.selectbox(_t("obs.link.action"), [0] + list(titles), key="obs_link_action",
+                                  format_func=lambda a: titles.get(a, _t("obs.link.none")))
+            saved = st.form_submit_button(_t("obs.link.submit"), icon=":material/link:")
+        if not saved:
+            return
+        if not chosen:
+            st.error(_t("obs.link.choose_some"), icon=":material/error:")
+            return
+        try:
+            with store().transaction() as s:
+                for oid in chosen:
+                    obs.link_action(s, actor(), oid, action or None)
+        except LagesbildError as err:  # a refusal: shown, the choice kept
+            forms.refusal(err)
+            return
+        st.session_state[RESULT] = _t("obs.link.saved", n=len(chosen))
+        st.session_state.pop("obs_link_rows", None)
+        st.rerun()
+
+
 def _weekly(pic) -> None:
     lg = lang()
     names = _area_names(pic)
@@ -124,7 +190,8 @@ def _weekly(pic) -> None:
     chart = charts.trend(ov.series(pic, chosen, area), ov.as_indicator(chosen, lg), area_name=names.get(area, area),
                          lang=lg)
     figure_ui.chart(chart, key="obs_trend_chart", source_ids=[ov.SOURCE_ID], tom=ov.week_text(tom, lg))
-    _to_action(area)
+    what = _t("obs.to_action_any") if chosen == ov.REPORTS else ov.label(chosen, lg)
+    _to_action(area, _t("obs.to_action_title", what=what, area=names.get(area, area)))
 
 
 def _districts(pic) -> None:
@@ -151,9 +218,10 @@ def _districts(pic) -> None:
         figure_ui.table(table, key="obs_district_table", source_ids=[ov.SOURCE_ID], tom=month)
 
 
-def _to_action(area: str) -> None:
-    """"Gör till åtgärd": the åtgärdsplan's form with the area filled in. Readers never see it."""
+def _to_action(area: str, title: str) -> None:
+    """"Gör till åtgärd": the åtgärdsplan's form with the area and a title (the category shown)
+    filled in. Readers never see it; the observations are then linked below."""
     if not auth.may("plan.write"):
         return
     st.page_link(page("atgardsplan").path, label=_t("obs.to_action"), icon=":material/add_task:",
-                 help=_t("obs.to_action_help"), query_params={"ny_omr": [area]})
+                 help=_t("obs.to_action_help"), query_params={"ny_omr": [area], "ny_titel": title})

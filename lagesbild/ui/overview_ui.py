@@ -61,8 +61,11 @@ def in_brief(pic: Picture) -> None:
             notes.append(f"- **{md_escape(name)}**: {summary}")
     if notes:
         notes = [t("verdict.priority_areas", lg) + "\n" + "\n".join(notes)]
+    # "Skapa åtgärd" here names the kommun and the indicators shown; the form asks for the focus
+    # area, since the block spans all of them.
     verdict_ui.block(pic, [ln for _f, ln in shown], empty=t("verdict.none_focus", lg), notes=notes, key="oversikt",
-                     labels={i: f"**{md_escape(names[fid])}**" for i, (fid, _ln) in enumerate(shown)})
+                     labels={i: f"**{md_escape(names[fid])}**" for i, (fid, _ln) in enumerate(shown)},
+                     problem=(None, (iv.kommun_code(),)))
 
 
 # --- headline indicators ------------------------------------------------------------------

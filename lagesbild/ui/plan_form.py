@@ -3,6 +3,7 @@
 write; the store checks again. A refused save keeps every field as typed."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from lagesbild import plan_views as pv
@@ -18,7 +19,7 @@ from lagesbild.ui.state import lang, store, text as _t
 FORM = "plan_ny"
 FIELDS = ("title", "desc", "focus", "areas", "inds", "partners", "owner", "start", "end", "reforms", "acts",
           "eff_ind", "eff_dir", "eff_hor")
-PREFILL = {"ny_fokus": "focus", "ny_omr": "areas", "ny_ind": "inds"}
+PREFILL = {"ny_fokus": "focus", "ny_omr": "areas", "ny_ind": "inds", "ny_titel": "title"}
 RESULT = "plan_result"
 
 
@@ -33,13 +34,16 @@ def asked() -> bool:
 
 def _apply_prefill(options: dict[str, list]) -> None:
     """Put the link's values into the fields once per link (a later edit by the user wins)."""
-    wanted = {p: [v for v in st.query_params.get_all(p) if v in options[PREFILL[p]]] for p in PREFILL}
+    wanted = {p: [v for v in st.query_params.get_all(p) if p == "ny_titel" or v in options[PREFILL[p]]]
+              for p in PREFILL}
     marker = repr(sorted(wanted.items()))
     if not any(wanted.values()) or st.session_state.get(key("_prefilled")) == marker:
         return
     st.session_state[key("_prefilled")] = marker
     if wanted["ny_fokus"]:
         st.session_state[key("focus")] = wanted["ny_fokus"][0]
+    if wanted["ny_titel"]:  # a suggestion (the observation page's), free text: only cut to length
+        st.session_state[key("title")] = wanted["ny_titel"][0].strip()[:ap.MAX_TITLE]
     st.session_state[key("areas")] = wanted["ny_omr"]
     st.session_state[key("inds")] = wanted["ny_ind"]
 
@@ -112,6 +116,8 @@ def _form(pic: Picture, fk: str, row) -> None:
         st.caption(_t("plan.form.intro"))
     else:
         _seed(k, names, row)
+        if pd.notna(row["activity_id"]):
+            st.caption(_t("plan.activity_rule"))
     with st.form(fk):
         title = st.text_input(_t("plan.f.title") + " *", max_chars=ap.MAX_TITLE, key=k("title"))
         desc = st.text_area(_t("plan.f.description"), key=k("desc"))

@@ -200,3 +200,38 @@ def test_user_text_is_escaped(fresh_app_db):
     shown = [str(e.value) for kind in ("subheader", "markdown", "caption", "info") for e in getattr(at, kind)]
     assert any("bild" in v for v in shown)
     assert [v for v in shown if "![bild](" in v or ":red[" in v] == []
+
+
+def test_oversikt_verdict_block_links_to_the_form_with_the_kommun(fresh_app_db):
+    at = open_page("oversikt")
+    assert not at.exception
+    links = create_links(at)
+    assert len(links) == 1 and links[0]["ny_omr"] == ["0126"] and links[0]["ny_ind"] and "ny_fokus" not in links[0]
+
+
+def test_an_activity_is_listed_in_the_plan_and_its_status_reaches_the_activity(fresh_app_db):
+    """One concept: the activity written in its own form is an entry of the plan, marked as
+    the samverkansöverenskommelse's, and a status saved in the plan is the activity's too."""
+    from lagesbild.domain import ActivityStatus
+    from lagesbild.store.activities import ActivityInput, create_activity
+    from lagesbild.store.models import Activity, PlanAction
+
+    store = Store.open(fresh_app_db)
+    with store.transaction() as s:
+        act = create_activity(s, A, ActivityInput(title="Föräldravandringar i Vårby", partner_id="huge",
+                                                  focus_area_id="gang", status=ActivityStatus.PLANERAD))
+        act_id = act.id
+        pid = s.query(PlanAction.id).filter(PlanAction.activity_id == act_id).scalar()
+    store.engine.dispose()
+    at = open_page("atgardsplan", {"atgard": str(pid)})
+    assert not at.exception
+    listed = frame(at, LIST)
+    assert listed.loc[listed["Åtgärd"] == "Föräldravandringar i Vårby", LIST].tolist() == [
+        "Samverkansöverenskommelsen (aktivitet)"]
+    at.selectbox(key=f"plan_status_{pid}_s").set_value("pagaende")
+    at.text_input(key=f"plan_status_{pid}_n").input("Två vandringar gjorda.")
+    at.button(key=f"plan_status_{pid}_submit").click().run()
+    assert not at.exception and "Statusen är sparad" in texts(at)
+    with Store.open(fresh_app_db).session() as s:
+        a = s.get(Activity, act_id)
+        assert (a.status, a.follow_up) == ("pagaende", "Två vandringar gjorda.")

@@ -102,3 +102,45 @@ def test_a_reader_sees_no_form_and_no_action_link(fresh_app_db, monkeypatch):
             assert hidden not in shown
     finally:
         settings.cache_clear()
+
+
+def test_gor_till_atgard_prefills_area_and_title_and_observations_are_linked(fresh_app_db):
+    """The path of a coordinator: from the weekly picture to the plan's form (area and title
+    filled in), then the observations tied to the new åtgärd, which then names them."""
+    from urllib.parse import parse_qs
+
+    from lagesbild.store import action_plan as ap
+    from lagesbild.store import observations as ob
+    from lagesbild.store.models import PlaceObservation
+
+    st_ = Store.open(fresh_app_db)
+    with st_.transaction() as s:
+        ids = [ob.file_observation(s, SYSTEM_ACTOR, ob.ObservationInput("huge", "0126R001", date.today(), "kvall",
+                                                                        "klotter", n, "Anteckning som aldrig visas"))
+               for n in (6, 2)]
+    at = open_page("iakttagelser")
+    assert not at.exception
+    at.selectbox(key="obs_trend").set_value("iakttagelse:klotter").run()
+    link = next(p.proto for p in at.get("page_link") if p.proto.label == "Gör till åtgärd")
+    params = parse_qs(link.query_string)
+    assert params["ny_omr"] == ["0126"] and params["ny_titel"] == ["Klotter i Huddinge"]
+    form = open_page("atgardsplan", {k: v[0] for k, v in params.items()})
+    assert not form.exception
+    assert form.text_input(key="plan_ny_title").value == "Klotter i Huddinge"
+    assert form.multiselect(key="plan_ny_areas").value == ["0126"]
+    with st_.transaction() as s:
+        aid = ap.create_action(s, SYSTEM_ACTOR, ap.PlanActionInput(title="Klotter i Huddinge", focus_area_id="trygghet",
+                                                                   area_codes=("0126",), owner="Kommunen"))
+    at = open_page("iakttagelser")
+    at.button(key="FormSubmitter:obs_link-Spara kopplingen").click().run()
+    assert "Välj minst en iakttagelse" in " ".join(e.value for e in at.error)  # nothing chosen: said, nothing written
+    at.multiselect(key="obs_link_rows").set_value(ids)
+    at.selectbox(key="obs_link_action").set_value(aid)
+    at.button(key="FormSubmitter:obs_link-Spara kopplingen").click().run()
+    assert not at.exception and "Kopplingen är sparad för 2 iakttagelser" in texts(at)
+    assert "Anteckning som aldrig visas" not in " ".join(shown_texts(at))
+    with st_.session() as s:
+        assert {s.get(PlaceObservation, i).plan_action_id for i in ids} == {aid}
+    plan = open_page("atgardsplan", {"atgard": str(aid)})
+    assert not plan.exception and "Kopplade iakttagelser:** 2 rapporter (Klotter)" in " ".join(
+        m.value for m in plan.markdown)
