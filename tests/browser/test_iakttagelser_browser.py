@@ -43,6 +43,18 @@ def test_a_reporter_files_is_refused_a_personnummer_and_sees_the_weekly_picture(
     page.get_by_role("button", name="Spara iakttagelse").wait_for()
     wait_ready(page)
 
+    # The area by a click on the map: the form's area is filled in (the point is not kept).
+    page.get_by_text("Välj område på kartan").click()
+    wait_ready(page)
+    frame = page.frame_locator("iframe[src*='streamlit_folium']").first
+    districts = frame.locator("path.leaflet-interactive")
+    districts.first.wait_for()
+    districts.nth(districts.count() // 2).click(force=True)
+    page.wait_for_timeout(1500)
+    wait_ready(page)
+    assert "Välj" not in _box(page, "Område *").inner_text()
+    shot(page, artifacts / "iakttagelser-karta-1920.png")
+
     _file(page, "Mannen 850101-1234 klottrade på tunneln", "6")
     page.get_by_text("Iakttagelsen sparades inte").wait_for()
     page.get_by_text(re.compile("liknar ett personnummer")).wait_for()
