@@ -3,7 +3,6 @@ shared frame (header with the newest data date, demo banner, footer with sources
 import streamlit as st
 
 from lagesbild.config import PROJECT_ROOT, load_kommun
-from lagesbild.i18n import t
 from lagesbild.registry.pages import PAGES, sections
 from lagesbild.store.meta import newest_data
 from lagesbild.ui import auth, layout, provenance, router, session, state, timing

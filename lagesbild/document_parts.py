@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lagesbild import activity_views as av
-from lagesbild import indicator_views as iv
+from lagesbild.queries import activities as av
+from lagesbild.queries import indicators as iv
 from lagesbild import notice_counts as nc
-from lagesbild import plan_views as pv
+from lagesbild.queries import plan as pv
 from lagesbild import verdict as v
 from lagesbild import views
 from lagesbild.dates import as_date

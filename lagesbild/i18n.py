@@ -1989,7 +1989,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "presenter.follow.item": ("Punkt", "Item"),
     "presenter.follow.slide": ("bild", "slide"),
     "presenter.follow.no_notes_this_slide": ("Inga anteckningar till den här bilden.", "No notes for this slide."),
-    # lagesbild/indicator_views.py
+    # lagesbild/queries/indicators.py
     "rate.per_100000": ("per 100 000 inv.", "per 100,000 inh."),
     "rate.per_1000": ("per 1 000 inv.", "per 1,000 inh."),
     # lagesbild/ui/focus_ui.py
@@ -2159,7 +2159,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "publicerade händelser (räknas ur händelsetabellen)",
         "published events (counted from the events table)",
     ),
-    # lagesbild/indicator_views.py (inline choices)
+    # lagesbild/queries/indicators.py (inline choices)
     "iv.change.against": ("mot {period}", "vs {period}"),
     "iv.change.pp": (" procentenheter", " percentage points"),
     "iv.preliminary": (" (preliminär)", " (preliminary)"),
@@ -2167,7 +2167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Uppgifterna kan vara inaktuella: senaste värde avser {period} (data t.o.m. {tom}); källan uppdateras normalt var {months}:e månad.",
         "The figures may be out of date: the latest value refers to {period} (data up to {tom}); the source is normally updated every {months} months.",
     ),
-    # lagesbild/reform_views.py (inline choices)
+    # lagesbild/queries/reforms.py (inline choices)
     "reform.chart.date": ("Datum", "Date"),
     # lagesbild/ui/view_ui.py (inline choices)
     "view_ui.more_rows": ("… och {more} rader till", "… and {more} more rows"),
@@ -2185,7 +2185,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reform_sheet.preview.motivation": ("Motivering", "Motivation"),
     "reform_sheet.preview.source": ("Källa", "Source"),
     "reform_sheet.preview.author": ("Bedömd av", "Assessed by"),
-    # lagesbild/activity_views.py (inline choices)
+    # lagesbild/queries/activities.py (inline choices)
     "akt.table.activity": ("Aktivitet", "Activity"),
     "akt.table.partner": ("Part", "Partner"),
     "akt.table.focus_area": ("Fokusområde", "Focus area"),
@@ -2201,7 +2201,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pack.as_of": ("Lägesbild per {date}", "Situation as of {date}"),
     "pack.as_of.frozen": (" (fryst för mötet)", " (frozen for the meeting)"),
     "pack.as_of.live": (" (aktuell, ej fryst)", " (live, not frozen)"),
-    # Åtgärdsplan (lagesbild.ui.plan_ui, plan_form, plan_views; the button on verdict blocks)
+    # Åtgärdsplan (lagesbild.ui.plan_ui, plan_form, queries.plan; the button on verdict blocks)
     "plan.title": ("Åtgärdsplan", "Action plan"),
     "plan.summary": ("**Åtgärder i planen: {total}** · följs upp med indikatorvärden efter start: {followed} · "
                      "utan kopplad indikator: {without}",
@@ -2424,7 +2424,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.followup.none": ("Inga åtgärder i planen startade senast {day}.", "No action in the plan started by {day}."),
     "doc.followup.table": ("Indikatorer före och efter start", "Indicators before and after the start"),
     "doc.followup.col.action": ("Åtgärd", "Action"),
-    # Place observations (EST; lagesbild.observation_views, lagesbild.ui.observations_ui)
+    # Place observations (EST; lagesbild.queries.observations, lagesbild.ui.observations_ui)
     "verdict.reporting": (
         "Ingen bedömning bättre eller sämre: antalet rapporterade iakttagelser speglar hur mycket parterna rapporterar "
         "lika mycket som hur mycket som händer.",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild import privacy
 from lagesbild.geo import events
 from lagesbild.i18n import t

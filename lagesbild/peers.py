@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import fmt
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.config import Peers, load_kommun
 from lagesbild.i18n import t
 from lagesbild.importers import bra

@@ -280,7 +280,7 @@ def cut_to(picture: Picture, end: date) -> Picture:
     dated after it are left out, so nothing published about a later period enters a year's
     document. Suppression is then worked out afresh on what remains (a new Picture has its own
     memo) with one rule: the cut shows no figure the pages do not show. Its protected figures
-    are the parent's own, restricted to the periods kept (indicator_views.protected,
+    are the parent's own, restricted to the periods kept (queries.indicators.protected,
     geo.events.protected), so a cell hidden on the pages stays hidden in the year's document,
     and a total over years the cut changes (notices "sedan 2022") is hidden when later years
     exist: beside the pages' total it would give the later years' sum away. Reference tables

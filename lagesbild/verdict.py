@@ -22,7 +22,7 @@ from statistics import median
 import pandas as pd
 
 from lagesbild import fmt, peers
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import Indicator, indicator, indicators
 
@@ -264,7 +264,7 @@ def missing_partner_indicators(level_codes: tuple[str, ...], loaded: set[str]) -
 
 def reporting_note(lang: str) -> str:
     """The line that stands where a verdict would: partners' place observations
-    (lagesbild.observation_views) measure how much is reported as much as how much happens, so
+    (lagesbild.queries.observations) measure how much is reported as much as how much happens, so
     they never get a better/worse word, over time or against other places."""
     return t("verdict.reporting", lang)
 

@@ -1,6 +1,6 @@
 """Plotly figures of the indicators, each with the table it shows and a one-sentence summary.
 
-No streamlit here. Every function takes *protected* series (`lagesbild.indicator_views`),
+No streamlit here. Every function takes *protected* series (`lagesbild.queries.indicators`),
 so a hidden count is a gap in the line and ".." in the table, never a number. Preliminary
 values get their own trace (open markers, dashed line, legend "preliminär"). Colours are
 Okabe-Ito; meaning is always also in text (legend, labels, table). Numbers are Swedish:
@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 
 from lagesbild import fmt, privacy
 from lagesbild.i18n import t
-from lagesbild.indicator_views import change, change_text, latest, previous_year_period
+from lagesbild.queries.indicators import change, change_text, latest, previous_year_period
 from lagesbild.registry.indicators import Indicator
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lagesbild import reference_views as rv
-from lagesbild import reform_views
+from lagesbild.queries import reference as rv
+from lagesbild.queries import reforms as rq
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.export.cells import append_rows, csv_bytes
 
@@ -26,7 +26,7 @@ SHEET_NAME = "Reformer"
 
 
 def status_labels() -> list[str]:
-    return [STATUS_INFO[ReformStatus(c)].label_sv for c in reform_views.STATUS_ORDER]
+    return [STATUS_INFO[ReformStatus(c)].label_sv for c in rq.STATUS_ORDER]
 
 
 def sheet_frame(picture) -> pd.DataFrame:
@@ -34,7 +34,7 @@ def sheet_frame(picture) -> pd.DataFrame:
 
     Values are the plain values (ints for nummer/framsteg/version, text otherwise); the
     writers guard text (`cells.safe_cell`). An unassessed reform has status "Ej bedömd" and empty cells."""
-    cur = reform_views.current(picture)
+    cur = rq.current(picture)
     open_ = set(rv.choices(picture.table("reforms")))  # a retired reform takes no new assessment
     rows = []
     for r in cur.itertuples(index=False):

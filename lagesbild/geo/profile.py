@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from lagesbild import activity_views as av
+from lagesbild.queries import activities as av
 from lagesbild import fmt, privacy
 from lagesbild.config import load_kommun
 from lagesbild.geo import area_factors

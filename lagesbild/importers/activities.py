@@ -18,7 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.config import load_kommun
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, Actor, ActivityStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
@@ -289,7 +289,7 @@ def apply(store, actor: Actor, parsed: ParsedActivities, file_bytes: bytes, *, s
 
 def export_frame(picture, activities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Activities in the template's columns (all of them, or the given filtered frame)."""
-    from lagesbild.activity_views import activities as all_activities
+    from lagesbild.queries.activities import activities as all_activities
 
     df = all_activities(picture) if activities is None else activities
     status_sv = {s.value: sv for s, (sv, _en) in ACTIVITY_STATUS_LABELS.items()}

@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from lagesbild import reform_views
+from lagesbild.queries import reforms as rq
 from lagesbild.domain import STATUS_INFO, Actor, ReformStatus
 from lagesbild.errors import ConflictError, Issue, ValidationError
 from lagesbild.export.cells import unsafe_cell
@@ -234,7 +234,7 @@ class _Assessment:
     author: str
 
 
-_EMPTY = _Assessment(reform_views.NOT_ASSESSED, None, None, "", "", "")
+_EMPTY = _Assessment(rq.NOT_ASSESSED, None, None, "", "", "")
 
 
 def _stored(row) -> _Assessment:
@@ -249,8 +249,8 @@ def plan(picture, data: bytes, filename: str, *, today: date | None = None) -> R
     reforms that someone else changed after the export where this file changes them too."""
     today = today or date.today()
     sheet = read_sheet(data, filename)
-    current = reform_views.current(picture).set_index("id")
-    ups = reform_views.updates(picture)
+    current = rq.current(picture).set_index("id")
+    ups = rq.updates(picture)
     by_version = {(r.reform_id, r.seq): r for r in ups.itertuples(index=False)}
     issues: list[Issue] = []
     warnings: list[str] = []

@@ -4,7 +4,7 @@ Partners draw up, carry out and follow up activities under each focus area. A wr
 the version it saw (optimistic concurrency, as for reforms); an editor tied to a partner may
 only write that partner's activities. Every activity is an entry of the åtgärdsplan too:
 each write here brings its entry along (`action_plan.mirror_activity`). Reading is done over
-the Picture (`lagesbild.activity_views`), never here.
+the Picture (`lagesbild.queries.activities`), never here.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from lagesbild import reform_views
+from lagesbild.queries import reforms as rq
 from lagesbild.domain import Actor, ReformStatus
 from lagesbild.errors import ConflictError, Issue, NotFound, ValidationError
 from lagesbild.store.access import require
@@ -102,7 +102,7 @@ def record_update(session: Session, actor: Actor, reform_id: str, expected_versi
     return upd
 
 
-# --- reading (thin wrappers: the logic lives in lagesbild.reform_views) -------------------
+# --- reading (thin wrappers: the logic lives in lagesbild.queries.reforms) -------------------
 
 _REFORM_TABLES = ["reforms", "reform_updates", "reform_focus_links", "reform_district_links", "focus_areas", "districts"]
 
@@ -126,7 +126,7 @@ def _picture(session: Session):
 
 def current_reforms(session: Session) -> pd.DataFrame:
     """One row per reform with its latest assessment ("ej_bedomd" when there is none)."""
-    return reform_views.current(_picture(session))
+    return rq.current(_picture(session))
 
 
 def get_reform(session: Session, reform_id: str) -> Reform:
@@ -138,4 +138,4 @@ def get_reform(session: Session, reform_id: str) -> Reform:
 
 def history(session: Session, reform_id: str) -> pd.DataFrame:
     """All assessments of a reform, oldest first."""
-    return reform_views.history(_picture(session), reform_id, newest_first=False)
+    return rq.history(_picture(session), reform_id, newest_first=False)

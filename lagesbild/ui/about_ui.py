@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild import privacy
 from lagesbild.picture import Picture
 from lagesbild.registry.indicators import UNITS, indicators

@@ -13,8 +13,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lagesbild import activity_views as av
-from lagesbild import reference_views as rv
+from lagesbild.queries import activities as av
+from lagesbild.queries import reference as rv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.importers import activities as tpl

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.config import settings
 from lagesbild.domain import Role
 from lagesbild.errors import LagesbildError

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild import indicator_views as iv
-from lagesbild import reference_views as rv
-from lagesbild import reform_views, views
+from lagesbild.queries import indicators as iv
+from lagesbild.queries import reference as rv
+from lagesbild import views
+from lagesbild.queries import reforms as rq
 from lagesbild.charts.reforms import status_label
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
@@ -18,7 +19,7 @@ K = "ag_"  # widget keys of this form
 
 
 def _reformer(pic) -> dict:
-    cur = reform_views.current(pic)
+    cur = rq.current(pic)
     # Format functions get their texts now: AppTest calls them again after the run.
     kinds = {"lista": t("agenda.reformer.reforms_filtered_list", lang()), "en": t("agenda.reformer.one_reform", lang())}
     kind = st.radio(t("agenda.view", lang()), list(kinds), horizontal=True, key=K + "ref_kind", format_func=kinds.get)
@@ -27,10 +28,10 @@ def _reformer(pic) -> dict:
         rid = st.selectbox(t("agenda.reformer.reform", lang()), list(labels), format_func=labels.get, key=K + "ref_id")
         return {"reform": rid} if rid else {}
     c1, c2, c3 = st.columns(3)
-    statuses = c1.multiselect("Status", reform_views.STATUS_ORDER, key=K + "ref_status", select_all=False,
+    statuses = c1.multiselect("Status", rq.STATUS_ORDER, key=K + "ref_status", select_all=False,
                               format_func=lambda c, lg=lang(): status_label(c, lg, symbol=False), placeholder=t("agenda.reformer.all", lang()))
-    theme = c2.selectbox(t("agenda.reformer.theme", lang()), reform_views.themes(cur), index=None, key=K + "ref_tema", placeholder=t("agenda.reformer.all", lang()))
-    names = reform_views.focus_area_names(pic, lang())
+    theme = c2.selectbox(t("agenda.reformer.theme", lang()), rq.themes(cur), index=None, key=K + "ref_tema", placeholder=t("agenda.reformer.all", lang()))
+    names = rq.focus_area_names(pic, lang())
     focus = c3.selectbox(t("agenda.focus_area", lang()), list(names), index=None, format_func=names.get, key=K + "ref_fokus",
                          placeholder=t("agenda.reformer.all", lang()))
     return {"status": statuses, "tema": theme, "fokus": focus}

@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, privacy
-from lagesbild import indicator_views as iv
-from lagesbild import reference_views as rv
+from lagesbild.queries import indicators as iv
+from lagesbild.queries import reference as rv
 from lagesbild.errors import LagesbildError, PermissionDenied, ValidationError
 from lagesbild.importers import base, kolada_online, partner, status
 from lagesbild.importers.registry import IMPORTERS, importer

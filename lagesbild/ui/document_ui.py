@@ -11,7 +11,7 @@ import re
 import streamlit as st
 
 from lagesbild import document
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.errors import ConflictError, LagesbildError, ValidationError
 from lagesbild.store import action_plan as ap
 from lagesbild.store import analysis as an

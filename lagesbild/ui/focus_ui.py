@@ -14,9 +14,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lagesbild import indicator_views as iv
-from lagesbild import peers, privacy, reform_views, verdict
-from lagesbild import reference_views as rv
+from lagesbild.queries import indicators as iv
+from lagesbild import peers, privacy, verdict
+from lagesbild.queries import reforms as rq
+from lagesbild.queries import reference as rv
 from lagesbild.charts import indicators as charts
 from lagesbild.config import load_kommun
 from lagesbild.domain import STATUS_INFO, ReformStatus
@@ -407,7 +408,7 @@ def reforms_block(pic: Picture, fid: str) -> None:
     if links.empty:
         st.info(t("focus.reforms_block.no_reforms_are_linked", lang()))
         return
-    cur = reform_views.current(pic).set_index("id")
+    cur = rq.current(pic).set_index("id")
     for r in links.merge(cur.reset_index()[["id", "number"]], left_on="reform_id", right_on="id").sort_values("number").itertuples():
         rf = cur.loc[r.reform_id]
         info = STATUS_INFO[ReformStatus(rf["status"])]
@@ -417,5 +418,5 @@ def reforms_block(pic: Picture, fid: str) -> None:
         with st.container(border=True):
             st.page_link(page("reformer").path, label=f"{rf['number']}. {md_escape(title)}", query_params={"reform": r.reform_id})
             st.markdown(f"{status} · {strength}  \n{md_escape(r.reasoning_sv)}")
-    provenance.caption("reformuppfoljning", reform_views.latest_date(pic, links["reform_id"].tolist()),
+    provenance.caption("reformuppfoljning", rq.latest_date(pic, links["reform_id"].tolist()),
                        note=t("focus.reforms_block.status_latest_recorded_assessment", lang()))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.registry.indicators import UNITS, indicators
 from lagesbild.store import indicator_defs as defs

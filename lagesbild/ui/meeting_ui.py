@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, views
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.errors import LagesbildError
 from lagesbild.i18n import t
 from lagesbild.registry.pages import page

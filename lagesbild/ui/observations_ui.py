@@ -1,7 +1,7 @@
 """The Iakttagelser page: the reporters' form (their own organisation), the weekly picture per
 category for the kommun and the priority areas, and the district picture by month with its map.
 
-Figures come from lagesbild.observation_views (one protected table per picture); the note of
+Figures come from lagesbild.queries.observations (one protected table per picture); the note of
 an observation is never read here. The form keeps what was typed when the store refuses it,
 and starts empty after a save."""
 from __future__ import annotations
@@ -11,13 +11,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lagesbild import observation_views as ov
+from lagesbild.queries import observations as ov
 from lagesbild.charts import indicators as charts
 from lagesbild.charts import maps
 from lagesbild.errors import LagesbildError, ValidationError
 from lagesbild.config import settings
 from lagesbild.geo import choropleth, karta, layers
-from lagesbild.indicator_views import compositions, kommun_code
+from lagesbild.queries.indicators import compositions, kommun_code
 from lagesbild.registry.pages import page
 from lagesbild.store import action_plan as ap
 from lagesbild.store import observations as obs

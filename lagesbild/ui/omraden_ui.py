@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import fmt, privacy, verdict
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.config import settings
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, profile

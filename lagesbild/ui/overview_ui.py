@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild import indicator_views as iv
-from lagesbild import privacy, reform_views, verdict
+from lagesbild.queries import indicators as iv
+from lagesbild import privacy, verdict
+from lagesbild.queries import reforms as rq
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import profile
@@ -132,8 +133,8 @@ def reform_summary(pic: Picture) -> None:
     """Counts per status, icon + text: "17 av 17 Ej bedömd" on a fresh database."""
     lg = lang()
     st.subheader(t("overview.reform_summary.reforms_status", lang()))
-    cur = reform_views.current(pic)
-    counts = reform_views.status_counts(cur)
+    cur = rq.current(pic)
+    counts = rq.status_counts(cur)
     total = int(counts["count"].sum())
     lines = []
     for r in counts.itertuples():
@@ -144,7 +145,7 @@ def reform_summary(pic: Picture) -> None:
         lines.append(f"- :material/{info.icon}: **{r.count} {t('overview.reform_summary.of', lang())} {total}** {label}")
     st.markdown("\n".join(lines) if lines else t("overview.reform_summary.there_are_no_reforms", lang()))
     st.page_link(page("reformer").path, label=t("overview.reform_summary.reforms", lang()), icon=":material/checklist:")
-    provenance.caption("reformuppfoljning", reform_views.latest_date(pic),
+    provenance.caption("reformuppfoljning", rq.latest_date(pic),
                        note=t("overview.reform_summary.status_latest_recorded_assessment", lang()))
 
 

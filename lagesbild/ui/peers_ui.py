@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild import peers
 from lagesbild.charts import peers as peer_charts
 from lagesbild.config import load_kommun

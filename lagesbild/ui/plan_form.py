@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lagesbild import plan_views as pv
+from lagesbild.queries import plan as pv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError
 from lagesbild.picture import Picture

@@ -2,14 +2,14 @@
 åtgärd (?atgard=…) with its follow-up and status history.
 
 The plan is read from the store (like the meeting page's åtgärder); the follow-up's figures
-from the picture, through lagesbild.plan_views, so suppression is the pages' own."""
+from the picture, through lagesbild.queries.plan, so suppression is the pages' own."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from lagesbild import activity_views as av
-from lagesbild import plan_views as pv
+from lagesbild.queries import activities as av
+from lagesbild.queries import plan as pv
 from lagesbild.domain import ActivityStatus
 from lagesbild.errors import LagesbildError
 from lagesbild.picture import Picture

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.errors import ConflictError
 from lagesbild.store import reference as ref
 from lagesbild.ui import forms

@@ -16,7 +16,7 @@ import streamlit as st
 from lagesbild.domain import ReformStatus
 from lagesbild.errors import ConflictError, Issue, LagesbildError, PermissionDenied, ValidationError
 from lagesbild.i18n import t
-from lagesbild.reform_views import STATUS_ORDER
+from lagesbild.queries.reforms import STATUS_ORDER
 from lagesbild.store.access import require
 from lagesbild.store.reforms import UpdateInput, record_update, saved_since
 from lagesbild.ui.reform_card import assessment  # the timeline's card, to show the newer one the same way

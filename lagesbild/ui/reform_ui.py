@@ -1,7 +1,7 @@
 """The Reformer page: the list with filters and charts, or one reform (one template for all
 17, chosen by ?reform=R07), and the method section.
 
-Reads only through `session.picture()`; the computations are in `lagesbild.reform_views`,
+Reads only through `session.picture()`; the computations are in `lagesbild.queries.reforms`,
 the figures in `lagesbild.charts.reforms`. Filters are bound to the URL (bind="query-params")
 so a view can be shared; the reform is named by its id (?reform=R07).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lagesbild import reference_views as rv
-from lagesbild import reform_views
+from lagesbild.queries import reference as rv
+from lagesbild.queries import reforms as rq
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.errors import NotFound
@@ -43,7 +43,7 @@ def title_of(row) -> str:
 def render() -> None:
     lg = lang()
     pic = picture()
-    cur = reform_views.current(pic)
+    cur = rq.current(pic)
     st.title(t("reform.title", lg))
     rid = choose(pic, cur)
     if rid is None:
@@ -93,10 +93,10 @@ def overview(pic, cur: pd.DataFrame) -> None:
     lg = lang()
     st.markdown(t("reform.intro", lg))
     flt = filters(pic, cur)
-    shown = reform_views.apply_filter(cur, flt)
+    shown = rq.apply_filter(cur, flt)
     st.markdown(f"**{t('reform.shown', lg).format(n=len(shown), total=len(cur))}**")
     reform_list(shown)
-    tom = reform_views.latest_date(pic)
+    tom = rq.latest_date(pic)
     provenance.caption(SOURCE_ID, tom)
     charts_section(pic, shown, filtered=flt.active)
     reform_bulk_ui.render(pic)
@@ -110,23 +110,23 @@ def _status_ids_in_url() -> None:
         st.query_params["status"] = codes
 
 
-def filters(pic, cur: pd.DataFrame) -> reform_views.ReformFilter:
+def filters(pic, cur: pd.DataFrame) -> rq.ReformFilter:
     lg = lang()
     _status_ids_in_url()
     everything = t("reform.filter.all", lg)
-    names = reform_views.focus_area_names(pic, lg)
+    names = rq.focus_area_names(pic, lg)
     c1, c2, c3 = st.columns([2, 1, 1])
-    statuses = url_multiselect(c1, t("reform.filter.status", lg), list(reform_views.STATUS_ORDER), "status",
+    statuses = url_multiselect(c1, t("reform.filter.status", lg), list(rq.STATUS_ORDER), "status",
                                lambda c: charts.status_label(c, lg, symbol=False), everything)
-    theme = c2.selectbox(t("reform.filter.theme", lg), reform_views.themes(cur), index=None, key="tema",
+    theme = c2.selectbox(t("reform.filter.theme", lg), rq.themes(cur), index=None, key="tema",
                          bind="query-params", placeholder=everything)
-    responsible = c3.selectbox(t("reform.filter.responsible", lg), reform_views.responsibles(cur), index=None,
+    responsible = c3.selectbox(t("reform.filter.responsible", lg), rq.responsibles(cur), index=None,
                                key="ansvarig", bind="query-params", placeholder=everything)
     c4, c5 = st.columns([1, 2])
     focus = url_selectbox(t("reform.filter.focus", lg), list(names), param="fokus", format_func=names.get,
                           placeholder=everything, where=c4)
     query = c5.text_input(t("reform.filter.search", lg), key="sok", bind="query-params")
-    return reform_views.ReformFilter(tuple(statuses), theme, responsible, focus, query or "")
+    return rq.ReformFilter(tuple(statuses), theme, responsible, focus, query or "")
 
 
 _WIDTHS = [0.6, 4.5, 1.5, 2.1, 1.7, 1.2, 1.3]
@@ -168,12 +168,12 @@ def reform_list(shown: pd.DataFrame) -> None:
 def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
     lg = lang()
     ids = shown["id"].tolist()
-    tom = reform_views.latest_date(pic, ids)
+    tom = rq.latest_date(pic, ids)
     note = t("reformer.charts_section.selection_reforms", lang(), n_ids=len(ids)) if filtered else ""
     left, right = st.columns(2)
     with left:
         st.subheader(t("reform.chart.distribution", lg))
-        counts = reform_views.status_counts(shown)
+        counts = rq.status_counts(shown)
         st.markdown(charts.distribution_summary(counts, lg))
         st.plotly_chart(charts.status_distribution(counts, lg), key="reform_chart_status", config={"displaylogo": False})
         with st.expander(t("table.show", lg)):
@@ -181,12 +181,12 @@ def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
         provenance.caption(SOURCE_ID, tom, note=note)
     with right:
         st.subheader(t("reform.chart.progress", lg))
-        long = reform_views.progress_over_time(pic, ids)
+        long = rq.progress_over_time(pic, ids)
         st.markdown(charts.progress_summary(long, lg))
         if not long.empty:
             st.plotly_chart(charts.progress_over_time(long, lg), key="reform_chart_progress", config={"displaylogo": False})
             with st.expander(t("table.show", lg)):
-                st.dataframe(reform_views.progress_table(long, lg), hide_index=True, key="reform_table_progress")
+                st.dataframe(rq.progress_table(long, lg), hide_index=True, key="reform_table_progress")
         provenance.caption(SOURCE_ID, tom, note=note)
 
 
@@ -216,7 +216,7 @@ def detail(pic, row: pd.Series, rid: str) -> None:
     c3.markdown(f"**{t('reform.col.theme', lg)}**  \n{md_escape(row['theme'])}")
     c4.markdown(f"**{t('reform.col.responsible', lg)}**  \n{md_escape(row['responsible'])}")
     provenance.caption(SOURCE_ID, row["update_date"])
-    hist = reform_views.history(pic, rid)
+    hist = rq.history(pic, rid)
     if rv.is_retired(pic.table("reforms"), rid):  # its history stays; it takes no new assessment
         st.info(t("reform.retired", lg), icon=":material/archive:")
     else:
@@ -251,21 +251,21 @@ def links_section(pic, rid: str) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("reform.evidence", lg))
-        ev = reform_views.evidence(pic, rid)
+        ev = rq.evidence(pic, rid)
         if ev.empty:
             st.markdown(t("reform.no_evidence", lg))
         for e in ev.itertuples(index=False):
             st.markdown(f"- [{md_escape(e.source_url)}]({safe_url(e.source_url)}) ({date_text(e.update_date)})")
     with right:
         st.subheader(t("reform.focus", lg))
-        focus = reform_views.focus_links(pic, rid, lg)
+        focus = rq.focus_links(pic, rid, lg)
         if focus.empty:
             st.markdown(t("reform.no_focus", lg))
         for f in focus.itertuples(index=False):
             strength = t(f"reform.strength.{f.strength}", lg) if f.strength in ("direkt", "indirekt") else f.strength
             st.markdown(f"**{md_escape(f.name)}** ({strength})  \n{md_escape(f.reasoning_sv)}")
         st.subheader(t("reform.districts", lg))
-        dist = reform_views.district_links(pic, rid)
+        dist = rq.district_links(pic, rid)
         if dist.empty:
             st.markdown(t("reform.no_districts", lg))
         for d in dist.itertuples(index=False):

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lagesbild import verdict as v
 from lagesbild.i18n import t
-from lagesbild.indicator_views import newest
+from lagesbild.queries.indicators import newest
 from lagesbild.ui import provenance
 from lagesbild.ui.state import lang
 

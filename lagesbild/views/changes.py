@@ -1,7 +1,7 @@
 """"Sedan förra mötet": what changed between two Pictures (e.g. two meetings' snapshots).
 
 Pure functions returning DataFrames of display text. Indicator values are compared *after*
-small-count protection (`indicator_views.protected`), as shown: a change inside a hidden
+small-count protection (`queries.indicators.protected`), as shown: a change inside a hidden
 cell (3 → 4) is not reported, so the change list reveals nothing the pages would not.
 """
 from __future__ import annotations
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import activity_views as av
-from lagesbild import fmt, privacy, reform_views
-from lagesbild import indicator_views as iv
+from lagesbild.queries import activities as av
+from lagesbild import fmt, privacy
+from lagesbild.queries import reforms as rq
+from lagesbild.queries import indicators as iv
 from lagesbild.charts.reforms import status_label
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
@@ -41,8 +42,8 @@ class Changes:
 
 
 def reform_changes(old, new, lang: str = "sv") -> pd.DataFrame:
-    before = reform_views.current(old).set_index("id")
-    after = reform_views.current(new)
+    before = rq.current(old).set_index("id")
+    after = rq.current(new)
     cols = [t("views.changes.reform_changes.no", lang), "Reform", t("views.changes.status_before", lang), t("views.changes.status_now", lang),
             t("views.changes.reform_changes.assessed", lang), t("views.changes.change", lang)]
     rows = []
@@ -51,7 +52,7 @@ def reform_changes(old, new, lang: str = "sv") -> pd.DataFrame:
         prev_seq = int(prev["seq"]) if prev is not None else 0
         if int(r.seq) == prev_seq:
             continue
-        prev_status = prev["status"] if prev is not None else reform_views.NOT_ASSESSED
+        prev_status = prev["status"] if prev is not None else rq.NOT_ASSESSED
         rows.append([int(r.number), r.title_en if lang == "en" else r.title_sv, status_label(prev_status, lang),
                      status_label(r.status, lang), fmt.iso(r.update_date) if r.update_date else fmt.number(None, lang=lang),
                      t("views.changes.reform_changes.new_status", lang) if prev_status != r.status

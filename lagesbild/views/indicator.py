@@ -1,14 +1,14 @@
 """Agenda views of indicators: a focus area's headline indicators, one indicator's trend, and
-the Översikt summary. All values come protected from `lagesbild.indicator_views`."""
+the Översikt summary. All values come protected from `lagesbild.queries.indicators`."""
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild import notice_counts as nc
-from lagesbild import reform_views
+from lagesbild.queries import reforms as rq
 from lagesbild.charts import indicators as ichart
 from lagesbild.charts import reforms as rchart
 from lagesbild.i18n import t
@@ -132,9 +132,9 @@ def indicator_trend(picture, iid: str, area: str | None, lang: str = "sv") -> Vi
 
 def overview(picture, lang: str = "sv") -> ViewContent:
     """Översikt: the reforms' status and the headline indicators of every focus area."""
-    cur = reform_views.current(picture)
-    counts = reform_views.status_counts(cur)
-    prov = Provenance(("reformuppfoljning",), reform_views.latest_date(picture),
+    cur = rq.current(picture)
+    counts = rq.status_counts(cur)
+    prov = Provenance(("reformuppfoljning",), rq.latest_date(picture),
                       t("views.indicator.overview.status_latest_recorded_assessment", lang))
     table = pd.DataFrame({"Status": [rchart.status_label(c, lang) for c in counts["status"]],
                           t("views.indicator.overview.number_reforms", lang): counts["count"].astype(int).tolist()})

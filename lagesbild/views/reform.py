@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lagesbild import fmt, reform_views
+from lagesbild import fmt
+
+from lagesbild.queries import reforms as rq
 from lagesbild.charts import reforms as charts
 from lagesbild.i18n import t
 from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
@@ -12,15 +14,15 @@ from lagesbild.views.params import many, one, reform_statuses
 SOURCE = ("reformuppfoljning",)
 
 
-def reform_filter(picture, params: dict, lang: str = "sv") -> tuple[reform_views.ReformFilter, list[str]]:
+def reform_filter(picture, params: dict, lang: str = "sv") -> tuple[rq.ReformFilter, list[str]]:
     """The Reformer page's filters from its URL parameters, and notes on what was not understood."""
     codes, bad = reform_statuses(many(params, "status"))
     notes = [t("views.reform.reform_filter.unknown_status_view", lang, codes=', '.join(bad))] if bad else []
-    return reform_views.ReformFilter(tuple(codes), one(params, "tema"), one(params, "ansvarig"), one(params, "fokus"),
+    return rq.ReformFilter(tuple(codes), one(params, "tema"), one(params, "ansvarig"), one(params, "fokus"),
                                      one(params, "sok") or ""), notes
 
 
-def filter_text(picture, flt: reform_views.ReformFilter, lang: str = "sv") -> str:
+def filter_text(picture, flt: rq.ReformFilter, lang: str = "sv") -> str:
     """"Försenad, Pågående · tema Trygghet" — the filter in words (empty when none)."""
     parts = []
     if flt.statuses:
@@ -30,7 +32,7 @@ def filter_text(picture, flt: reform_views.ReformFilter, lang: str = "sv") -> st
     if flt.responsible:
         parts.append(t("views.reform.filter_text.responsible", lang, responsible=flt.responsible))
     if flt.focus_area:
-        names = reform_views.focus_area_names(picture, lang)
+        names = rq.focus_area_names(picture, lang)
         parts.append(names.get(flt.focus_area, flt.focus_area))
     if flt.query.strip():
         parts.append(f"”{flt.query.strip()}”")
@@ -59,11 +61,11 @@ def reform_table(df: pd.DataFrame, lang: str = "sv", *, motivation: bool = False
 
 
 def overview(picture, params: dict, lang: str = "sv") -> ViewContent:
-    cur = reform_views.current(picture)
+    cur = rq.current(picture)
     flt, notes = reform_filter(picture, params, lang)
-    shown = reform_views.apply_filter(cur, flt)
-    counts = reform_views.status_counts(shown)
-    tom = reform_views.latest_date(picture, shown["id"].tolist())
+    shown = rq.apply_filter(cur, flt)
+    counts = rq.status_counts(shown)
+    tom = rq.latest_date(picture, shown["id"].tolist())
     prov = Provenance(SOURCE, tom, t("views.reform.overview.status_latest_recorded_assessment", lang))
     words = filter_text(picture, flt, lang)
     title = t("views.reform.reforms", lang) + (f": {words}" if words else "")
@@ -83,12 +85,12 @@ def overview(picture, params: dict, lang: str = "sv") -> ViewContent:
 
 
 def one_reform(picture, reform_id: str, lang: str = "sv") -> ViewContent:
-    cur = reform_views.current(picture).set_index("id")
+    cur = rq.current(picture).set_index("id")
     r = cur.loc[reform_id]
     name = r["title_en"] if lang == "en" else r["title_sv"]
     title = f"{t('views.reform.reform', lang)} {int(r['number'])}: {_short(name)}"
-    hist = reform_views.history(picture, reform_id)
-    prov = Provenance(SOURCE, reform_views.latest_date(picture, [reform_id]))
+    hist = rq.history(picture, reform_id)
+    prov = Provenance(SOURCE, rq.latest_date(picture, [reform_id]))
     status = charts.status_label(r["status"], lang, symbol=False)
     if int(r["seq"]) == 0:
         summary = t("views.reform.one_reform.no_assessment_has_been", lang, status=status)
@@ -106,7 +108,7 @@ def one_reform(picture, reform_id: str, lang: str = "sv") -> ViewContent:
     })
     notes = [t("views.reform.one_reform.agreement_s_wording", lang, name=name),
              t("views.reform.one_reform.theme_responsible", lang, theme=r['theme'], responsible=r['responsible'])]
-    links = reform_views.focus_links(picture, reform_id, lang)
+    links = rq.focus_links(picture, reform_id, lang)
     if not links.empty:
         notes.append(t("views.reform.one_reform.focus_areas", lang) + ", ".join(links["name"]))
     if int(r["seq"]) and r["motivation"]:

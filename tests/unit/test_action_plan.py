@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from lagesbild import plan_views as pv
+from lagesbild.queries import plan as pv
 from lagesbild.domain import SYSTEM_ACTOR, ActivityStatus, Actor, Role
 from lagesbild.errors import ConflictError, PermissionDenied, ValidationError
 from lagesbild.picture import load_live
@@ -158,7 +158,7 @@ def test_follow_up_hides_a_small_count(store):
     start is hidden (shown as ..), never its value."""
     from sqlalchemy import insert
 
-    from lagesbild import indicator_views as iv
+    from lagesbild.queries import indicators as iv
     from lagesbild.importers.base import period_end
     from lagesbild.registry.indicators import indicator
     from lagesbild.store.models import Observation

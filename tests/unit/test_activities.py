@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from lagesbild import activity_views as av
+from lagesbild.queries import activities as av
 from lagesbild.domain import SYSTEM_ACTOR, Actor, ActivityStatus, Role
 from lagesbild.errors import ConflictError, PermissionDenied, ValidationError
 from lagesbild.importers import activities as tpl

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.charts import indicators as ch
 from lagesbild.registry.indicators import indicator
 from tests.unit.picture_factory import picture

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from tests.unit.picture_factory import picture
 
 BRA = [("bra_total_antal", "0126", str(y), v) for y, v in [(2022, 12000), (2023, 13000), (2024, 12500), (2025, 13562)]]

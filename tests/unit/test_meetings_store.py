@@ -189,9 +189,9 @@ def test_action_validation(store):
 
 
 def _status_r01(picture) -> str:
-    from lagesbild import reform_views
+    from lagesbild.queries import reforms as rq
 
-    return reform_views.current(picture).set_index("id").loc["R01", "status"]
+    return rq.current(picture).set_index("id").loc["R01", "status"]
 
 
 def test_snapshot_isolation_data_changed_after_freezing(store):

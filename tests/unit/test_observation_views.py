@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from lagesbild import dates
-from lagesbild import indicator_views as iv
-from lagesbild import observation_views as ov
+from lagesbild.queries import indicators as iv
+from lagesbild.queries import observations as ov
 from lagesbild.privacy import Group
 from tests.unit import picture_factory as pf
 from tests.unit.privacy_audit import pinned, revealed_sums

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild import peers
 from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.importers import bra

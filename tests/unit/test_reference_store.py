@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.domain import SYSTEM_ACTOR as A
 from lagesbild.domain import Actor, ActivityStatus, ReformStatus, Role
 from lagesbild.errors import ConflictError, PermissionDenied, ValidationError

@@ -2,7 +2,7 @@
 import json
 from datetime import date
 
-from lagesbild import reform_views as v
+from lagesbild.queries import reforms as v
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from tests.unit.reform_pictures import make_picture

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from lagesbild import reform_views as v
+from lagesbild.queries import reforms as v
 from lagesbild.domain import SYSTEM_ACTOR, ReformStatus
 from lagesbild.picture import from_payload, load_live, to_payload
 from lagesbild.store import reforms

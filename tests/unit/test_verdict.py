@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lagesbild import verdict as v
-from lagesbild.indicator_views import DataTom
+from lagesbild.queries.indicators import DataTom
 from lagesbild.picture import load_live
 from lagesbild.registry.indicators import indicator
 

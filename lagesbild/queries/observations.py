@@ -18,7 +18,7 @@ from datetime import timedelta
 import pandas as pd
 
 from lagesbild import dates, privacy
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import Indicator
 from lagesbild.store.observations import categories, observation_level

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from lagesbild import fmt
-from lagesbild import reference_views as rv
+from lagesbild.queries import reference as rv
 from lagesbild.dates import as_date
 from lagesbild.domain import ACTIVITY_STATUS_LABELS, ActivityStatus
 from lagesbild.i18n import t
@@ -106,7 +106,7 @@ def recent(picture, n: int = 5, lang: str = "sv") -> pd.DataFrame:
 def related_areas(picture, area_code: str) -> set[str]:
     """The area, the areas inside it (child districts, a priority area's RegSO) and the
     priority areas it lies in: an activity in any of them concerns the area."""
-    from lagesbild.indicator_views import compositions
+    from lagesbild.queries.indicators import compositions
 
     codes = {area_code}
     districts = picture.table("districts")

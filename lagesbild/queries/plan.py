@@ -1,6 +1,6 @@
 """The åtgärdsplan as the pages see it: the one-line summary, filters, and each åtgärd's
 follow-up — its indicators before and after its start, read from the picture through
-`indicator_views.series`, so small numbers are hidden exactly as on every other page.
+`queries.indicators.series`, so small numbers are hidden exactly as on every other page.
 
 The follow-up shows development, never effect: the numbers move for many reasons, and the
 wording (i18n "plan.followup.not_effect") says so next to every follow-up.
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import indicator_views as iv
+from lagesbild.queries import indicators as iv
 from lagesbild.dates import as_date
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
