@@ -9,7 +9,7 @@ av betydelse (risk and protective factors, utsatta områden, the partners' infor
 verdict ("Läget i korthet", the verdict rule's words), at least one figure or table, each with
 source and data t.o.m., and its analysis text or "Analys saknas".
 
-Figures and tables are those of the pages (lagesbild.views, queries.plan, queries.activities) built
+Figures and tables are those of the pages (lagesbild.agenda, queries.plan, queries.activities) built
 from the picture cut to 31 December of the year (`picture.cut_to`), so every small count is
 hidden exactly as on the pages. The figures' charts are plotly objects; the writers render them
 through lagesbild.export.images, the meeting pack's one chart→image path.

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from lagesbild.i18n import t
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, any_suppressed
+from lagesbild.content import FigureBlock, Provenance, TableBlock, any_suppressed
 
 PARTS = ("kartlaggning", "annan", "analys", "atgardsplan", "uppfoljning")
 

@@ -12,12 +12,12 @@ from lagesbild.queries import indicators as iv
 from lagesbild import notice_counts as nc
 from lagesbild.queries import plan as pv
 from lagesbild import verdict as v
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.dates import as_date
 from lagesbild.document_model import Section, Verdict, plain
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators, notice_counts
-from lagesbild.views.content import Provenance, TableBlock
+from lagesbild.content import Provenance, TableBlock
 
 # The map of risk factors: low economic standard first (the factor most tied to crime in Brå's
 # and SCB's area studies), else the first factor with data for the districts.
@@ -65,7 +65,7 @@ def focus_sections(pic, lang: str) -> list[Section]:
             notes.append(t("uso.brief", lang, year=newest[0], areas=", ".join(newest[1]) or "–"))
         if lines and not notes and v.proxies_only(lines):
             notes.append(t("verdict.proxy_only", lang, name=name.lower() if lang == "sv" else name))
-        vc = views.build(pic, "fokusomraden", {"fokus": fid}, lang)
+        vc = agenda.build(pic, "fokusomraden", {"fokus": fid}, lang)
         out.append(Section(f"fokus:{fid}", t("doc.section.focus", lang, name=name),
                            _verdict(pic, lines, t("verdict.none_focus", lang), lang, notes),
                            vc.figures, vc.tables, vc.notes))
@@ -77,7 +77,7 @@ def area_sections(pic, lang: str) -> list[Section]:
     protective factors are under Annan information)."""
     out = []
     for code, name in _priority_areas():
-        vc = views.build(pic, "omraden", {"omrade": code}, lang)
+        vc = agenda.build(pic, "omraden", {"omrade": code}, lang)
         tables = [tb for tb in vc.tables if tb.title != t("fac.title", lang)]
         verdict = _verdict(pic, v.area_lines(pic, code), t("verdict.none_area", lang), lang, [t("verdict.kommun_only", lang)])
         out.append(Section(f"omrade:{code}", t("doc.section.area", lang, name=name), verdict, vc.figures, tables, vc.notes))
@@ -106,7 +106,7 @@ def factors_section(pic, year: int, lang: str) -> Section:
     factor_ids = [f"ind:{i}" for i in FACTOR_MAP_PREFERENCE] + [
         m for m in available if m.startswith("ind:") and getattr(indicators().get(m[4:]), "factor", False)]
     chosen = next((m for m in factor_ids if m in available), None)
-    figures = views.build(pic, "karta", {"matt": chosen}, lang).figures if chosen else []
+    figures = agenda.build(pic, "karta", {"matt": chosen}, lang).figures if chosen else []
     verdict = Verdict(lines or [t("doc.factors.none", lang)], t("verdict.rule", lang),
                       tables[0].provenance if tables else None, [t("fac.intro", lang)])
     return Section("faktorer", t("doc.section.factors", lang), verdict, figures, tables)
@@ -125,7 +125,7 @@ def uso_section(pic, year: int, lang: str) -> Section:
                                  Provenance((uso_overview.USO_SOURCE, SOURCE_ID), newest[0], t("uso.note", lang))))
     figures = []
     if str(year) in measures.periods(pic, measures.NOTICES):
-        figures = views.build(pic, "karta", {"matt": measures.NOTICES.id, "period": str(year)}, lang).figures
+        figures = agenda.build(pic, "karta", {"matt": measures.NOTICES.id, "period": str(year)}, lang).figures
     line = (t("uso.summary", lang, year=newest[0], areas=", ".join(newest[1]) or "–") if newest
             else t("doc.uso.none", lang))
     verdict = Verdict([line], t("verdict.rule", lang), tables[0].provenance if tables else None)
@@ -135,7 +135,7 @@ def uso_section(pic, year: int, lang: str) -> Section:
 def partners_section(pic, lang: str) -> Section:
     """The partners' own records: the samverkansöverenskommelse's activities (how many, in which
     status, per focus area) and the follow-up of the reforms (Översikt's status figure)."""
-    reforms = views.build(pic, "oversikt", {}, lang).figures[:1]
+    reforms = agenda.build(pic, "oversikt", {}, lang).figures[:1]
     acts = av.activities(pic, lang)
     counts = av.status_counts(acts, lang)
     total = int(sum(n for _s, _l, n in counts))
@@ -173,7 +173,7 @@ def analysis_section(pic, lang: str) -> Section:
         notes.insert(0, t("verdict.priority_areas", lang))
     verdict = _verdict(pic, [ln for _f, ln in per_focus], t("verdict.none_focus", lang), lang, notes,
                        labels=[names[f] for f, _ln in per_focus])
-    overview = views.build(pic, "oversikt", {}, lang)
+    overview = agenda.build(pic, "oversikt", {}, lang)
     tables = [tb for tb in overview.tables if tb.provenance is not None]
     return Section("analys", t("doc.section.analysis", lang), verdict, [], tables)
 

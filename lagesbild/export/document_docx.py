@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lagesbild import privacy
 from lagesbild.document_model import Document, Section, plain
 from lagesbild.i18n import t
-from lagesbild.views.content import FigureBlock, TableBlock
+from lagesbild.content import FigureBlock, TableBlock
 
 TEXT_WIDTH = Cm(16.0)  # A4 portrait with 2.5 cm margins
 GREY = RGBColor(0x55, 0x55, 0x55)

@@ -11,7 +11,7 @@ from lagesbild import fmt, privacy
 from lagesbild.document_model import Document, Section, plain
 from lagesbild.export import pdf as mp
 from lagesbild.i18n import t
-from lagesbild.views.content import FigureBlock
+from lagesbild.content import FigureBlock
 
 FONT = mp.FONT
 W, H = 210.0, 297.0

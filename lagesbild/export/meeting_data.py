@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from lagesbild.i18n import t
-from lagesbild.views.content import ViewContent
+from lagesbild.content import ViewContent
 
 PX_PER_MM = 5.0  # 14 px chart text ≈ 7.5 pt on paper: readable, and the charts keep their proportions
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 import lagesbild
-from lagesbild import fmt, views
+from lagesbild import agenda, fmt
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_pixels
 from lagesbild.export.cells import to_csv_bytes
 from lagesbild.i18n import t
 from lagesbild.picture import Picture, checks
 from lagesbild.store.meta import newest_in
-from lagesbild.views.meeting import actions_table
-from lagesbild.views.sources import sources_used
+from lagesbild.agenda.meeting import actions_table
+from lagesbild.provenance import sources_used
 
 Progress = Callable[[float, str], None]
 
@@ -47,17 +47,17 @@ def basename(title: str, day) -> str:
     return f"mote-{fmt.iso(day)}-{slug}"
 
 
-def export_data(picture: Picture, meeting, ctx: views.MeetingContext, partner_names: dict[str, str], *,
+def export_data(picture: Picture, meeting, ctx: agenda.MeetingContext, partner_names: dict[str, str], *,
                 lang: str = "sv", demo: bool = False) -> ExportData:
     """The content of every agenda item, built from the picture (no images yet)."""
-    items = [ExportItem(i, it.title, views.build(picture, it.page_slug, it.params, lang, ctx))
+    items = [ExportItem(i, it.title, agenda.build(picture, it.page_slug, it.params, lang, ctx))
              for i, it in enumerate(meeting.items, start=1)]
     return ExportData(
         meeting_title=meeting.title, meeting_date=meeting.meeting_date, frozen=meeting.frozen,
         # A frozen meeting keeps its snapshot's date; live data says how new the data is.
         as_of=picture.as_of if meeting.frozen else (newest_in(picture) or picture.as_of),
         frozen_at=meeting.frozen_at, participants=[partner_names.get(o, o) for o in meeting.organisations], items=items,
-        decisions=views.meeting.decisions(ctx, lang), lang=lang, app_version=lagesbild.__version__, demo=demo,
+        decisions=agenda.meeting.decisions(ctx, lang), lang=lang, app_version=lagesbild.__version__, demo=demo,
     )
 
 
@@ -95,7 +95,7 @@ def live_manifest(picture: Picture, meeting) -> dict:
     }
 
 
-def export_meeting(picture: Picture, meeting, ctx: views.MeetingContext, partner_names: dict[str, str], *,
+def export_meeting(picture: Picture, meeting, ctx: agenda.MeetingContext, partner_names: dict[str, str], *,
                    manifest: dict | None = None, lang: str = "sv", demo: bool = False,
                    progress: Progress | None = None) -> MeetingPack:
     from lagesbild.export.pdf import meeting_pdf

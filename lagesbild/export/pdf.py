@@ -26,7 +26,7 @@ from lagesbild.config import load_kommun
 from lagesbild.export.meeting_data import ExportData, ExportItem, figure_slot, layout, stacked_table_height
 from lagesbild.export.textfit import clamp_lines, font_file, share_widths, words, wrap
 from lagesbild.i18n import t
-from lagesbild.views.content import TableBlock, ViewContent
+from lagesbild.content import TableBlock, ViewContent
 
 FONT = "DejaVu"
 W, H = 297.0, 210.0

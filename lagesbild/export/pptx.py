@@ -27,7 +27,7 @@ from lagesbild.config import load_kommun
 from lagesbild.export.meeting_data import CONTENT_W, ExportData, ExportItem, figure_slot, layout
 from lagesbild.export.textfit import FONT_NAME, clamp_lines, share_widths, text_width, words, wrap
 from lagesbild.i18n import t
-from lagesbild.views.content import TableBlock, ViewContent
+from lagesbild.content import TableBlock, ViewContent
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.4)

@@ -75,7 +75,7 @@ def follow_up(pic, row) -> pd.DataFrame:
 def follow_up_table(pic, row, lang: str) -> tuple[pd.DataFrame, "Provenance | None"]:
     """The follow-up as the reader sees it (names, periods, values with small counts as ".."),
     and its provenance; the page and the lägesbild document print the same."""
-    from lagesbild.views.content import Provenance
+    from lagesbild.content import Provenance
 
     f = follow_up(pic, row)
     if f.empty:

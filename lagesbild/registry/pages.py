@@ -42,7 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reformer", "pages/reformer.py", "Reformer", "Reforms", *_REF, "checklist"),
     # The åtgärdsplan (lag 2023:196): filters ?ap_fokus, ?ap_omr, ?ap_part, ?ap_status; one åtgärd ?atgard=id.
     # Not yet an agenda item: the plan is read from the store, not a meeting's snapshot, and the
-    # meeting pack has no view of it (lagesbild.views.build).
+    # meeting pack has no view of it (lagesbild.agenda.build).
     PageSpec("atgardsplan", "pages/atgardsplan.py", "Åtgärdsplan", "Action plan", *_REF, "task_alt", in_agenda=False),
     # Partners' place observations (EST): the reporters' form, the weekly picture and the districts by month.
     PageSpec("iakttagelser", "pages/iakttagelser.py", "Iakttagelser", "Observations", *_REF, "visibility", in_agenda=False),

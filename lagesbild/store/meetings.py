@@ -328,7 +328,7 @@ def freeze(session: Session, actor: Actor, meeting_id: int, expected_version: in
     picture the caller already holds) is used when it is the newest version, so a freeze costs
     the checksums, not a read of the store."""
     from lagesbild.store import definitions
-    from lagesbild.views.sources import sources_used
+    from lagesbild.provenance import sources_used
 
     require(actor, "meeting.write")
     meeting = _get(session, meeting_id)
@@ -560,7 +560,7 @@ def actions_frame(session: Session, meeting_id: int) -> pd.DataFrame:
 def context(session: Session, meeting_id: int, *, snapshot=None):
     """What the meeting views need: this meeting's actions and the previous meeting's picture.
     `snapshot(meeting_id)` gives a frozen picture (the UI passes its cached reader)."""
-    from lagesbild.views.meeting import MeetingContext
+    from lagesbild.agenda.meeting import MeetingContext
 
     m = get_meeting(session, meeting_id)
     prev_id = previous_meeting_id(session, meeting_id)

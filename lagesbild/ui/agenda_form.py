@@ -7,7 +7,7 @@ import streamlit as st
 
 from lagesbild.queries import indicators as iv
 from lagesbild.queries import reference as rv
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.queries import reforms as rq
 from lagesbild.charts.reforms import status_label
 from lagesbild.i18n import t
@@ -87,8 +87,8 @@ def _omraden(pic) -> dict:
 
 
 def _mote(_pic) -> dict:
-    vy = st.radio(t("agenda.view", lang()), list(views.MEETING_VIEWS), key=K + "mote_vy", horizontal=True,
-                  format_func=lambda v, lg=lang(): t(views.MEETING_VIEWS[v], lg))
+    vy = st.radio(t("agenda.view", lang()), list(agenda.MEETING_VIEWS), key=K + "mote_vy", horizontal=True,
+                  format_func=lambda v, lg=lang(): t(agenda.MEETING_VIEWS[v], lg))
     return {"vy": vy}
 
 
@@ -103,7 +103,7 @@ def choose(pic) -> tuple[str, dict, str] | None:
         return None
     params = CHOICES.get(slug, lambda _p: {})(pic)
     params = {k: v for k, v in params.items() if v not in (None, "", [], ())}
-    suggestion = views.describe(pic, slug, params, lang())
+    suggestion = agenda.describe(pic, slug, params, lang())
     title = st.text_input(t("agenda.choose.title_agenda", lang()), key=K + "title", placeholder=suggestion,
                           help=t("agenda.choose.leave_empty_suggestion", lang()), max_chars=300)
     return slug, params, (title or "").strip() or suggestion

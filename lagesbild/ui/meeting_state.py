@@ -185,7 +185,7 @@ def current_view() -> tuple[str, dict] | None:
 
 def save_view_button(where, oi: OpenInfo) -> None:
     """A draft meeting is open: store this page with its filters as an agenda item."""
-    from lagesbild import views
+    from lagesbild import agenda
     from lagesbild.errors import LagesbildError
     from lagesbild.store import meetings
     from lagesbild.ui.auth import current_actor as actor
@@ -197,7 +197,7 @@ def save_view_button(where, oi: OpenInfo) -> None:
     slug, params = view
     if where.button(t("mote.state.save_view_button.add_this_view_agenda", lang()), icon=":material/playlist_add:",
                     key="mote_save_view"):
-        title = views.describe(picture(), slug, params, lang())
+        title = agenda.describe(picture(), slug, params, lang())
         try:
             with store().transaction() as s:
                 version = meetings.get_meeting(s, oi.id).version

@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lagesbild import fmt, views
+from lagesbild import agenda, fmt
 from lagesbild.queries import reference as rv
 from lagesbild.errors import LagesbildError
 from lagesbild.i18n import t
@@ -141,7 +141,7 @@ def create_form() -> None:
 # --- one meeting -------------------------------------------------------------------------------------
 
 
-def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
+def meeting_view(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
     lg = lang()
     names = partner_names(picture())
     st.header(md_escape(m.title))
@@ -158,7 +158,7 @@ def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
     tabs = st.tabs([t("mote.meeting_view.agenda", lang()), t("mote.meeting_view.decisions_actions", lang()),
                     t("mote.meeting_view.since_previous_meeting", lang()), t("mote.meeting_view.pre_read_pdf_pptx", lang())])
     with tabs[0]:
-        agenda(m, ctx)
+        agenda_tab(m, ctx)
     with tabs[1]:
         actions(m, ctx)
     with tabs[2]:
@@ -167,7 +167,7 @@ def meeting_view(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
         export(m, ctx)
 
 
-def agenda(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
+def agenda_tab(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
     pic = picture()
     if not m.items:
         st.info(t("mote.agenda.agenda_empty_add_saved", lang()), icon=":material/list:")
@@ -197,7 +197,7 @@ def agenda(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
             # A toggle, not an expander: an expander's content is built on every run, and five
             # previews of maps and charts would slow every click on the page.
             if st.toggle(t("mote.agenda.preview", lang()), key=f"mote_visa_{it.id}"):
-                vc = views.build(pic, it.page_slug, it.params, lang(), ctx)
+                vc = agenda.build(pic, it.page_slug, it.params, lang(), ctx)
                 view_ui.render(vc, key=f"mote_vy_{it.id}")
     if m.frozen:
         return
@@ -229,7 +229,7 @@ def freeze(m: meetings.MeetingView) -> None:
 # --- decisions and åtgärder --------------------------------------------------------------------------
 
 
-def actions(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
+def actions(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
     acts = ctx.actions
     carried = acts[acts["carried_from"].notna()] if not acts.empty else acts
     st.subheader(t("mote.actions.actions_from_previous_meeting", lang()))
@@ -260,7 +260,7 @@ def action_list(df: pd.DataFrame, *, key: str) -> None:
         st.caption(t("mote.action_list.no_decisions_actions", lang()))
         return
     for a in df.itertuples(index=False):
-        kind = views.meeting.kind_label(a.kind, lang())
+        kind = agenda.meeting.kind_label(a.kind, lang())
         due = f" · {t('mote.action_list.by', lang())} {fmt.iso(a.due_date)}" if a.due_date else ""
         who = f" · {md_escape(a.owner)}" if a.owner else ""
         text = f"**{kind}:** {md_escape(a.text)}{who}{due}"
@@ -281,7 +281,7 @@ def action_form(m: meetings.MeetingView, item_id: int | None, *, key: str) -> No
         forms.clear_if_saved(key, (f"{key}_typ", f"{key}_vad", f"{key}_vem", f"{key}_senast"))
         with st.form(key, enter_to_submit=False):
             kind = st.radio(t("mote.action_form.type", lang()), list(meetings.KINDS), horizontal=True, key=f"{key}_typ",
-                            format_func=lambda k, lg=lang(): views.meeting.kind_label(k, lg))
+                            format_func=lambda k, lg=lang(): agenda.meeting.kind_label(k, lg))
             text = st.text_area(t("mote.action_form.what", lang()), max_chars=meetings.MAX_TEXT, key=f"{key}_vad")
             c1, c2 = st.columns(2)
             owner = c1.text_input(t("mote.action_form.who_responsible", lang()), max_chars=meetings.MAX_OWNER, key=f"{key}_vem")
@@ -296,12 +296,12 @@ def action_form(m: meetings.MeetingView, item_id: int | None, *, key: str) -> No
 # --- since the last meeting, and the pre-read ----------------------------------------------------------
 
 
-def since_last(ctx: views.MeetingContext) -> None:
-    vc = views.meeting.since_last(picture(), ctx, lang())
+def since_last(ctx: agenda.MeetingContext) -> None:
+    vc = agenda.meeting.since_last(picture(), ctx, lang())
     view_ui.render(vc, key="mote_sedan")
 
 
-def export(m: meetings.MeetingView, ctx: views.MeetingContext) -> None:
+def export(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
     from lagesbild.export.images import ExportUnavailable
     from lagesbild.export.meeting_pack import export_meeting
 

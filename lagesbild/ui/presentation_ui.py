@@ -13,13 +13,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lagesbild import fmt, privacy, views
+from lagesbild import agenda, fmt, privacy
 from lagesbild.i18n import t
 from lagesbild.store import meetings
 from lagesbild.ui import meeting_state, presenter, provenance, view_ui
 from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape
-from lagesbild.views import slides as slides_mod
-from lagesbild.views.content import TableBlock
+from lagesbild.agenda import slides as slides_mod
+from lagesbild.content import TableBlock
 from lagesbild.ui.state import lang, store
 from lagesbild.ui.session import picture
 
@@ -136,7 +136,7 @@ def current_slide(count: int) -> int:
 
 def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
     """The item's slides, with the decisions and actions recorded under it on a slide of their own."""
-    vc = views.build(pic, item.page_slug, item.params, lang(), ctx)
+    vc = agenda.build(pic, item.page_slug, item.params, lang(), ctx)
     out = slides_mod.slides(vc, notes=tuple(vc.source_lines(lang())))
     from lagesbild import verdict
     from lagesbild.ui.verdict_ui import today
@@ -146,7 +146,7 @@ def item_slides(pic, item, ctx) -> list[slides_mod.Slide]:
         out[0] = replace(out[0], headline=verdict_line, notes=(vc.summary, *out[0].notes))
     decided = ctx.actions[ctx.actions["agenda_item_id"] == item.id] if not ctx.actions.empty else ctx.actions
     if not decided.empty:
-        table = TableBlock("", views.meeting.actions_table(decided, lang(), with_item=False))
+        table = TableBlock("", agenda.meeting.actions_table(decided, lang(), with_item=False))
         title = t("presentation.item_slides.decisions_actions_under_item", lang())
         out += [slides_mod.Slide(title, table=part, continued=k > 0) for k, part in enumerate(slides_mod.table_parts(table))]
     return out

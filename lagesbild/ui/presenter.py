@@ -16,7 +16,7 @@ import streamlit as st
 from lagesbild.i18n import t
 from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang
-from lagesbild.views.slides import Slide
+from lagesbild.agenda.slides import Slide
 
 PARAM = "talare"
 POLL_SECONDS = 1.0

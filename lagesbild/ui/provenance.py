@@ -8,7 +8,7 @@ import streamlit as st
 from lagesbild.i18n import t
 from lagesbild.registry.sources import known, source
 from lagesbild.ui.state import lang
-from lagesbild.views import sources as views_sources
+from lagesbild import provenance as source_text
 
 _USED = "_sources_used"
 
@@ -19,7 +19,7 @@ def reset() -> None:
 
 def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, note: str = "") -> str:
     """"Källa: Brå · Typ: Anmälda brott · Data t.o.m. 2025-12-31" in the shown language."""
-    return views_sources.source_line(source_ids, data_tom, lang=lang(), note=note)
+    return source_text.source_line(source_ids, data_tom, lang=lang(), note=note)
 
 
 def caption(source_ids: list[str] | str, data_tom: date | str | None, *, note: str = "") -> None:

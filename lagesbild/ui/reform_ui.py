@@ -25,7 +25,7 @@ from lagesbild.ui.figure_ui import md_escape
 from lagesbild.ui.state import lang, store
 from lagesbild.ui.session import picture
 from lagesbild.ui.urlstate import url_id, url_multiselect, url_selectbox
-from lagesbild.views.params import reform_statuses
+from lagesbild.agenda.params import reform_statuses
 
 SOURCE_ID = "reformuppfoljning"
 REFORM_PARAM = "reform"

@@ -1,4 +1,4 @@
-"""A `ViewContent` (lagesbild.views) on screen, the way every figure is shown in the app:
+"""A `ViewContent` (lagesbild.agenda) on screen, the way every figure is shown in the app:
 summary sentence, chart, "Visa som tabell" with the same data, and the provenance caption
 right under it; tables with their caption; notes. Used by Mötesläge and its presentation."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from lagesbild.i18n import t
 from lagesbild.ui import provenance
 from lagesbild.ui.figure_ui import PLOTLY_CONFIG, md_escape, md_frame
 from lagesbild.ui.state import lang
-from lagesbild.views.content import FigureBlock, TableBlock, ViewContent
+from lagesbild.content import FigureBlock, TableBlock, ViewContent
 
 
 def figure(block: FigureBlock, *, key: str, height: int | None = None, show_summary: bool = True,

@@ -15,7 +15,7 @@ PARTNERS = {"huddinge_kommun": "Huddinge kommun", "polisen_syd": "Polisen", "hug
 def export_meeting_pack(db_dir: Path, items: list[tuple[str, str, dict]], progress=None):
     """Seed the demo, create a meeting with `items` (title, page, params), freeze it, add a
     decision and an åtgärd, export it. Returns (pack, the items' ViewContents, the snapshot)."""
-    from lagesbild import demo, views
+    from lagesbild import agenda, demo
     from lagesbild.export.meeting_pack import export_meeting
     from lagesbild.store.db import Store
 
@@ -36,5 +36,5 @@ def export_meeting_pack(db_dir: Path, items: list[tuple[str, str, dict]], progre
         pic = mt.load_snapshot(s, mid)
     result = export_meeting(pic, m, ctx, PARTNERS, manifest=man, progress=progress)
     store.engine.dispose()
-    contents = [views.build(pic, it.page_slug, it.params, "sv", ctx) for it in m.items]
+    contents = [agenda.build(pic, it.page_slug, it.params, "sv", ctx) for it in m.items]
     return result, contents, pic

@@ -12,7 +12,7 @@ import pytest
 
 from lagesbild.export import textfit
 from lagesbild.export.meeting_data import ExportData, ExportItem
-from lagesbild.views.content import Provenance, TableBlock, ViewContent
+from lagesbild.content import Provenance, TableBlock, ViewContent
 
 N_ROWS = 60
 LONG = "Stärk kontrollen i enlighet med riktlinjer för bidragsgivning, för att säkerställa demokratiska värderingar"

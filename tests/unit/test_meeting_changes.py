@@ -3,9 +3,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.picture import from_payload, to_payload
-from lagesbild.views.changes import changes
+from lagesbild.agenda.changes import changes
 from tests.unit import picture_factory as pf
 from tests.unit.reform_pictures import make_picture
 
@@ -79,11 +79,11 @@ def test_no_changes_between_a_picture_and_its_own_snapshot():
 
 
 def test_since_last_view_uses_the_previous_snapshot():
-    ctx = views.MeetingContext(title="Nu", meeting_date=date(2026, 6, 1), actions=pd.DataFrame(),
+    ctx = agenda.MeetingContext(title="Nu", meeting_date=date(2026, 6, 1), actions=pd.DataFrame(),
                                previous_title="Förra", previous_date=date(2026, 3, 1), previous_picture=OLD)
-    vc = views.build(NEW, "mote", {"vy": "sedan"}, "sv", ctx)
+    vc = agenda.build(NEW, "mote", {"vy": "sedan"}, "sv", ctx)
     assert [t.title for t in vc.tables] == ["Reformer med nya bedömningar", "Indikatorer med nya eller ändrade värden",
                                             "Nya och ändrade aktiviteter"]
     assert all(t.provenance is not None for t in vc.tables)
-    nothing = views.build(NEW, "mote", {"vy": "sedan"}, "sv", views.MeetingContext("Nu", date(2026, 6, 1), pd.DataFrame()))
+    nothing = agenda.build(NEW, "mote", {"vy": "sedan"}, "sv", agenda.MeetingContext("Nu", date(2026, 6, 1), pd.DataFrame()))
     assert "inget tidigare fryst möte" in nothing.summary

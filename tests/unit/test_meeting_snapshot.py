@@ -2,7 +2,7 @@
 every view built from a frozen meeting is the view the live data gave when it was frozen."""
 import pandas as pd
 
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.picture import from_payload, load_live, to_payload
 from tests.unit import picture_factory as pf
 
@@ -25,5 +25,5 @@ def test_texts_that_look_like_numbers_stay_texts():
     live = pf.picture([("bra_total_antal", "0126", "2024", 11000), ("bra_total_antal", "0126", "2025", 11800)])
     frozen = from_payload(to_payload(live)[0])
     assert frozen.table("observations")["period"].tolist() == ["2024", "2025"]
-    assert views.build(frozen, "fokusomraden", {"indikator": "bra_total_antal"}).summary == \
-        views.build(live, "fokusomraden", {"indikator": "bra_total_antal"}).summary
+    assert agenda.build(frozen, "fokusomraden", {"indikator": "bra_total_antal"}).summary == \
+        agenda.build(live, "fokusomraden", {"indikator": "bra_total_antal"}).summary

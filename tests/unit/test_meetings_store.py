@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.domain import SYSTEM_ACTOR, Actor, ReformStatus, Role
 from lagesbild.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from lagesbild.picture import load_live
@@ -173,7 +173,7 @@ def test_open_actions_are_carried_to_the_next_meeting(store):
         mt.set_action_done(s, A, int(acts["id"].iloc[0]), True)
     with store.session() as s:
         ctx = mt.context(s, second)
-    vc = views.build(None, "mote", {"vy": "atgarder"}, "sv", ctx)
+    vc = agenda.build(None, "mote", {"vy": "atgarder"}, "sv", ctx)
     assert "1 åtgärd från Oktobermötet" in vc.summary and "1 är klar" in vc.summary
 
 
@@ -204,7 +204,7 @@ def test_snapshot_isolation_data_changed_after_freezing(store):
         mt.freeze(s, A, mid, version(store, mid))
     with store.session() as s:
         before = mt.load_snapshot(s, mid)
-    views_before = {slug + str(p): views.build(before, slug, p) for _t, slug, p in ITEMS + [("", "reformer", {"reform": "R01"})]}
+    views_before = {slug + str(p): agenda.build(before, slug, p) for _t, slug, p in ITEMS + [("", "reformer", {"reform": "R01"})]}
 
     # New data after the meeting was frozen: a new assessment and a changed observation.
     with store.transaction() as s:
@@ -221,9 +221,9 @@ def test_snapshot_isolation_data_changed_after_freezing(store):
     assert _status_r01(live) == "forsenad"
     assert _status_r01(after) == "pagaende"
     for key, vc in views_before.items():
-        again = views.build(after, vc.page_slug, vc.params)
+        again = agenda.build(after, vc.page_slug, vc.params)
         assert again.summary == vc.summary, key
         for a, b in zip(again.tables, vc.tables):
             assert a.table.equals(b.table), key
-    live_overview = views.build(live, "oversikt", {})
+    live_overview = agenda.build(live, "oversikt", {})
     assert live_overview.tables[0].table.to_string() != views_before["oversikt{}"].tables[0].table.to_string()

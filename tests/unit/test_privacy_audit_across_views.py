@@ -133,7 +133,7 @@ def harvest(pic) -> tuple[Published, dict[str, list[str]]]:
             period = str(kf.loc[COUNT_LABEL, "Period"])
             seen.count(("Y", code, period), kf.loc[COUNT_LABEL, "Området"], "profil: nyckeltal")
             assert kf.loc[COUNT_LABEL, "Hela kommunen"] == "–"  # not counted by the same rule: not compared
-    from lagesbild.views import area as area_view
+    from lagesbild.agenda import area as area_view
 
     full = events.complete_year(pic)
     names = dict(zip(cat["name"], cat.index))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
-from lagesbild.views.slides import ROWS_ALONE, fits_beside, slides, table_parts
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.agenda.slides import ROWS_ALONE, fits_beside, slides, table_parts
 
 PROV = Provenance(("bra",), "2025-12-31")
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import StatementError
 
-from lagesbild import views
+from lagesbild import agenda
 from lagesbild.domain import SYSTEM_ACTOR as A
 from lagesbild.domain import ActivityStatus, ReformStatus
 from lagesbild.errors import LagesbildError
@@ -97,14 +97,14 @@ def test_every_write_gets_a_version_and_keeps_the_old_content(store):
 def test_a_frozen_meeting_shows_exactly_its_data_after_every_kind_of_edit(store):
     mid = _freeze(store)
     frozen = _snapshot(store, mid)
-    built = {(slug, str(p)): views.build(frozen, slug, p) for _t, slug, p in ITEMS}
+    built = {(slug, str(p)): agenda.build(frozen, slug, p) for _t, slug, p in ITEMS}
     _edit_everything(store)
     live = _live(store)
     for reuse in (None, live):  # read from the history alone, and sharing the live picture's unchanged tables
         again = _snapshot(store, mid, reuse=reuse)
         _same_tables(frozen, again)
         for (slug, p), vc in built.items():
-            vc2 = views.build(again, slug, eval(p))
+            vc2 = agenda.build(again, slug, eval(p))
             assert vc2.summary == vc.summary and [t.table.to_string() for t in vc2.tables] == [t.table.to_string() for t in vc.tables]
     # The live picture did change.
     assert "Flemingsberg (nytt namn)" in set(live.table("districts")["name"])
@@ -135,7 +135,7 @@ def test_since_last_meeting_is_a_diff_of_two_as_of_reads(store):
     with store.session() as s:
         ctx = mt.context(s, second)
         now = mt.load_snapshot(s, second)
-    vc = views.build(now, "mote", {"vy": "sedan"}, "sv", ctx)
+    vc = agenda.build(now, "mote", {"vy": "sedan"}, "sv", ctx)
     text_ = vc.summary + " ".join(t.table.to_string() for t in vc.tables)
     assert "R01" in text_ or "Försenad" in text_ or "försenad" in text_, text_
     assert ctx.previous_picture.version < now.version and first != second
@@ -155,7 +155,7 @@ def test_a_meeting_frozen_with_a_copy_stays_readable(store):
     _edit_everything(store)
     old = _snapshot(store, mid)
     assert old.version is None and old.frozen
-    assert views.build(old, "oversikt", {}).summary == views.build(live, "oversikt", {}).summary
+    assert agenda.build(old, "oversikt", {}).summary == agenda.build(live, "oversikt", {}).summary
 
 
 def test_history_edited_behind_the_store_is_refused(store):

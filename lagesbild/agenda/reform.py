@@ -8,8 +8,8 @@ from lagesbild import fmt
 from lagesbild.queries import reforms as rq
 from lagesbild.charts import reforms as charts
 from lagesbild.i18n import t
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
-from lagesbild.views.params import many, one, reform_statuses
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.agenda.params import many, one, reform_statuses
 
 SOURCE = ("reformuppfoljning",)
 

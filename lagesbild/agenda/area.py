@@ -7,8 +7,8 @@ import pandas as pd
 from lagesbild import fmt
 from lagesbild.charts import maps
 from lagesbild.i18n import t
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
-from lagesbild.views.params import one
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.agenda.params import one
 
 GEO_SOURCES = ("scb_regso",)
 

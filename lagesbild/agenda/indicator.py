@@ -13,8 +13,8 @@ from lagesbild.charts import indicators as ichart
 from lagesbild.charts import reforms as rchart
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import Indicator, for_focus_area, indicator, indicators, notice_counts
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
-from lagesbild.views.params import one
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.agenda.params import one
 
 
 def _area_name(picture, code: str) -> str:

@@ -18,10 +18,10 @@ Supported saved views:
 from __future__ import annotations
 
 from lagesbild.i18n import t
-from lagesbild.views import area, indicator, meeting, reform
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent
-from lagesbild.views.meeting import MeetingContext
-from lagesbild.views.params import one
+from lagesbild.agenda import area, indicator, meeting, reform
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent
+from lagesbild.agenda.meeting import MeetingContext
+from lagesbild.agenda.params import one
 
 __all__ = ["FigureBlock", "MeetingContext", "Provenance", "TableBlock", "ViewContent", "build", "describe", "MEETING_VIEWS"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from lagesbild.views.content import FigureBlock, Provenance, TableBlock, ViewContent, any_suppressed
+from lagesbild.content import FigureBlock, Provenance, TableBlock, ViewContent, any_suppressed
 
 ROWS_BESIDE = 6  # a key table beside a chart
 ROWS_ALONE = 6  # a table on a slide of its own (rows of long text count double)

@@ -12,9 +12,9 @@ from lagesbild.dates import as_date
 from lagesbild.i18n import t
 from lagesbild.picture import Picture
 from lagesbild.registry.sources import sources
-from lagesbild.views.changes import changes
-from lagesbild.views.content import Provenance, TableBlock, ViewContent
-from lagesbild.views.sources import data_tom_by_source
+from lagesbild.agenda.changes import changes
+from lagesbild.content import Provenance, TableBlock, ViewContent
+from lagesbild.provenance import data_tom_by_source
 
 KIND_LABELS = {"beslut": ("Beslut", "Decision"), "atgard": ("Åtgärd", "Action")}
 

@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from lagesbild.views.sources import source_line
+from lagesbild.provenance import source_line
 
 MAX_FIGURES = 2  # one PDF page / one slide per agenda item
 
