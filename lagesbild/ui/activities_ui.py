@@ -284,6 +284,7 @@ def upload_section(pic: Picture, *, key: str = "akt_mall") -> None:
         st.rerun()
 
 
+@st.fragment  # filters and the form rerun this block only, not the page around it
 def manage(pic: Picture, *, focus_area: str | None = None, key: str = "akt") -> None:
     """The whole activities block: list, form and template."""
     show_result(st.empty())

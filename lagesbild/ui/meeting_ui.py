@@ -194,11 +194,7 @@ def agenda_tab(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
             if it.page_slug != "mote":
                 st.page_link(page(it.page_slug).path, label=t("mote.agenda.open_page_view", lang()),
                              icon=":material/open_in_new:", query_params=link)
-            # A toggle, not an expander: an expander's content is built on every run, and five
-            # previews of maps and charts would slow every click on the page.
-            if st.toggle(t("mote.agenda.preview", lang()), key=f"mote_visa_{it.id}"):
-                vc = agenda.build(pic, it.page_slug, it.params, lang(), ctx)
-                view_ui.render(vc, key=f"mote_vy_{it.id}")
+            _preview(pic, it, ctx)
     if m.frozen:
         return
     with st.expander(t("mote.agenda.add_item", lang()), icon=":material/playlist_add:", expanded=not m.items):
@@ -209,6 +205,15 @@ def agenda_tab(m: meetings.MeetingView, ctx: agenda.MeetingContext) -> None:
                       t("mote.agenda.was_added", lang(), title=title)):
                 st.rerun()
     freeze(m)
+
+
+@st.fragment  # opening a preview reruns that item only, not the meeting page
+def _preview(pic, it, ctx) -> None:
+    # A toggle, not an expander: an expander's content is built on every run, and five
+    # previews of maps and charts would slow every click on the page.
+    if st.toggle(t("mote.agenda.preview", lang()), key=f"mote_visa_{it.id}"):
+        vc = agenda.build(pic, it.page_slug, it.params, lang(), ctx)
+        view_ui.render(vc, key=f"mote_vy_{it.id}")
 
 
 def _params_text(params: dict) -> str:

@@ -63,6 +63,7 @@ def _area_names(pic) -> dict[str, str]:
     return dict(zip(d["code"], d["name"]))
 
 
+@st.fragment  # a widget here reruns this part only
 def _form(pic) -> None:
     lg = lang()
     who = actor()
@@ -174,6 +175,7 @@ def _link(pic) -> None:
         st.rerun()
 
 
+@st.fragment  # a widget here reruns this part only
 def _weekly(pic) -> None:
     lg = lang()
     names = _area_names(pic)
@@ -194,6 +196,7 @@ def _weekly(pic) -> None:
     _to_action(area, _t("obs.to_action_title", what=what, area=names.get(area, area)))
 
 
+@st.fragment  # a widget here reruns this part only
 def _districts(pic) -> None:
     lg = lang()
     st.header(_t("obs.district.title"), anchor=False)

@@ -40,6 +40,12 @@ def render() -> None:
         st.info(_t("plan.none"), icon=":material/event_note:")
         return
     names = _names(pic, lg)
+    _list(plan, names, lg)
+    _detail_section(pic, plan, names)
+
+
+@st.fragment  # a filter reruns the list only
+def _list(plan: pd.DataFrame, names: dict, lg: str) -> None:
     with st.expander(_t("plan.filters"), icon=":material/filter_alt:"):
         flt = _filters(plan, names)
     shown = pv.apply_filter(plan, flt)
@@ -48,7 +54,6 @@ def render() -> None:
         st.info(_t("plan.none_match"), icon=":material/filter_alt_off:")
     else:
         st.dataframe(_table(shown, names, lg), hide_index=True, key="plan_lista")
-    _detail_section(pic, plan, names)
 
 
 def _names(pic: Picture, lg: str) -> dict[str, dict]:
@@ -107,6 +112,7 @@ def _origin(row) -> str:
 # --- one åtgärd -------------------------------------------------------------------------------
 
 
+@st.fragment  # choosing an åtgärd reruns this part only
 def _detail_section(pic: Picture, plan: pd.DataFrame, names: dict) -> None:
     ids = [str(i) for i in plan["id"]]
     titles = dict(zip(ids, plan["title"]))
