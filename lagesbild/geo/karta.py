@@ -123,20 +123,13 @@ def area_map(code: str, lang: str, assets: fm.Assets, *, tiles_url: str | None =
     target = cat.loc[[code]]
     level = target["level"].iloc[0]
     context_level = level if level in ("regso", "valdistrikt") else main_layer()
-    outline = layer("kommun_outline")
     minx, miny, maxx, maxy = target.total_bounds
     pad_x, pad_y = (maxx - minx) * 0.35 + 0.004, (maxy - miny) * 0.35 + 0.002
-    m = fm.base_map([[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]], assets, tiles_url=tiles_url,
-                    tiles_attribution=tiles_attribution, tiles_name=t("karta.background_map", lang),
-                    lang=lang, label=t("karta.area_map.map", lang, area_name=target['name'].iloc[0]))
-    fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
-                   attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
+    m = _clickable(context_level, [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]], lang, assets,
+                   label=t("karta.area_map.map", lang, area_name=target['name'].iloc[0]),
+                   tip=t("karta.click_area_profile", lang), color="#8c8c8c", weight=1, tiles_url=tiles_url,
+                   tiles_attribution=tiles_attribution)
     ctx = layer(context_level)
-    fm.add_boundaries(m, ctx, {c: fm.tooltip_html(n, [t("karta.click_area_profile", lang)])
-                               for c, n in zip(ctx["code"], ctx["name"])},
-                      name=LAYERS[context_level].label(lang), kind=context_level,
-                      attribution=credit(LAYERS[context_level].label(lang), LAYERS[context_level].source_ids),
-                      color="#8c8c8c", weight=1, dash=None, show=True)
     others = ctx[~ctx["code"].isin(target["code"]) & ~ctx["code"].isin(target["parts"].iloc[0])]
     fm.add_labels(m, others, dict(zip(others["code"], others["name"])), css="lb-label")
     fm.add_highlight(m, target, name=str(target["name"].iloc[0]))
@@ -254,17 +247,26 @@ def area_picker(level: str, lang: str, assets: fm.Assets, *, chosen: str | None 
                 tiles_attribution: str | None = None) -> folium.Map:
     """The districts of one layer to click on (the observation form): a click gives the area's
     code, never the point. The chosen area is drawn filled."""
+    m = _clickable(level, None, lang, assets, label=t("karta.picker.map", lang), tip=t("karta.picker.click", lang),
+                   color="#4d4d4d", weight=1.2, tiles_url=tiles_url, tiles_attribution=tiles_attribution)
+    gdf = layer(level)
+    if chosen in set(gdf["code"]):
+        fm.add_highlight(m, gdf[gdf["code"] == chosen], name=t("karta.picker.chosen", lang))
+    return m
+
+
+def _clickable(level: str, bounds: list | None, lang: str, assets: fm.Assets, *, label: str, tip: str, color: str,
+               weight: float, tiles_url: str | None, tiles_attribution: str | None) -> folium.Map:
+    """The kommun's outline and one layer's districts, each clickable, `tip` under its name;
+    fitted to `bounds` (the whole kommun when None)."""
     outline = layer("kommun_outline")
-    m = fm.base_map(fm.bounds_of(outline), assets, tiles_url=tiles_url, tiles_attribution=tiles_attribution,
-                    tiles_name=t("karta.background_map", lang), lang=lang, label=t("karta.picker.map", lang))
+    m = fm.base_map(bounds or fm.bounds_of(outline), assets, tiles_url=tiles_url, tiles_attribution=tiles_attribution,
+                    tiles_name=t("karta.background_map", lang), lang=lang, label=label)
     fm.add_outline(m, outline, name=LAYERS["kommun_outline"].label(lang),
                    attribution=credit(LAYERS["kommun_outline"].label(lang), LAYERS["kommun_outline"].source_ids))
     gdf = layer(level)
-    fm.add_boundaries(m, gdf, {c: fm.tooltip_html(n, [t("karta.picker.click", lang)])
-                               for c, n in zip(gdf["code"], gdf["name"])},
+    fm.add_boundaries(m, gdf, {c: fm.tooltip_html(n, [tip]) for c, n in zip(gdf["code"], gdf["name"])},
                       name=LAYERS[level].label(lang), kind=level,
                       attribution=credit(LAYERS[level].label(lang), LAYERS[level].source_ids),
-                      color="#4d4d4d", weight=1.2, dash=None, show=True)
-    if chosen in set(gdf["code"]):
-        fm.add_highlight(m, gdf[gdf["code"] == chosen], name=t("karta.picker.chosen", lang))
+                      color=color, weight=weight, dash=None, show=True)
     return m
