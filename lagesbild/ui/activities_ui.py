@@ -289,7 +289,8 @@ def manage(pic: Picture, *, focus_area: str | None = None, key: str = "akt") -> 
     """The whole activities block: list, form and template."""
     show_result(st.empty())
     shown = activity_list(pic, focus_area=focus_area, key=key)
-    st.page_link(page("atgardsplan").path, label=_t("akt.in_plan"), icon=":material/checklist:")
+    st.page_link(page("atgardsplan").path, label=_t("akt.in_plan"), icon=":material/checklist:",
+                 query_params={"ap_fokus": [focus_area]} if focus_area else None)  # the plan filtered the same way
     with st.expander(_t("akt.add_or_change_an"), icon=":material/edit:"):
         form(pic, focus_area=focus_area, key=f"{key}_form")
     with st.expander(_t("akt.template_download_the_activities"), icon=":material/download:"):
