@@ -383,8 +383,8 @@ def current_status(session: Session, action_id: int) -> ActivityStatus:
 
 PLAN_COLUMNS = ["id", "title", "description", "focus_area_id", "area_codes", "indicator_ids", "partner_ids", "owner",
                 "start_date", "end_date", "reform_ids", "activity_ids", "effect_indicator_id", "effect_direction",
-                "effect_horizon", "activity_id", "meeting_id", "meeting_title", "meeting_date", "version", "status", "status_date",
-                "created_at", "created_by"]
+                "effect_horizon", "activity_id", "meeting_id", "meeting_title", "meeting_date", "version", "status",
+                "status_date", "created_at", "created_by"]
 HISTORY_COLUMNS = ["seq", "status", "note", "recorded_at", "recorded_by"]
 
 

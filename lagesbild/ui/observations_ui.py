@@ -146,9 +146,10 @@ def _link(pic) -> None:
 
         def label(r) -> str:
             linked = titles.get(int(r.plan_action_id)) if pd.notna(r.plan_action_id) else None
-            return " · ".join(x for x in (str(r.observed_on)[:10], names.get(r.district_code, r.district_code),
-                                          f"{cats.get(r.category, (r.category,) * 2)[1 if lg == 'en' else 0]} ({r.count})",
-                                          pnames.get(r.partner_id, r.partner_id), f"→ {linked}" if linked else "") if x)
+            category = cats.get(r.category, (r.category, r.category))[1 if lg == "en" else 0]
+            parts = (str(r.observed_on)[:10], names.get(r.district_code, r.district_code), f"{category} ({r.count})",
+                     pnames.get(r.partner_id, r.partner_id), f"→ {linked}" if linked else "")
+            return " · ".join(x for x in parts if x)
 
         labels = {int(r.id): label(r) for r in rows.itertuples()}
         st.caption(_t("obs.link.intro"))
