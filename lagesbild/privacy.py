@@ -186,9 +186,15 @@ def _guess_parent(code: str) -> tuple[str | None, str]:
     return None, "okand"
 
 
+def row_keys(df: pd.DataFrame) -> list[tuple]:
+    """(indicator, area, period, gender) per row. Through plain lists: stepping through a
+    pandas 3 string column one value at a time costs ~1 µs a value, ×7 the list's cost."""
+    return list(zip(*(df[c].tolist() for c in ("indicator_id", "area_code", "period", "gender"))))
+
+
 def build_groups(df: pd.DataFrame, count_mask: np.ndarray, tree: AreaTree) -> list[Group]:
     """All sum relations among the count rows of `df` (positional indexes)."""
-    pos = {k: i for i, k in enumerate(zip(df["indicator_id"], df["area_code"], df["period"], df["gender"])) if count_mask[i]}
+    pos = {k: i for i, k in enumerate(row_keys(df)) if count_mask[i]}
     groups: list[Group] = []
     members: dict[tuple, list[int]] = defaultdict(list)
     expected: dict[tuple, int] = {}
@@ -551,10 +557,9 @@ def _cell_to_hide(g: Group, values, reason, missing, n) -> int | None:
 
 def _rates(df, values, reason, kinds, population, n) -> None:
     """Hide a rate whose count is hidden, or whose implied count is small."""
-    hidden_counts = {
-        k for k, r in zip(zip(df["indicator_id"], df["area_code"], df["period"], df["gender"]), reason) if r
-    }
-    for i, (ind, area, period, gender) in enumerate(zip(df["indicator_id"], df["area_code"], df["period"], df["gender"])):
+    keys = row_keys(df)
+    hidden_counts = {k for k, r in zip(keys, reason) if r}
+    for i, (ind, area, period, gender) in enumerate(keys):
         f = kinds[ind]
         if f.unit not in RATE_BASES or reason[i]:
             continue

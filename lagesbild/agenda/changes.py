@@ -76,7 +76,7 @@ def _cells(picture, indicator_id: str) -> dict[tuple, tuple[str, bool]]:
 def indicator_changes(old, new, lang: str = "sv") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per indicator: values added and changed; and the changed values (area, period, before, now)."""
     reg = indicators()
-    ids = sorted(set(old.table("observations")["indicator_id"]) | set(new.table("observations")["indicator_id"]))
+    ids = sorted(set(old.table("observations")["indicator_id"].unique()) | set(new.table("observations")["indicator_id"].unique()))
     names = dict(zip(new.table("districts")["code"], new.table("districts")["name"])) if not new.table("districts").empty else {}
     summary, detail = [], []
     prelim = t("views.changes.indicator_changes.prel", lang)

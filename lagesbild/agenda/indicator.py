@@ -90,7 +90,7 @@ def focus_area(picture, fid: str, lang: str = "sv") -> ViewContent:
             tables.append(TableBlock(ind.name(lang), nc.table(c, lang), Provenance(
                 (ind.source_id,), c.data_tom, t("notice.rule", lang)), max_rows=8))
             notes.append(nc.summary(c, lang))
-    loaded = set(picture.table("observations")["indicator_id"])
+    loaded = set(picture.table("observations")["indicator_id"].unique())
     missing = [i.name(lang) for i in for_focus_area(fid) if i.id not in loaded]
     elsewhere = [i.name(lang) for i in for_focus_area(fid) if i.id in loaded and i not in inds]
     if elsewhere:

@@ -243,10 +243,14 @@ def _build(picture, ev: pd.DataFrame, cat: pd.DataFrame, n: int) -> NoticeTable:
     raw: dict[tuple, float] = {}
     types: dict[str, tuple[str, ...]] = {}
     type_of = ev["type"].to_numpy()
+    by_year: dict[str, list] = {y: [] for y in years}  # once, not once per area and year
+    for p, yy in zip(placed, year_of):
+        if yy in by_year:
+            by_year[yy].append(p)
     for code in codes:
         parts = tuple(cat.loc[code, "parts"])
         for y in years:
-            raw[("Y", code, y)] = count_for(parts, code, [p for p, yy in zip(placed, year_of) if yy == y])
+            raw[("Y", code, y)] = count_for(parts, code, by_year[y])
         total = sum(raw[("Y", code, y)] for y in years)
         raw[("T", code)] = total
         if math.isnan(total) or total == 0:

@@ -154,7 +154,7 @@ def available(picture, district_codes: set[str]) -> list[Measure]:
     out = [DENSITY, POP] if (here["indicator_id"] == POPULATION).any() else []
     if not picture.table("police_events").empty:
         out.insert(0, NOTICES)  # the safety layer first: the map's default (see default_measure)
-    for iid in sorted(set(here["indicator_id"]) - {POPULATION, EVENTS}):
+    for iid in sorted(set(here["indicator_id"].unique()) - {POPULATION, EVENTS}):
         ind = indicators().get(iid)
         if ind is None:
             continue

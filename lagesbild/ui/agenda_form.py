@@ -46,7 +46,7 @@ def _fokus(pic) -> dict:
         names = dict(zip(focus["id"], focus["name_en" if lang() == "en" else "name_sv"]))
         fid = st.selectbox(t("agenda.focus_area", lang()), list(names), format_func=names.get, key=K + "fok_id")
         return {"fokus": fid}
-    loaded = set(pic.table("observations")["indicator_id"])
+    loaded = set(pic.table("observations")["indicator_id"].unique())
     reg = indicators()
     lg = lang()
     ids = sorted((i for i in loaded if i in reg), key=lambda i: reg[i].name(lg))
