@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lagesbild import fmt, privacy
 from lagesbild.i18n import t
@@ -192,20 +191,29 @@ def small_multiples(frames: dict[str, pd.DataFrame], ind: Indicator, *, lang: st
     unit = unit or ind.unit
     names = list(frames)
     rows_n = max(1, math.ceil(len(names) / cols))
-    fig = make_subplots(rows=rows_n, cols=cols, subplot_titles=names, shared_yaxes=True,
-                        vertical_spacing=0.18 if rows_n > 1 else 0.1, horizontal_spacing=0.05)
+    # The grid is laid out here, in one layout dict, rather than by make_subplots and update
+    # calls: plotly validates every update, which cost ~0.5 s a chart (19 charts on a focus page).
+    hs, vs = 0.05, (0.18 if rows_n > 1 else 0.1)
+    w, h = (1 - hs * (cols - 1)) / cols, (1 - vs * (rows_n - 1)) / rows_n
+    layout = dict(title=dict(text=f"{ind.name(lang)} – {t('charts.ind.small_multiples.area', lang)}", x=0), font=_FONT,
+                  separators=separators(lang), height=220 * rows_n + 80, margin=dict(l=10, r=10, t=80, b=30),
+                  plot_bgcolor="white", showlegend=False, annotations=[])
+    traces = []
     for k, name in enumerate(names):
         s = frames[name]
-        fig.add_trace(go.Scatter(
-            x=s["period"].astype(str).tolist(), y=_y(s, [True] * len(s)), mode="lines+markers", name=name,
-            line=dict(color=OKABE_ITO[0], width=2), marker=dict(size=6, symbol=["circle-open" if p else "circle" for p in s["preliminary"]]),
-            customdata=_texts(s, unit, lang), hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>", showlegend=False,
-        ), row=k // cols + 1, col=k % cols + 1)
-    fig.update_layout(title=dict(text=f"{ind.name(lang)} – {t('charts.ind.small_multiples.area', lang)}", x=0), font=_FONT,
-                      separators=separators(lang), height=220 * rows_n + 80, margin=dict(l=10, r=10, t=80, b=30),
-                      plot_bgcolor="white")
-    fig.update_xaxes(type="category", showgrid=False)
-    fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
+        row, col, ax = k // cols, k % cols, "" if k == 0 else str(k + 1)
+        x0, y1 = col * (w + hs), 1 - row * (h + vs)
+        layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + w], anchor=f"y{ax}", type="category", showgrid=False)
+        layout[f"yaxis{ax}"] = dict(domain=[y1 - h, y1], anchor=f"x{ax}", rangemode="tozero", gridcolor="#e5e5e5",
+                                    **({"matches": "y", "showticklabels": col == 0} if k else {}))  # one y scale for all
+        layout["annotations"].append(dict(text=name, x=x0 + w / 2, y=y1, xref="paper", yref="paper", xanchor="center",
+                                          yanchor="bottom", showarrow=False, font=dict(size=16)))
+        traces.append(dict(
+            type="scatter", xaxis=f"x{ax}", yaxis=f"y{ax}", x=s["period"].astype(str).tolist(), y=_y(s, [True] * len(s)),
+            mode="lines+markers", name=name, line=dict(color=OKABE_ITO[0], width=2),
+            marker=dict(size=6, symbol=["circle-open" if p else "circle" for p in s["preliminary"]]),
+            customdata=_texts(s, unit, lang), hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>"))
+    fig = go.Figure(dict(data=traces, layout=layout))
     parts = [series_table(frames[n], ind, lang, unit).assign(**{t("charts.ind.small_multiples.area_2", lang): n}) for n in names]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[t("charts.ind.small_multiples.area_2", lang), "Period"])
     if not table.empty:
