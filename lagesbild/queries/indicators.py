@@ -17,6 +17,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from lagesbild import overrides
@@ -173,9 +174,17 @@ def _series(picture, indicator_id: str, area_code: str, gender: str) -> pd.DataF
     df = protected(picture, indicator_id)
     if df.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    df = df[(df["area_code"] == area_code) & (df["gender"] == gender)]
-    df = df.sort_values(["period_end", "period"])
-    return df[SERIES_COLUMNS].reset_index(drop=True)
+    pos = memo(picture, ("series_rows", indicator_id), lambda: _rows_by_area(df)).get((area_code, gender))
+    out = df.iloc[pos] if pos is not None else df.iloc[0:0]
+    return out[SERIES_COLUMNS].reset_index(drop=True)
+
+
+def _rows_by_area(df: pd.DataFrame) -> dict[tuple, np.ndarray]:
+    """(area, gender) → the rows' positions, oldest first: sorted and grouped once per
+    indicator, not filtered and sorted again for each of a page's dozens of series."""
+    order = df.sort_values(["period_end", "period"]).index.to_numpy()  # `protected` gives a RangeIndex
+    keys = pd.DataFrame({"a": df["area_code"].to_numpy()[order], "g": df["gender"].to_numpy()[order]})
+    return {k: order[v] for k, v in keys.groupby(["a", "g"], sort=False).indices.items()}
 
 
 def areas_with_data(picture, indicator_id: str) -> list[str]:
