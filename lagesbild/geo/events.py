@@ -9,6 +9,7 @@ honestly, so the area gets no figure ("Uppgift saknas") rather than an undercoun
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -188,6 +189,7 @@ def partial_years(picture) -> frozenset[str]:
 
 
 _CACHE: list[tuple[object, object, int, NoticeTable]] = []
+_BUILDING = threading.Lock()
 
 
 def protected(picture, n: int | None = None) -> NoticeTable:
@@ -197,13 +199,22 @@ def protected(picture, n: int | None = None) -> NoticeTable:
         return _cut(protected(picture.cut_of, n), str(picture.cut_end.year))
     ev = picture.table("police_events")
     cat = areas_mod.catalogue()
-    for ev_ref, cat_ref, n_ref, table in _CACHE:
+    table = _cached(ev, cat, n)
+    if table is None:
+        with _BUILDING:  # sessions opening the same page after an import build it once
+            table = _cached(ev, cat, n)
+            if table is None:
+                table = _build(picture, ev, cat, n)
+                _CACHE.insert(0, (ev, cat, n, table))
+                del _CACHE[4:]
+    return table
+
+
+def _cached(ev, cat, n) -> NoticeTable | None:
+    for ev_ref, cat_ref, n_ref, table in list(_CACHE):
         if ev_ref is ev and cat_ref is cat and n_ref == n:
             return table
-    table = _build(picture, ev, cat, n)
-    _CACHE.insert(0, (ev, cat, n, table))
-    del _CACHE[4:]
-    return table
+    return None
 
 
 def _cut(whole: NoticeTable, last_year: str) -> NoticeTable:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import tomllib
 import weakref
 from dataclasses import dataclass
@@ -94,23 +95,49 @@ def _populations(picture) -> dict[tuple[str, int], float]:
 # --- protection, once per picture and indicator family -----------------------------------
 
 _CACHE: dict[int, dict] = {}
+_LOCKS: dict[int, dict] = {}  # (picture, key) → the lock its first builder holds
+_GUARD = threading.Lock()
 
 
 def memo(picture, key, build):
     """`build()` once per Picture and key: a rerun of the same page (a filter changed, a
-    form opened) reuses figures built from the same data. A new Picture starts afresh."""
+    form opened) reuses figures built from the same data. A new Picture starts afresh.
+
+    Once, also across sessions: when a meeting room opens the same page after an import,
+    the first session builds and the others wait for its result instead of building the
+    same figures side by side on the same two cores."""
     cache = _cache(picture)
-    if key not in cache:
-        cache[key] = build()
+    if key in cache:
+        return cache[key]
+    with _building(picture, key):
+        if key not in cache:
+            cache[key] = build()
     return cache[key]
 
 
 def _cache(picture) -> dict:
     key = id(picture)
     if key not in _CACHE:
-        _CACHE[key] = {}
-        weakref.finalize(picture, _CACHE.pop, key, None)
+        with _GUARD:
+            if key not in _CACHE:
+                _CACHE[key] = {}
+                _LOCKS[key] = {}
+                weakref.finalize(picture, _forget, key)
     return _CACHE[key]
+
+
+def _forget(key: int) -> None:
+    _CACHE.pop(key, None)
+    _LOCKS.pop(key, None)
+
+
+def _building(picture, key) -> threading.Lock:
+    """The lock of one (picture, key). One lock per key, not per picture, so building one
+    figure may ask for another without two sessions ever waiting on each other in a circle."""
+    _cache(picture)
+    locks = _LOCKS[id(picture)]
+    with _GUARD:
+        return locks.setdefault(key, threading.Lock())
 
 
 def family(indicator_id: str) -> set[str]:
@@ -137,6 +164,13 @@ def protected(picture, indicator_id: str) -> pd.DataFrame:
                                     ].reset_index(drop=True) if not whole.empty else whole
         return cache[indicator_id]
     fam = family(indicator_id)
+    with _building(picture, ("protected", frozenset(fam))):
+        if indicator_id not in cache:
+            _protect_family(picture, fam, cache)
+    return cache[indicator_id]
+
+
+def _protect_family(picture, fam: set[str], cache: dict) -> None:
     obs = picture.table("observations")
     # The rows of each indicator, found once per picture: a boolean test of the whole table for
     # every family cost ~25 ms each at 460 800 rows, and a page's first view asks for dozens.
@@ -152,7 +186,6 @@ def protected(picture, indicator_id: str) -> pd.DataFrame:
         out["period_end"] = out["period_end"].map(as_date)
     for iid in fam:
         cache[iid] = out[out["indicator_id"] == iid].reset_index(drop=True)
-    return cache[indicator_id]
 
 
 def protected_all(picture, indicator_ids: list[str] | None = None) -> pd.DataFrame:

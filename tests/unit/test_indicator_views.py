@@ -138,3 +138,45 @@ def test_rate_hidden_with_its_count_through_the_family():
     pic = picture([("bra_burglary_antal", "0126", "2025", 4), ("bra_burglary_per100k", "0126", "2025", 3.5)])
     s = iv.series(pic, "bra_burglary_per100k")
     assert s["suppressed"].iloc[0]
+
+
+def test_sessions_opening_the_same_view_build_it_once(monkeypatch):
+    """A meeting room opens the same page after an import: the first session builds each
+    figure and the others wait for it, instead of building it side by side."""
+    import threading
+    import time
+
+    pic = picture(BRA)
+    calls = []
+
+    def build():
+        calls.append(1)
+        time.sleep(0.2)
+        return object()
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(iv.memo(pic, ("x",), build))) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1 and len({id(r) for r in results}) == 1
+    # protected(): one family protected once however many sessions ask at the same moment
+    from lagesbild import privacy
+
+    protects = []
+    real = privacy.protect
+
+    def counting(*a, **k):
+        protects.append(1)
+        time.sleep(0.1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(privacy, "protect", counting)
+    pic2 = picture(BRA)
+    threads = [threading.Thread(target=iv.protected, args=(pic2, "bra_total_antal")) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(protects) == 1
