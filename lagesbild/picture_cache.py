@@ -7,6 +7,11 @@ stale; the folder names the store's identity so another database's version 7 is 
 one's. Every table is checked against the checksum written beside it, and anything
 unreadable or unequal is ignored (the caller reads the store). Writes are atomic (a
 temporary folder renamed into place); the newest few versions are kept.
+
+Beside the versions, `frames/` keeps protected figures by the digest of everything that
+shapes them (`load_frame`, `save_frame_later`): a fresh server reads an indicator family's
+protected rows instead of protecting them again, and a family an import did not touch keeps
+its file from version to version.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import json
 import logging
 import shutil
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +29,7 @@ from lagesbild.config import settings
 from lagesbild.picture import TABLES, Picture
 
 KEEP = 3  # versions kept per store
+KEEP_FRAMES = 2000  # protected frames kept (newest used first); a family is one file
 _LOG = logging.getLogger("lagesbild")
 _WRITING: set[Path] = set()
 _LOCK = threading.Lock()
@@ -87,3 +94,46 @@ def _prune(store_folder: Path) -> None:
     versions = sorted(p for p in store_folder.iterdir() if p.is_dir() and not p.name.endswith(".tmp"))
     for old in versions[:-KEEP]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frame-cache")  # one at a time, in order
+
+
+def _frame_path(key: str) -> Path | None:
+    root = settings().picture_cache
+    return None if root is None else root / "frames" / f"{key}.parquet"
+
+
+def load_frame(key: str) -> pd.DataFrame | None:
+    """The frame saved under `key` (a digest of its inputs), or None."""
+    path = _frame_path(key)
+    if path is None or not path.exists():
+        return None
+    try:
+        df = pd.read_parquet(path)
+        path.touch()  # kept by last use
+    except Exception as err:  # damaged: compute again (and overwrite)
+        _LOG.warning("Frame cache %s not used: %s", path, err)
+        return None
+    return df
+
+
+def save_frame_later(key: str, df: pd.DataFrame) -> None:
+    """Write the frame for a later start, on the cache's one writer thread."""
+    path = _frame_path(key)
+    if path is not None and not path.exists():
+        _WRITER.submit(_save_frame, path, df)
+
+
+def _save_frame(path: Path, df: pd.DataFrame) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        df.to_parquet(tmp, index=False)
+        tmp.replace(path)
+        files = sorted(path.parent.glob("*.parquet"), key=lambda p: p.stat().st_mtime)
+        for old in files[:-KEEP_FRAMES]:
+            old.unlink(missing_ok=True)
+    except Exception as err:  # costs only the next start its speed
+        _LOG.warning("Frame cache %s not written: %s", path, err)
+        tmp.unlink(missing_ok=True)

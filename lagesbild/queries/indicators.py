@@ -10,6 +10,8 @@ snapshot). Every value returned here has been through `lagesbild.privacy.protect
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
 import re
 import threading
@@ -180,12 +182,59 @@ def _protect_family(picture, fam: set[str], cache: dict) -> None:
     if rows.empty:
         out = pd.DataFrame(columns=[*obs.columns, "suppressed", "suppression", "preliminary"])
     else:
-        out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
-                              population=populations(picture))
-        # Once here, so the views need not convert dates on every call.
-        out["period_end"] = out["period_end"].map(as_date)
+        out = _protected_rows(picture, fam, rows)
     for iid in fam:
         cache[iid] = out[out["indicator_id"] == iid].reset_index(drop=True)
+
+
+# Protected families by the digest of their inputs: while any picture holds one, a new version
+# whose import did not touch the family shares it instead of protecting it again.
+_KNOWN: "weakref.WeakValueDictionary[str, pd.DataFrame]" = weakref.WeakValueDictionary()
+
+
+def _protected_rows(picture, fam: set[str], rows: pd.DataFrame) -> pd.DataFrame:
+    """The family's rows protected: shared from an earlier version or read from the frame
+    cache when every input is the same, else computed (and saved for the next start)."""
+    from lagesbild import picture_cache
+
+    key = _family_key(picture, fam, rows)
+    out = _KNOWN.get(key)
+    if out is None:
+        out = picture_cache.load_frame(key)
+        if out is None:
+            out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
+                                  population=populations(picture))
+            # Once here, so the views need not convert dates on every call.
+            out["period_end"] = out["period_end"].map(as_date)
+            picture_cache.save_frame_later(key, out)
+        _KNOWN[key] = out
+    _cache(picture)[("family_rows", key)] = out  # held while the picture lives
+    return out
+
+
+def _family_key(picture, fam: set[str], rows: pd.DataFrame) -> str:
+    """A digest of everything protection reads: the family's rows, the districts, the
+    priority areas' parts, the populations, the limit, the registry's facts of each member,
+    the kommun and the code that protects (so a changed rule never reads an old result)."""
+    d = hashlib.blake2b(digest_size=20)
+    d.update(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes())  # in order: the result keeps it
+    d.update("\x1f".join(sorted(map(str, rows.columns))).encode())
+    d.update(picture.checksum("districts").encode())
+    d.update(memo(picture, ("populations_digest",), lambda: _digest(sorted(populations(picture).items()))).encode())
+    d.update(repr((sorted(compositions().items()), privacy.threshold(), kommun_code(),
+                   sorted((i, privacy.facts(i)) for i in fam), _code_digest())).encode())
+    return d.hexdigest()
+
+
+def _digest(value) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=20).hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    from pathlib import Path
+
+    return _digest([Path(privacy.__file__).read_bytes(), Path(__file__).read_bytes()])
 
 
 def protected_all(picture, indicator_ids: list[str] | None = None) -> pd.DataFrame:
