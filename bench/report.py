@@ -139,9 +139,28 @@ def load_tables(lt: dict) -> list[str]:
     return rows
 
 
-def markdown(r: dict) -> str:
+def growth_table(full: dict, x10: dict) -> list[str]:
+    """Each page's server time at ×1 and ×10 data, and the ratio (target: ≤ 2)."""
+    syn = x10.get("synthetic", {})
+    rows = ["## Growth: ten times the data", "",
+            f"The same pages with {syn.get('observations', '?'):,} observations and {syn.get('events', '?'):,} events "
+            f"(`bench.run --scale x10`, {x10['machine']['date']}); ratio = ×10 / ×1, target ≤ 2.".replace(",", " "), "",
+            "| Page | Server cold ×1 | ×10 | ratio | Server warm ×1 | ×10 | ratio |", "|---|---|---|---|---|---|---|"]
+    a1, a10 = full.get("apptest", {}).get("pages", {}), x10.get("apptest", {}).get("pages", {})
+    for slug in dict.fromkeys([*a1, *a10]):
+        cells = []
+        for key in ("cold_s", "warm_s"):
+            v1, v10 = (a1.get(slug) or {}).get(key), (a10.get(slug) or {}).get(key)
+            ratio = f"×{v10 / v1:.1f}" if v1 and v10 is not None else "–"
+            cells += ["–" if v1 is None else f"{v1:.2f} s", "–" if v10 is None else f"{v10:.2f} s", ratio]
+        rows.append(f"| {slug} | " + " | ".join(cells) + " |")
+    return rows + [""]
+
+
+def markdown(r: dict, x10: dict | None = None) -> str:
     errs = [f"- **{k} failed**: {v['error'][:300]}" for k, v in r.items() if isinstance(v, dict) and "error" in v]
     lines = header(r) + page_table(r) + [""] + other_table(r) + [""] + load_tables(r.get("load", {})) + (errs if errs else [])
+    lines += growth_table(r, x10) if x10 else []
     lines += ["", f"Whole run: {r.get('total_seconds')} s. Reproduce: `.venv/bin/python -m bench.run` (see docs/benchmark.md)."]
     return "\n".join(lines) + "\n"
 

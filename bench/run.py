@@ -12,6 +12,8 @@ and measures, in the same run,
     .venv/bin/python -m bench.run            # full scale, writes bench/results/latest.{json,md}
     .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions, load sweep 1,5
     .venv/bin/python -m bench.run --dry --out-dir /tmp/b   # tiny scale: does the script still run?
+    .venv/bin/python -m bench.run --scale x10 --quick      # ten times the data: latest-x10.{json,md}, and
+                                                           # latest.md gets a growth table (×10 / ×1)
 
 Nothing here asserts a speed: the figures are written down to be read (docs/benchmark.md).
 """
@@ -55,6 +57,8 @@ def plan_from(args) -> Plan:
         p = Plan("full", 2, 1, (1, 5), 1, 600)
     else:
         p = Plan()
+    if getattr(args, "scale", "full") == "x10" and not args.dry:
+        p.scale = "x10"
     if args.sessions is not None:
         p.load_sessions = (args.sessions,)
     if args.load_sessions:
@@ -155,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="full scale, fewer repetitions, load sweep 1,5")
     mode.add_argument("--dry", action="store_true", help="tiny scale, one page, one session (smoke test)")
+    ap.add_argument("--scale", choices=["full", "x10"], default="full",
+                    help="x10: ten times the observations and events (outside CI); writes latest-x10.*")
     ap.add_argument("--sessions", type=int, help="one number of concurrent load-test sessions (instead of a sweep)")
     ap.add_argument("--load-sessions", help="the load test's sweep, comma-separated (default 1,5,10,20; --quick 1,5)")
     ap.add_argument("--pages", help="comma-separated page slugs (default: every registered page)")
@@ -164,9 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lagesbild-bench-") as tmp:
         result = measure(plan, Path(tmp))
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    (args.out_dir / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")  # first: it is the record
-    (args.out_dir / "latest.md").write_text(markdown(result))
-    print((args.out_dir / "latest.md").read_text())
+    name = "latest-x10" if plan.scale == "x10" else "latest"
+    (args.out_dir / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")  # first: it is the record
+    (args.out_dir / f"{name}.md").write_text(markdown(result))
+    if plan.scale == "x10" and (args.out_dir / "latest.json").exists():  # the growth table beside the ×1 figures
+        full = json.loads((args.out_dir / "latest.json").read_text())
+        (args.out_dir / "latest.md").write_text(markdown(full, x10=result))
+    print((args.out_dir / f"{name}.md").read_text())
     problems = errors(result)
     for p in problems:
         print(p, file=sys.stderr)

@@ -1,11 +1,14 @@
 """Builds a LARGE SYNTHETIC database for the benchmark only (never shown as real data).
 
 Scale (issue 6): 10 years monthly × 64 districts (the valdistrikt) × 60 indicators
-= 460 800 observations; 100 000 police events; 17 reforms × 200 updates.
+= 460 800 observations; 100 000 police events; 17 reforms × 200 updates. `x10` (issue 11,
+growth): the same indicators and years over ten times the areas (the valdistrikt and 576
+synthetic DeSO-shaped codes, finer data than any page shows whole) = 4 608 000 observations,
+and 1 000 000 police events.
 The registry used is the real one plus synthetic "bench_*" indicators, written to a
 temporary TOML that LAGESBILD_INDICATORS_FILE points at.
 
-    .venv/bin/python -m bench.synthetic sqlite:////tmp/bench.db /tmp/bench-indicators.toml [full|tiny]
+    .venv/bin/python -m bench.synthetic sqlite:////tmp/bench.db /tmp/bench-indicators.toml [full|x10|tiny]
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from lagesbild.store.models import District, ImportBatch, Observation, PoliceEve
 YEARS, N_INDICATORS, N_EVENTS, UPDATES_PER_REFORM = 10, 60, 100_000, 200
 # The full scale, and a tiny one for `bench.run --dry` (the smoke test: does the script still run).
 SCALES = {"full": dict(years=YEARS, n_indicators=N_INDICATORS, n_events=N_EVENTS, updates_per_reform=UPDATES_PER_REFORM),
+          "x10": dict(years=YEARS, n_indicators=N_INDICATORS, n_events=10 * N_EVENTS, updates_per_reform=UPDATES_PER_REFORM,
+                      area_factor=10),
           "tiny": dict(years=1, n_indicators=45, n_events=500, updates_per_reform=3)}
 EVENT_TYPES = ["Brand", "Trafikolycka", "Misshandel", "Stöld", "Skadegörelse", "Rån", "Narkotikabrott", "Övrigt"]
 
@@ -58,13 +63,15 @@ def month_ends(years: int) -> list[date]:
 
 
 def build(url: str, registry_path: Path, seed: int = 1, *, years: int = YEARS, n_indicators: int = N_INDICATORS,
-          n_events: int = N_EVENTS, updates_per_reform: int = UPDATES_PER_REFORM) -> dict:
+          n_events: int = N_EVENTS, updates_per_reform: int = UPDATES_PER_REFORM, area_factor: int = 1) -> dict:
     rng = random.Random(seed)
     t0 = time.perf_counter()
     store = Store.open(url)
     with store.session() as s:
         districts = list(s.scalars(select(District.code).where(District.level == "valdistrikt")).all())[:64]
     districts = districts or [f"0126{k:04d}" for k in range(64)]
+    # More areas than the map shows, in DeSO's code shape (privacy places them under the kommun).
+    districts += [f"{districts[0][:4]}C{k:04d}" for k in range(len(districts) * (area_factor - 1))]
     real_ids = list(tomllib.loads((DATA_DIR / "registry" / "indicators.toml").read_text(encoding="utf-8")))
     all_ids = real_ids + write_registry(registry_path, len(real_ids), n_indicators)
     with store.transaction() as s:
@@ -91,9 +98,9 @@ def build(url: str, registry_path: Path, seed: int = 1, *, years: int = YEARS, n
         events.append({"id": 10_000_000 + i, "occurred_at": at, "type": typ, "name": f"{at:%d %B %H.%M}, {typ}, Huddinge",
                        "summary": "Syntetisk händelse för prestandamätning.", "url": "/", "location_name": "Huddinge",
                        "kommun": "Huddinge", "district": None, "import_id": bid})
-    with store.transaction() as s:
-        for chunk in range(0, len(events), 20_000):
-            s.execute(insert(PoliceEvent), events[chunk:chunk + 20_000])
+    for chunk in range(0, len(events), 100_000):  # a transaction per chunk: 1 M rows in one is a long lock
+        with store.transaction() as s:
+            s.execute(insert(PoliceEvent), events[chunk:chunk + 100_000])
     statuses = [st for st in ReformStatus if st != ReformStatus.EJ_BEDOMD]
     with store.transaction() as s:
         reforms = s.scalars(select(Reform)).all()

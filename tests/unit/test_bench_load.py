@@ -96,3 +96,24 @@ def test_the_whole_report_renders_with_a_failed_load_stage():
          "load": {"error": "RuntimeError: no chromium"}}
     md = markdown(r)
     assert "**load failed**: RuntimeError: no chromium" in md and "## Load" not in md
+
+
+def test_the_growth_table_gives_each_page_its_ratio_at_ten_times_the_data():
+    machine = {"date": "d", "cpus": 2, "ram_gib": 1, "python": "3", "streamlit": "1", "platform": "p"}
+    full = {"machine": machine, "plan": {"scale": "full", "reps": 1, "browser_reps": 1}, "loadavg_start": [0, 0, 0],
+            "apptest": {"pages": {"oversikt": {"cold_s": 2.0, "warm_s": 0.1}, "karta": {"cold_s": 1.0, "warm_s": 0.5}}}}
+    x10 = {"machine": machine, "synthetic": {"observations": 4_608_000, "events": 1_000_000},
+           "apptest": {"pages": {"oversikt": {"cold_s": 5.0, "warm_s": 0.15}}}}
+    md = markdown(full, x10=x10)
+    assert "## Growth: ten times the data" in md and "4 608 000 observations" in md
+    assert "| oversikt | 2.00 s | 5.00 s | ×2.5 | 0.10 s | 0.15 s | ×1.5 |" in md
+    assert "| karta | 1.00 s | – | – | 0.50 s | – | – |" in md
+
+
+def test_x10_is_ten_times_the_rows_of_the_full_scale():
+    from bench.synthetic import SCALES
+
+    full, x10 = SCALES["full"], SCALES["x10"]
+    assert x10["area_factor"] == 10 and x10["n_events"] == 10 * full["n_events"]
+    same = lambda d: {k: v for k, v in d.items() if k not in ("area_factor", "n_events")}  # noqa: E731
+    assert same(x10) == same(full)
