@@ -241,22 +241,38 @@ def values(picture, measure: Measure, areas: list[Area], period: str | None = No
         out.notes = []
         return out
     ind = indicators()[measure.indicator_id]
+    rows, period = series(_protected(picture, ind.id), ind.id, period)
     if ind.is_count:
-        rows, period = series(obs, ind.id, period)
         counts = dict(zip(rows["area_code"], rows["value"].astype(float)))
-        hidden_src = set(rows.loc[rows["status"] == "sekretess", "area_code"]) if "status" in rows else set()
-        out = _count_rate(obs, measure, areas, base, period, counts, n, hidden_src)
+        out = _count_rate(obs, measure, areas, base, period, counts, n, _hidden(rows))
         out.data_tom = _end(rows)
         return out
-    rows, period = series(obs, ind.id, period)
     vals = dict(zip(rows["area_code"], rows["value"].astype(float)))
-    hidden = set(rows.loc[rows["status"] == "sekretess", "area_code"]) if "status" in rows else set()
+    hidden = _hidden(rows)
     # Non-additive figures (shares, rates): only where the source gives the area itself.
     base["value"] = [vals.get(a.code, vals.get(a.parts[0]) if len(a.parts) == 1 else math.nan) for a in areas]
     base["suppressed"] = [a.code in hidden or (len(a.parts) == 1 and a.parts[0] in hidden) for a in areas]
     base["value"] = base["value"].where(~base["suppressed"])
     base["count"], base["population"] = np.nan, np.nan
     return MapValues(measure, period, _end(rows), base)
+
+
+def _protected(picture_or_obs, indicator_id: str) -> pd.DataFrame:
+    """The indicator's rows as every view shows them (lagesbild.queries.indicators.protected):
+    a district count hidden to keep a small neighbour from being worked out is hidden on the
+    map too. A bare table (tests of the arithmetic) is taken as it is."""
+    if isinstance(picture_or_obs, pd.DataFrame):
+        return picture_or_obs
+    from lagesbild.queries import indicators as iv
+
+    return iv.protected(picture_or_obs, indicator_id)
+
+
+def _hidden(rows: pd.DataFrame) -> set[str]:
+    mask = rows["status"] == "sekretess" if "status" in rows else pd.Series(False, index=rows.index)
+    if "suppressed" in rows:
+        mask = mask | rows["suppressed"].astype(bool)
+    return set(rows.loc[mask, "area_code"])
 
 
 def _count_rate(obs, measure, areas, base, period, counts, n, hidden_src=frozenset()) -> MapValues:

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from lagesbild.queries import activities as av
+from lagesbild.queries import indicators as iv
 from lagesbild import fmt, privacy
 from lagesbild.config import load_kommun
 from lagesbild.geo import area_factors
@@ -142,7 +143,6 @@ def key_figures(picture, code, parts, level, area_km2, pop: Figure, kpop: Figure
         rows.append(_row(lang, t("profile.key_figures.share_municipality_s_population", lang),
                          fmt.percent(pop.value / kpop.value, 1, lang), "100\u00a0%", pop.period, "SCB / Kolada", ""))
     rows.append(_events_row(picture, code, pop, kpop, lang))
-    obs = picture.table("observations")
     related = related_codes(code, parts, picture.table("districts"), lang)
     shown = {"scb_befolkning", "kolada_N01951", measures.EVENTS}
     for ind in indicators().values():
@@ -151,8 +151,10 @@ def key_figures(picture, code, parts, level, area_km2, pop: Figure, kpop: Figure
         # section of their own (Risk- och skyddsfaktorer).
         if ind.factor or ind.id == area_factors.factors.MEDIAN_INDICATOR:
             continue
-        if ind.id not in shown and (ind.headline or _has(obs, ind.id, related)):
-            rows.append(_indicator_row(obs, ind, related, kommun.code, lang))
+        if ind.id not in shown and (ind.headline or _has(picture, ind.id, related)):
+            # Protected rows, as every other view shows them: a raw figure here could be one
+            # the indicator's other views hide to keep a small count from being worked out.
+            rows.append(_indicator_row(iv.protected(picture, ind.id), ind, related, kommun.code, lang))
     return pd.DataFrame(rows)
 
 
@@ -181,8 +183,10 @@ def related_codes(code: str, parts: tuple[str, ...], districts: pd.DataFrame | N
     return out
 
 
-def _has(obs, indicator_id, related) -> bool:
-    return bool(((obs["indicator_id"] == indicator_id) & obs["area_code"].isin(list(related))).any())
+def _has(picture, indicator_id, related) -> bool:
+    areas = iv.memo(picture, ("areas_with_rows", indicator_id),
+                    lambda: set(iv.protected(picture, indicator_id)["area_code"].unique()))
+    return not areas.isdisjoint(related)
 
 
 def _indicator_row(obs, ind, related: dict[str, str], kommun_code: str, lang: str) -> dict:
@@ -224,7 +228,7 @@ def _by_gender(rows, area, ind, lang) -> str:
 
 
 def _val_text(r, ind, lang) -> str:
-    hidden = r.get("status") == "sekretess" or (ind.is_count and privacy.is_small(r["value"]))
+    hidden = bool(r.get("suppressed")) or r.get("status") == "sekretess" or (ind.is_count and privacy.is_small(r["value"]))
     return privacy.cell_text(r["value"], hidden, unit=ind.unit, lang=lang)
 
 
