@@ -187,43 +187,47 @@ def _protect_family(picture, fam: set[str], cache: dict) -> None:
         cache[iid] = out[out["indicator_id"] == iid].reset_index(drop=True)
 
 
-# Protected families by the digest of their inputs: while any picture holds one, a new version
-# whose import did not touch the family shares it instead of protecting it again.
+# Protected figures by the digest of their inputs: while any picture holds one, a new version
+# whose write did not touch those rows shares it instead of protecting them again.
 _KNOWN: "weakref.WeakValueDictionary[str, pd.DataFrame]" = weakref.WeakValueDictionary()
 
 
 def _protected_rows(picture, fam: set[str], rows: pd.DataFrame) -> pd.DataFrame:
-    """The family's rows protected: shared from an earlier version or read from the frame
-    cache when every input is the same, else computed (and saved for the next start)."""
+    """The family's rows protected (with its count for a rate, its rate for a count)."""
+
+    def compute() -> pd.DataFrame:
+        out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
+                              population=populations(picture))
+        out["period_end"] = out["period_end"].map(as_date)  # once here, not in every view
+        return out
+
+    pops = memo(picture, ("populations_digest",), lambda: _digest(sorted(populations(picture).items())))
+    return protect_once(picture, rows, (pops, sorted((i, privacy.facts(i)) for i in fam)), compute, keep=True)
+
+
+def protect_once(picture, rows: pd.DataFrame, inputs, compute, *, keep: bool = False) -> pd.DataFrame:
+    """`compute()` (the protection of `rows`), or the same result made earlier from the same
+    inputs: shared from an earlier version still in memory, or read from the frame cache
+    (`keep`: saved there for the next start). `inputs` names what else the result depends on;
+    the rows, the districts, the priority areas' parts, the limit, the kommun and the code
+    that protects always count (so a changed rule never reads an old result)."""
     from lagesbild import picture_cache
 
-    key = _family_key(picture, fam, rows)
-    out = _KNOWN.get(key)
-    if out is None:
-        out = picture_cache.load_frame(key)
-        if out is None:
-            out = privacy.protect(rows, districts=picture.table("districts"), compositions=compositions(),
-                                  population=populations(picture))
-            # Once here, so the views need not convert dates on every call.
-            out["period_end"] = out["period_end"].map(as_date)
-            picture_cache.save_frame_later(key, out)
-        _KNOWN[key] = out
-    _cache(picture)[("family_rows", key)] = out  # held while the picture lives
-    return out
-
-
-def _family_key(picture, fam: set[str], rows: pd.DataFrame) -> str:
-    """A digest of everything protection reads: the family's rows, the districts, the
-    priority areas' parts, the populations, the limit, the registry's facts of each member,
-    the kommun and the code that protects (so a changed rule never reads an old result)."""
     d = hashlib.blake2b(digest_size=20)
     d.update(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes())  # in order: the result keeps it
-    d.update("\x1f".join(sorted(map(str, rows.columns))).encode())
-    d.update(picture.checksum("districts").encode())
-    d.update(memo(picture, ("populations_digest",), lambda: _digest(sorted(populations(picture).items()))).encode())
-    d.update(repr((sorted(compositions().items()), privacy.threshold(), kommun_code(),
-                   sorted((i, privacy.facts(i)) for i in fam), _code_digest())).encode())
-    return d.hexdigest()
+    d.update(repr((list(map(str, rows.columns)), picture.checksum("districts"), sorted(compositions().items()),
+                   privacy.threshold(), kommun_code(), _code_digest(), inputs)).encode())
+    key = d.hexdigest()
+    out = _KNOWN.get(key)
+    if out is None:
+        out = picture_cache.load_frame(key) if keep else None
+        if out is None:
+            out = compute()
+            if keep:
+                picture_cache.save_frame_later(key, out)
+        _KNOWN[key] = out
+    _cache(picture)[("protected_rows", key)] = out  # held while the picture lives
+    return out
 
 
 def _digest(value) -> str:

@@ -86,10 +86,16 @@ def _protected(pic) -> pd.DataFrame:
     # No relation crosses an indicator or a month (a week counts in its Thursday's month, and no
     # quarter or year total is shown), so each block is protected on its own: the exact check of
     # lagesbild.privacy re-solves everything it is given after each cell it hides.
+    # A report changes one block: the others are shared with the version before (iv.protect_once).
     block = cells["indicator_id"] + "|" + [dates.week_month(p) if "-V" in p else p for p in cells["period"]]
-    parts = [privacy.protect(part, districts=pic.table("districts"), compositions=iv.compositions(),
-                             fact_of=lambda _i: privacy.IndicatorFacts()) for _b, part in cells.groupby(block, sort=False)]
+    parts = [iv.protect_once(pic, part, "observations", lambda part=part: _protect_block(pic, part))
+             for _b, part in cells.groupby(block, sort=False)]
     return pd.concat(parts, ignore_index=True)[COLUMNS + ["suppression"]]
+
+
+def _protect_block(pic, part: pd.DataFrame) -> pd.DataFrame:
+    return privacy.protect(part, districts=pic.table("districts"), compositions=iv.compositions(),
+                           fact_of=lambda _i: privacy.IndicatorFacts())
 
 
 def true_cells(pic) -> pd.DataFrame:

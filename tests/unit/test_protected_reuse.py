@@ -81,9 +81,29 @@ def test_a_damaged_frame_file_is_computed_again(protects):
     pic = picture(ROWS + [("bra_total_antal", "0126R022", "2023", 4)])
     iv.protected(pic, "bra_total_antal")
     _flush()
-    (key,) = [k for (tag, k) in (c for c in iv._cache(pic) if isinstance(c, tuple) and len(c) == 2) if tag == "family_rows"]
+    (key,) = [k for (tag, k) in (c for c in iv._cache(pic) if isinstance(c, tuple) and len(c) == 2) if tag == "protected_rows"]
     picture_cache._frame_path(key).write_bytes(b"not parquet")
     iv._KNOWN.pop(key, None)
     n = len(protects)
     out = iv.protected(picture(ROWS + [("bra_total_antal", "0126R022", "2023", 4)]), "bra_total_antal")
     assert len(protects) == n + 1 and out["suppressed"].any()
+
+
+def test_a_new_report_protects_only_its_own_block(protects, monkeypatch):
+    """Observations are protected per category and month: a new report protects its block
+    again and shares every other block with the version before."""
+    from lagesbild.queries import observations as ov
+
+    monkeypatch.setattr(ov, "true_cells", lambda pic: pic.cells)
+    cells = pd.DataFrame({"indicator_id": ["obs:klotter"] * 3 + ["obs:brand"] * 3,
+                          "area_code": ["0126", "0126R001", "0126R002"] * 2,
+                          "period": ["2026-10"] * 3 + ["2026-11"] * 3, "value": [20.0, 8.0, 12.0, 9.0, 3.0, 6.0]})
+    first = picture()
+    first.cells = cells
+    a = ov.protected(first)
+    assert len(protects) == 2
+    later = picture()
+    later.cells = cells.assign(value=[21.0, 9.0, 12.0, 9.0, 3.0, 6.0])  # one more klotter report in R001
+    b = ov.protected(later)
+    assert len(protects) == 3 and protects[-1] == {"obs:klotter"}
+    pd.testing.assert_frame_equal(a[a["indicator_id"] == "obs:brand"], b[b["indicator_id"] == "obs:brand"])
