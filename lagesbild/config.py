@@ -44,6 +44,8 @@ class Settings:
     timing_log: Path | None = None
     # The live picture on disk per data version (lagesbild.picture_cache); None: off.
     picture_cache: Path | None = None
+    # Protect a new version's figures on a background thread as soon as it is read (lagesbild.warmup).
+    warm_up: bool = True
 
 
 def _sqlite_url(path: Path) -> str:
@@ -71,6 +73,7 @@ def settings() -> Settings:
         kommun_config=Path(os.environ.get("LAGESBILD_KOMMUN_CONFIG", DATA_DIR / "kommun.toml")),
         timing_log=Path(os.environ["LAGESBILD_TIMING_LOG"]) if os.environ.get("LAGESBILD_TIMING_LOG") else None,
         picture_cache=None if _flag("LAGESBILD_PICTURE_CACHE", True) is False else VAR_DIR / "picture-cache",
+        warm_up=_flag("LAGESBILD_WARM_UP", True) is not False,
     )
 
 

@@ -12,6 +12,9 @@ os.environ.setdefault("LAGESBILD_DB_URL", f"sqlite:///{_TMP / 'app.db'}")
 os.environ.setdefault("LAGESBILD_DEMO_DB_URL", f"sqlite:///{_TMP / 'exempel.db'}")
 # Most tests edit; the read-only default of local mode is tested in tests/apptest/test_access.py.
 os.environ.setdefault("LAGESBILD_EDITING", "1")
+# No background warm-up of each new version: a test measures and counts its own work
+# (tests/unit/test_protected_reuse.py runs the warm-up itself).
+os.environ.setdefault("LAGESBILD_WARM_UP", "0")
 
 import pytest  # noqa: E402
 

@@ -7,6 +7,7 @@ import logging
 
 import streamlit as st
 
+from lagesbild import warmup
 from lagesbild.config import settings
 from lagesbild.picture import Picture, data_version, load_live
 from lagesbild.errors import SeedError
@@ -62,6 +63,7 @@ def _live_picture(url: str, version: tuple) -> Picture:
         if pic is None:
             pic = load_live(s, reuse=newest)
             picture_cache.save_later(sid, pic)
+    warmup.start(pic)  # protect what the write touched before the next page asks
     if pic.version >= getattr(newest, "version", -1):
         _NEWEST[url] = pic
     return pic

@@ -107,3 +107,30 @@ def test_a_new_report_protects_only_its_own_block(protects, monkeypatch):
     b = ov.protected(later)
     assert len(protects) == 3 and protects[-1] == {"obs:klotter"}
     pd.testing.assert_frame_equal(a[a["indicator_id"] == "obs:brand"], b[b["indicator_id"] == "obs:brand"])
+
+
+def test_the_warm_up_protects_a_new_version_before_a_page_asks(protects, monkeypatch):
+    from lagesbild import warmup
+    from lagesbild.config import Settings
+
+    pic = picture(ROWS + [("bra_total_antal", "0126R003", "2022", 1)])
+    warmup.warm(pic)
+    n = len(protects)
+    assert n >= 1
+    iv.protected(pic, "bra_total_antal")
+    iv.series(pic, "bra_total_antal", "0126R003")
+    assert len(protects) == n  # the page reads what the warm-up made
+    # start() runs it on a thread when the setting is on, and not at all when it is off
+    started = []
+    monkeypatch.setattr(warmup, "_run", lambda ref: started.append(ref()))
+    monkeypatch.setattr(warmup, "settings", lambda: Settings(db_url="", demo_db_url="", warm_up=False))
+    warmup.start(pic)
+    monkeypatch.setattr(warmup, "settings", lambda: Settings(db_url="", demo_db_url="", warm_up=True))
+    warmup.start(pic)
+    import time
+
+    for _ in range(50):
+        if started:
+            break
+        time.sleep(0.02)
+    assert started == [pic]
