@@ -140,3 +140,13 @@ def _pack_files_per_test():
 
     yield
     overrides.use({})
+
+
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (`scripts/test.sh` runs two workers): every browser test on one worker
+    (they share one app server and one chromium, and two of each would fight over the two
+    cores), every other module whole on one worker (its module fixtures built once)."""
+    for item in items:
+        parts = item.path.relative_to(Path(__file__).parent).parts
+        group = "browser" if parts[0] == "browser" else "/".join(parts)
+        item.add_marker(pytest.mark.xdist_group(group))
