@@ -13,4 +13,8 @@ if [ -z "${LAGESBILD_TEST_PG:-}" ]; then
     echo "Note: no root/sudo, so the PostgreSQL store tests are skipped." >&2
   fi
 fi
-exec .venv/bin/python -m pytest "$@"
+# Two workers (tests/conftest.py keeps the browser tests on one, each other module whole on one):
+# on two cores the suite takes half the time. LAGESBILD_TEST_WORKERS=0 runs in one process.
+workers=${LAGESBILD_TEST_WORKERS:-2}
+if [ "$workers" = "0" ]; then exec .venv/bin/python -m pytest "$@"; fi
+exec .venv/bin/python -m pytest -n "$workers" --dist loadgroup "$@"
