@@ -1,10 +1,11 @@
 """Load: N sessions at once against a real server on loopback, measured by the server itself.
 
 The server writes one line per script run (LAGESBILD_TIMING_LOG, lagesbild.ui.timing); its
-percentiles per page are the load test's main figures. The sessions are browser contexts in ONE
-headless chromium (Playwright's async API), each with its own websocket session per visit, so
-two cores measure the server rather than N browsers. Browser time (navigation → ready) is
-reported too, as what a user waits for.
+percentiles per page are the load test's main figures. Of N sessions, one is a real browser
+(headless chromium through Playwright: navigation → ready is what a user waits for) and N − 1
+speak Streamlit's protocol over the websocket (bench.wsclient: they run the page's script as a
+tab does and draw nothing), so two cores measure the server rather than N renderers. Every visit
+is a new websocket session, as a page load is.
 
 For each N of the sweep: one partner figure is imported (bench.loaddata bump: a new data
 version), then every session opens its round of pages once (cold: the first views after the
@@ -29,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import loadstats
+from bench import loadstats, wsclient
 from bench.browser import EXCEPTION, LOCALE, READY_JS, VIEWPORT, PageFailed, only_loopback
 from bench.server import (CHROMIUM, CHROMIUM_ARGS, ROOT, environment, peak_rss_mb, reset_peak_rss, streamlit_server,
                           tree_rss_mb)
@@ -76,20 +77,45 @@ async def visit(page, url: str) -> dict:
     return {"url": url, "seconds": round(seconds, 3), "error": None}
 
 
+def address(base: str, url: str) -> str:
+    """Where a planned address is served: the default page lives at "/", not at its slug (there
+    Streamlit answers "page not found" and draws the default page anyway)."""
+    slug, _, query = url.partition("?")
+    path = "" if slug == DEFAULT_PAGE else slug
+    return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
+async def run_visit(url: str) -> dict:
+    """One script run over the protocol (bench.wsclient), recorded as a browser visit is."""
+    try:
+        seconds = await wsclient.run_page(url, VISIT_TIMEOUT_MS / 1000)
+    except (OSError, TimeoutError, wsclient.RunFailed) as err:
+        return {"url": url, "seconds": None, "client": "protocol",
+                "error": f"{type(err).__name__}: {(str(err).splitlines() or [''])[0][:200]}"}
+    return {"url": url, "seconds": round(seconds, 3), "client": "protocol", "error": None}
+
+
 async def _session(browser, base: str, urls: list[str], deadline: float) -> list[dict]:
     ctx = await browser.new_context(viewport=VIEWPORT, locale=LOCALE)
     await ctx.route("**/*", only_loopback(base))
     try:
         page = await ctx.new_page()
-        return [await visit(page, f"{base}/{url}") for url in urls if time.monotonic() < deadline]
+        return [{**await visit(page, address(base, url)), "url": f"{base}/{url}", "client": "browser"}
+                for url in urls if time.monotonic() < deadline]
     finally:
         await ctx.close()
+
+
+async def _protocol_session(base: str, urls: list[str], deadline: float) -> list[dict]:
+    return [{**await run_visit(address(base, url)), "url": f"{base}/{url}"} for url in urls if time.monotonic() < deadline]
 
 
 async def _phase(browser, base: str, plan: list[list[str]], log: Path, deadline: float) -> dict:
     """Every session's list at once; the phase's server lines are the log's growth meanwhile."""
     start, t0 = loadstats.log_size(log), time.perf_counter()
-    visits = await asyncio.gather(*(_session(browser, base, urls, deadline) for urls in plan))
+    # Session 0 is the browser (what a person waits for); the others speak the protocol.
+    visits = await asyncio.gather(_session(browser, base, plan[0], deadline),
+                                  *(_protocol_session(base, urls, deadline) for urls in plan[1:]))
     wall = time.perf_counter() - t0
     lines = loadstats.with_default(loadstats.read_window(log, start, loadstats.log_size(log)), DEFAULT_PAGE)
     # Visits the deadline cut off are neither times nor errors: planned says how many there were.
@@ -133,7 +159,7 @@ async def _sweep(base: str, pid: int, env: dict, sweep: tuple[int, ...], rounds:
         try:
             # The router must have run once before `pages/` are served (tests/browser/conftest.py);
             # this also opens (and, on an empty database, seeds) the store before `mix` reads it.
-            first = await _session(browser, base, [""], time.monotonic() + max_seconds)
+            first = await _session(browser, base, [DEFAULT_PAGE], time.monotonic() + max_seconds)
             mix = {slug: urls for slug, urls in helper(env, "mix").items() if slug in slugs}
             steps = [await _step(browser, base, pid, env, n, rounds, slugs, mix, log, max_seconds) for n in sweep]
         finally:

@@ -84,11 +84,12 @@ def first_views(lines: list[dict]) -> dict[str, float]:
     return out
 
 
-def browser_pages(visits: list[dict]) -> dict[str, dict]:
-    """Per page, percentiles of navigation → ready for the visits that succeeded."""
+def client_pages(visits: list[dict], client: str) -> dict[str, dict]:
+    """Per page, percentiles of one client's times for the visits that succeeded: the browser's
+    navigation → ready, or the protocol client's connect → script finished."""
     by: dict[str, list[float]] = defaultdict(list)
     for v in visits:
-        if v.get("error") is None:
+        if v.get("error") is None and v.get("client", "browser") == client:
             by[slug_of(v["url"])].append(v["seconds"])
     return {page: summary(times) for page, times in sorted(by.items())}
 
@@ -99,6 +100,7 @@ def errors(visits: list[dict], samples: int = 3) -> dict:
 
 
 def phase(visits: list[dict], lines: list[dict], wall: float) -> dict:
-    """One phase (cold or warm) of one sweep step, from its browser visits and its log window."""
+    """One phase (cold or warm) of one sweep step, from its visits and its log window."""
     return {"visits": len(visits), "wall_s": round(wall, 1), "errors": errors(visits),
-            "server": server_pages(lines), "first_view": first_views(lines), "browser": browser_pages(visits)}
+            "server": server_pages(lines), "first_view": first_views(lines),
+            "browser": client_pages(visits, "browser"), "protocol": client_pages(visits, "protocol")}

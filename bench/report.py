@@ -111,14 +111,15 @@ def load_step(step: dict, rounds: int) -> list[str]:
             f"Server RSS peak (server and children, sampled) {_mb(step['server_rss_peak_mb'])}, "
             f"server VmHWM {_mb(step['server_vmhwm_mb'])}. Load average (1 min) at the end: {step.get('loadavg_1min', '–')}.", "",
             "| Page | Server cold p50 / p95 (runs) | First view after import | Server warm p50 / p95 (runs) | Unfinished runs (cold, warm) "
-            "| Browser cold p95 | Browser warm p95 |", "|---|---|---|---|---|---|---|"]
+            "| Protocol cold / warm p95 | Browser cold p95 | Browser warm p95 |", "|---|---|---|---|---|---|---|---|"]
     pages = dict.fromkeys([*cold["server"], *warm["server"], *cold["browser"], *warm["browser"]])
     for page in pages:
         sc, sw = cold["server"].get(page, {}), warm["server"].get(page, {})
         first = cold["first_view"].get(page)
+        protocol = f"{_p95(cold.get('protocol', {}).get(page))} / {_p95(warm.get('protocol', {}).get(page))}"
         rows.append(f"| {page} | {_pct(sc)} | {'–' if first is None else f'{first:.2f} s'} | {_pct(sw)} | "
-                    f"{sc.get('unfinished', 0)}, {sw.get('unfinished', 0)} | {_p95(cold['browser'].get(page))} | "
-                    f"{_p95(warm['browser'].get(page))} |")
+                    f"{sc.get('unfinished', 0)}, {sw.get('unfinished', 0)} | {protocol} | "
+                    f"{_p95(cold['browser'].get(page))} | {_p95(warm['browser'].get(page))} |")
     return rows
 
 
@@ -129,8 +130,10 @@ def load_tables(lt: dict) -> list[str]:
     varied = ", ".join(f"{slug} ×{len(urls)}" for slug, urls in lt["mix"].items()) or "none"
     first = lt.get("first_view") or {}
     rows = ["## Load", "",
-            f"Sessions are browser contexts in one chromium; server times are the server's own per script run "
-            f"(LAGESBILD_TIMING_LOG), finished runs only. Each session opens every page ({len(lt['pages'])}) once "
+            f"Of N sessions one is a browser (headless chromium: browser times are its navigation → ready) and N − 1 "
+            f"speak Streamlit's websocket protocol and draw nothing (bench.wsclient: protocol times are connect → script "
+            f"finished); server times are the server's own per script run (LAGESBILD_TIMING_LOG), finished runs of "
+            f"all sessions. Each session opens every page ({len(lt['pages'])}) once "
             f"after an import (cold), then {lt['rounds']} more time(s) (warm); varied addresses per page: {varied}. "
             f"First view on the fresh server: {first.get('seconds', '–')} s in the browser. Whole load test: "
             f"{lt.get('wall_seconds')} s.", ""]

@@ -6,8 +6,8 @@ and measures, in the same run,
 - map payload bytes (Karta, Områden profile);
 - meeting export time (five items: PDF, PPTX, ZIP);
 - memory (peak RSS of the server and of each measuring process);
-- a load test: N = 1, 5, 10, 20 sessions as browser contexts in one chromium; the server's own
-  time per page (p50/p95, cold after an import and warm), browser p95, errors and server RSS.
+- a load test: N = 1, 5, 10, 20 sessions (one browser, the others Streamlit's websocket protocol,
+  bench.wsclient); the server's own time per page (p50/p95, cold after an import and warm), browser p95, errors and server RSS.
 
     .venv/bin/python -m bench.run            # full scale, writes bench/results/latest.{json,md}
     .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions, load sweep 1,5
@@ -52,7 +52,7 @@ class Plan:
 
 def plan_from(args) -> Plan:
     if args.dry:
-        p = Plan("tiny", 1, 1, (1,), 1, 300, ("oversikt",))
+        p = Plan("tiny", 1, 1, (2,), 1, 300, ("oversikt",))  # 2 sessions: the browser and a protocol client
     elif args.quick:
         p = Plan("full", 2, 1, (1, 5), 1, 600)
     else:
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="full scale, fewer repetitions, load sweep 1,5")
-    mode.add_argument("--dry", action="store_true", help="tiny scale, one page, one session (smoke test)")
+    mode.add_argument("--dry", action="store_true", help="tiny scale, one page, two load sessions (smoke test)")
     ap.add_argument("--scale", choices=["full", "x10"], default="full",
                     help="x10: ten times the observations and events (outside CI); writes latest-x10.*")
     ap.add_argument("--sessions", type=int, help="one number of concurrent load-test sessions (instead of a sweep)")

@@ -1,5 +1,5 @@
 """The benchmark script must not rot: `bench.run --help` works, and `--dry` (tiny synthetic
-data, one page, one load session) runs every stage and writes both result files.
+data, one page, two load sessions: a browser and a protocol client) runs every stage and writes both result files.
 
 No timing is asserted here: performance figures belong to bench/ (docs/benchmark.md)."""
 from __future__ import annotations
@@ -36,10 +36,11 @@ def test_dry_run_measures_every_stage(tmp_path):
     assert result["synthetic"]["observations"] > 0
     assert set(result["apptest"]["pages"]) == {"oversikt"} and "cold_ratio" in result["apptest"]["pages"]["oversikt"]
     assert result["payload"]["karta"]["default"]["bytes"] > 0
-    (step,) = result["load"]["steps"]  # one session: a cold and a warm visit, timed by the server itself
+    (step,) = result["load"]["steps"]  # two sessions: a cold and a warm visit each, timed by the server itself
     for phase in ("cold", "warm"):
-        assert step[phase]["visits"] == 1 and step[phase]["errors"]["count"] == 0, step[phase]
-        assert step[phase]["server"]["oversikt"]["n"] >= 1, step[phase]["server"]
+        assert step[phase]["visits"] == 2 and step[phase]["errors"]["count"] == 0, step[phase]
+        assert step[phase]["server"]["oversikt"]["n"] >= 2, step[phase]["server"]
+        assert step[phase]["browser"]["oversikt"]["n"] == 1 and step[phase]["protocol"]["oversikt"]["n"] == 1
     assert step["server_rss_peak_mb"] > 0
     md = (tmp_path / "latest.md").read_text()
-    assert "| oversikt |" in md and "*minimal page*" in md and "**1 session(s)**" in md
+    assert "| oversikt |" in md and "*minimal page*" in md and "**2 session(s)**" in md

@@ -49,11 +49,13 @@ def test_server_pages_keep_unfinished_runs_out_of_the_times():
     assert loadstats.first_views(lines) == {"karta": 0.2, "": 0.1}
 
 
-def test_browser_pages_group_addresses_by_page_and_count_errors_apart():
-    visits = [{"url": "http://127.0.0.1:1/omraden?omrade=a", "seconds": 2.0, "error": None},
-              {"url": "http://127.0.0.1:1/omraden?omrade=b", "seconds": 4.0, "error": None},
-              {"url": "http://127.0.0.1:1/karta", "seconds": None, "error": "TimeoutError: 60 s"}]
-    assert loadstats.browser_pages(visits) == {"omraden": {"n": 2, "p50": 2.0, "p95": 4.0, "max": 4.0}}
+def test_client_pages_group_addresses_by_page_and_client_and_count_errors_apart():
+    visits = [{"url": "http://127.0.0.1:1/omraden?omrade=a", "seconds": 2.0, "client": "browser", "error": None},
+              {"url": "http://127.0.0.1:1/omraden?omrade=b", "seconds": 4.0, "client": "browser", "error": None},
+              {"url": "http://127.0.0.1:1/omraden?omrade=b", "seconds": 0.5, "client": "protocol", "error": None},
+              {"url": "http://127.0.0.1:1/karta", "seconds": None, "client": "protocol", "error": "TimeoutError: 60 s"}]
+    assert loadstats.client_pages(visits, "browser") == {"omraden": {"n": 2, "p50": 2.0, "p95": 4.0, "max": 4.0}}
+    assert loadstats.client_pages(visits, "protocol") == {"omraden": {"n": 1, "p50": 0.5, "p95": 0.5, "max": 0.5}}
     assert loadstats.errors(visits) == {"count": 1, "first": ["http://127.0.0.1:1/karta: TimeoutError: 60 s"]}
 
 
@@ -69,7 +71,8 @@ def test_each_session_opens_every_page_once_a_round_with_rotated_parameters():
 
 def _phase(server_s: float, browser_s: float, error: str | None = None) -> dict:
     lines = [json.loads(_line("karta", server_s))]
-    visits = [{"url": "http://127.0.0.1:1/karta", "seconds": browser_s, "error": None}]
+    visits = [{"url": "http://127.0.0.1:1/karta", "seconds": browser_s, "client": "browser", "error": None},
+              {"url": "http://127.0.0.1:1/karta", "seconds": server_s * 2, "client": "protocol", "error": None}]
     if error:
         visits.append({"url": "http://127.0.0.1:1/data", "seconds": None, "error": error})
     return loadstats.phase(visits, lines, wall=3.0)
@@ -80,13 +83,13 @@ def test_the_report_has_a_table_per_number_of_sessions():
               "server_rss_peak_mb": 300.0 + n, "server_vmhwm_mb": 290.0} for n in (1, 5)]
     lt = {"sweep": [1, 5], "rounds": 1, "pages": ["karta", "data"], "mix": {"karta": ["karta", "karta?period=2025"]},
           "first_view": {"seconds": 4.2}, "steps": steps, "wall_seconds": 20.0}
-    steps[1]["warm"]["planned"] = 4
+    steps[1]["warm"]["planned"] = 5
     md = "\n".join(load_tables(lt))
     assert "**1 session(s)**" in md and "**5 session(s)**" in md and "karta ×2" in md
-    assert "| karta | 1.25 / 1.25 s (1) | 1.25 s | 0.12 / 0.12 s (1) | 0, 0 | 3.50 s | 1.50 s |" in md
+    assert "| karta | 1.25 / 1.25 s (1) | 1.25 s | 0.12 / 0.12 s (1) | 0, 0 | 2.50 s / 0.25 s | 3.50 s | 1.50 s |" in md
     assert "errors **1** (http://127.0.0.1:1/data: PageFailed: boom)" in md
     assert "305 MiB" in md
-    assert "warm round(s) 2 visits (of 4: the deadline cut the rest)" in md and "1 visits in" in md
+    assert "warm round(s) 3 visits (of 5: the deadline cut the rest)" in md and "2 visits in" in md
     assert load_tables({}) == [] and load_tables({"error": "x"}) == []
 
 
@@ -117,3 +120,11 @@ def test_x10_is_ten_times_the_rows_of_the_full_scale():
     assert x10["area_factor"] == 10 and x10["n_events"] == 10 * full["n_events"]
     same = lambda d: {k: v for k, v in d.items() if k not in ("area_factor", "n_events")}  # noqa: E731
     assert same(x10) == same(full)
+
+
+def test_the_default_page_is_visited_at_the_root_not_at_its_slug():
+    from bench.load import DEFAULT_PAGE, address
+
+    assert address("http://h:1", DEFAULT_PAGE) == "http://h:1/"
+    assert address("http://h:1", f"{DEFAULT_PAGE}?lang=en") == "http://h:1/?lang=en"
+    assert address("http://h:1", "omraden?omrade=a") == "http://h:1/omraden?omrade=a"
