@@ -100,19 +100,34 @@ def data_tom(picture, period: str | None) -> date | None:
     return None if pd.isna(newest) else newest.date()
 
 
+_OCCURRED: list[tuple[pd.DataFrame, pd.Series]] = []  # newest first, a few events tables
+
+
+def occurred(picture) -> pd.Series:
+    """When each notice occurred (datetimes, NaT if unreadable), parsed once per events table:
+    a page asks for the years and the newest date many times a run (Karta's period list)."""
+    ev = picture.table("police_events")
+    for ref, when in list(_OCCURRED):
+        if ref is ev:
+            return when
+    raw = ev["occurred_at"] if "occurred_at" in ev else pd.Series([], dtype=object)
+    when = pd.to_datetime(raw, errors="coerce")
+    _OCCURRED.insert(0, (ev, when))
+    del _OCCURRED[4:]
+    return when
+
+
 def newest(picture) -> date | None:
     """The date of the newest notice (data t.o.m.)."""
-    ev = picture.table("police_events")
-    when = pd.to_datetime(ev["occurred_at"], errors="coerce").max() if not ev.empty else pd.NaT
+    when = occurred(picture).max()
     return None if pd.isna(when) else when.date()
 
 
 def complete_year(picture) -> str | None:
     """The newest calendar year the event data covers to its end (a part year would mislead)."""
-    ev = picture.table("police_events")
-    if ev.empty:
+    when = occurred(picture).dropna()
+    if when.empty:
         return None
-    when = pd.to_datetime(ev["occurred_at"], errors="coerce").dropna()
     newest = when.max()
     year = newest.year if (newest.month, newest.day) >= (12, 1) else newest.year - 1
     return str(year) if (when.dt.year == year).any() else None
@@ -174,10 +189,9 @@ class NoticeTable:
 def partial_years(picture) -> frozenset[str]:
     """Years the notices do not cover from January to December: the first year when the
     first notice comes after January, the newest year unless it reaches December."""
-    ev = picture.table("police_events")
-    if ev.empty:
+    when = occurred(picture).dropna()
+    if when.empty:
         return frozenset()
-    when = pd.to_datetime(ev["occurred_at"], errors="coerce").dropna()
     first, last = when.min(), when.max()
     out = set()
     if first.month > 1:

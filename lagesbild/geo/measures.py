@@ -182,10 +182,9 @@ def indicator_measure(indicator_id: str) -> Measure:
 def periods(picture, measure: Measure) -> list[str]:
     """Periods with figures for the measure, newest first."""
     if measure.id == NOTICES.id:
-        ev = picture.table("police_events")
-        if ev.empty:
-            return []
-        years = pd.to_datetime(ev["occurred_at"], errors="coerce").dt.year.dropna().astype(int)
+        from lagesbild.geo.events import occurred
+
+        years = occurred(picture).dt.year.dropna().astype(int)
         return [str(y) for y in sorted(set(years), reverse=True)]
     obs = _obs(picture)
     df = obs[obs["indicator_id"] == measure.indicator_id]
@@ -204,14 +203,14 @@ def default_period(picture, measure: Measure) -> str | None:
     return found[0] if found else None
 
 
-def is_partial(picture, measure: Measure, period: str) -> bool:
-    """True for an events year the notices do not cover in full (the first and the newest
-    year), shown as such next to the period."""
+def partial_periods(picture, measure: Measure) -> frozenset[str]:
+    """The events years the notices do not cover in full (the first and the newest year),
+    shown as such next to the period; none for other measures."""
     if measure.id != NOTICES.id:
-        return False
+        return frozenset()
     from lagesbild.geo.events import partial_years
 
-    return str(period) in partial_years(picture)
+    return partial_years(picture)
 
 
 # --- values per area ----------------------------------------------------------------------

@@ -296,9 +296,7 @@ def uso_history_for(uso_names: list[str]) -> pd.DataFrame:
 def _events(picture, code, lang) -> tuple[pd.DataFrame, str, date | None]:
     """Events per year with their total, from the protected notice table (protected once,
     with the type table, the map and the key figures)."""
-    ev = picture.table("police_events")
-    tom = pd.to_datetime(ev["occurred_at"], errors="coerce").max() if not ev.empty else pd.NaT
-    tom = None if pd.isna(tom) else tom.date()
+    tom = events.newest(picture)
     table = events.protected(picture)
     if not table.years:
         return pd.DataFrame(), t("profile.events.there_are_no_published", lang), tom

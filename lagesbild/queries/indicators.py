@@ -101,20 +101,32 @@ _LOCKS: dict[int, dict] = {}  # (picture, key) → the lock its first builder ho
 _GUARD = threading.Lock()
 
 
-def memo(picture, key, build):
+_MISSING = object()
+
+
+def memo(picture, key, build, *, most: int | None = None):
     """`build()` once per Picture and key: a rerun of the same page (a filter changed, a
     form opened) reuses figures built from the same data. A new Picture starts afresh.
 
     Once, also across sessions: when a meeting room opens the same page after an import,
     the first session builds and the others wait for its result instead of building the
-    same figures side by side on the same two cores."""
+    same figures side by side on the same two cores.
+
+    `most` bounds the entries of one kind (the key's first item) for results that are large
+    and many (a map per measure, period and language): the oldest of that kind goes first."""
     cache = _cache(picture)
-    if key in cache:
-        return cache[key]
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
     with _building(picture, key):
-        if key not in cache:
-            cache[key] = build()
-    return cache[key]
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = build()
+            if most is not None:
+                same = [k for k in list(cache) if isinstance(k, tuple) and k[:1] == key[:1]]
+                for old in same[:-most]:
+                    cache.pop(old, None)
+    return found
 
 
 def _cache(picture) -> dict:

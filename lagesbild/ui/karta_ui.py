@@ -9,6 +9,7 @@ from lagesbild.geo import areas as areas_mod
 from lagesbild.geo import karta, measures
 from lagesbild.geo.layers import LAYERS, boundaries, has_layer, layer, list_as_of, list_year, main_layer
 from lagesbild.i18n import t
+from lagesbild.queries import indicators as iv
 from lagesbild.ui import map_ui, provenance
 from lagesbild.ui.state import lang
 from lagesbild.ui.session import picture
@@ -34,10 +35,10 @@ def choose(pic) -> tuple[measures.Measure, str | None]:
     measure = options.get(mid, default)
     periods = measures.periods(pic, measure)
     with c2:
-        partial = t("karta.ui.choose.part_year", lang())
+        partial, part_years = t("karta.ui.choose.part_year", lang()), measures.partial_periods(pic, measure)
         period = url_selectbox(
             t("karta.period", lg), periods, param="period", default=measures.default_period(pic, measure),
-            format_func=lambda p: f"{p} ({partial})" if measures.is_partial(pic, measure, p) else p,
+            format_func=lambda p: f"{p} ({partial})" if str(p) in part_years else p,
         ) if periods else None
     return measure, period
 
@@ -49,9 +50,12 @@ def render() -> None:
     has_prio = not areas_mod.of_level(areas_mod.PRIORITY_LEVEL).empty
     st.caption(t("karta.intro" if has_prio else "karta.intro_no_priority", lg, layer=boundaries(main_layer(), lg)))
     measure, period = choose(pic)
-    cfg = settings()
-    view = karta.build(pic, measure, period, lg, map_ui.assets(), tiles_url=cfg.tiles_url,
-                       tiles_attribution=cfg.tiles_attribution)
+    cfg, assets = settings(), map_ui.assets()
+    # One view per picture, measure, period and language, shared by every session: the map's
+    # component arguments are then made once too (map_ui.show).
+    view = iv.memo(pic, ("karta", measure.id, period, lg, assets, cfg.tiles_url, cfg.tiles_attribution),
+                   lambda: karta.build(pic, measure, period, lg, assets, tiles_url=cfg.tiles_url,
+                                       tiles_attribution=cfg.tiles_attribution), most=map_ui.MAPS_KEPT)
     clicked = map_ui.show(view.fmap, key=MAP_KEY, height=680)
     layer_sources = [s for key in ("regso", "utsatta_omraden", "valdistrikt") if has_layer(key) for s in LAYERS[key].source_ids]
     note = " · ".join(x for x in (measure.note(lg), *view.values.notes) if x)

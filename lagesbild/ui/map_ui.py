@@ -2,9 +2,11 @@
 that every map carries."""
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit_folium
 
 from lagesbild.geo import foliummap as fm
 from lagesbild.i18n import t
@@ -13,6 +15,7 @@ from lagesbild.ui.state import lang
 
 AREA_PARAM = "omrade"  # the Områden page's URL parameter
 RETURNED = ["last_active_drawing", "last_object_clicked"]
+MAPS_KEPT = 24  # built maps kept per data version and page (about 1 MiB each): the views in use
 
 
 def assets() -> fm.Assets:
@@ -22,9 +25,46 @@ def assets() -> fm.Assets:
     return fm.offline_assets(f"{prefix}/app/static/vendor/leaflet")
 
 
+# st_folium turns a folium map into its component's arguments (the map's script, header and
+# html: rendering the Karta map takes about 0.2 s) and then draws the component. A map that is
+# built once per data version (lagesbild.queries.indicators.memo) is turned into arguments once;
+# every later run only draws. folium cannot render one map twice (the script grows), so the
+# arguments are recorded from st_folium itself, by swapping its component for a recorder while
+# it runs: one lock, and every map of the app is drawn here, so no other call sees the swap.
+_RENDER = threading.Lock()
+_ARGS = "_lagesbild_component_args"
+
+
+def _component_args(fmap, key: str, height: int) -> dict:
+    cached = getattr(fmap, _ARGS, None)
+    if cached is None:
+        with _RENDER:
+            cached = getattr(fmap, _ARGS, None)
+            if cached is None:
+                recorded: dict = {}
+                real = streamlit_folium._component_func
+                streamlit_folium._component_func = lambda **kwargs: recorded.update(kwargs)
+                try:
+                    streamlit_folium.st_folium(fmap, key=key, height=height, use_container_width=True,
+                                               returned_objects=RETURNED)
+                finally:
+                    streamlit_folium._component_func = real
+                recorded.pop("on_change", None)
+                cached = (key, height, recorded)
+                setattr(fmap, _ARGS, cached)
+    if cached[:2] != (key, height):
+        raise ValueError(f"the map was drawn as {cached[:2]}, not {(key, height)}: build one map per place")
+    return cached[2]
+
+
 def show(fmap, *, key: str, height: int = 620) -> str | None:
     """Draw the map; returns the code of a newly clicked area (once per click), else None."""
-    out = st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=RETURNED) or {}
+    args = _component_args(fmap, key, height)
+
+    def on_change() -> None:  # as st_folium does: the latest value also under the caller's key
+        st.session_state[key] = st.session_state.get(args["key"], {})
+
+    out = streamlit_folium._component_func(**args, on_change=on_change) or {}
     feature = out.get("last_active_drawing") or {}
     props = feature.get("properties") or {}
     code, kind = props.get("code"), props.get("kind")

@@ -197,8 +197,11 @@ def _delimitation(p: profile.Profile) -> None:
 def _area_map(p: profile.Profile) -> None:
     lg = lang()
     st.subheader(t("omr.map", lg))
-    cfg = settings()
-    m = karta.area_map(p.code, lg, map_ui.assets(), tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution)
+    cfg, assets = settings(), map_ui.assets()
+    # Built once per picture (the areas it draws are versioned with it), drawn on every run.
+    m = iv.memo(picture(), ("area_map", p.code, lg, assets, cfg.tiles_url, cfg.tiles_attribution),
+                lambda: karta.area_map(p.code, lg, assets, tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution),
+                most=map_ui.MAPS_KEPT)
     clicked = map_ui.show(m, key="omr_map", height=420)
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], list_as_of())
     table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
