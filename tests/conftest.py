@@ -8,8 +8,14 @@ from pathlib import Path
 
 _TMP = Path(tempfile.mkdtemp(prefix="lagesbild-test-"))
 os.environ["LAGESBILD_VAR_DIR"] = str(_TMP)
-os.environ.setdefault("LAGESBILD_DB_URL", f"sqlite:///{_TMP / 'app.db'}")
-os.environ.setdefault("LAGESBILD_DEMO_DB_URL", f"sqlite:///{_TMP / 'exempel.db'}")
+# Databases in this process's folder unless the caller chose them. pytest-xdist's workers
+# inherit the controller's environment: a URL the controller chose here is not the caller's,
+# and two workers seeding one SQLite file at once fail ("table … already exists").
+_OURS = "_LAGESBILD_TEST_CHOSE_DBS"
+for _name, _file in (("LAGESBILD_DB_URL", "app.db"), ("LAGESBILD_DEMO_DB_URL", "exempel.db")):
+    if _name not in os.environ or _name in os.environ.get(_OURS, "").split(","):
+        os.environ[_name] = f"sqlite:///{_TMP / _file}"
+        os.environ[_OURS] = ",".join(filter(None, {*os.environ.get(_OURS, "").split(","), _name}))
 # Most tests edit; the read-only default of local mode is tested in tests/apptest/test_access.py.
 os.environ.setdefault("LAGESBILD_EDITING", "1")
 # No background warm-up of each new version: a test measures and counts its own work
