@@ -90,8 +90,8 @@ async def run_visit(url: str) -> dict:
     try:
         seconds = await wsclient.run_page(url, VISIT_TIMEOUT_MS / 1000)
     except (OSError, TimeoutError, wsclient.RunFailed) as err:
-        return {"url": url, "seconds": None, "client": "protocol",
-                "error": f"{type(err).__name__}: {(str(err).splitlines() or [''])[0][:200]}"}
+        said = (str(err).splitlines() or [""])[0][:200] or f"no answer within {VISIT_TIMEOUT_MS // 1000} s"
+        return {"url": url, "seconds": None, "client": "protocol", "error": f"{type(err).__name__}: {said}"}
     return {"url": url, "seconds": round(seconds, 3), "client": "protocol", "error": None}
 
 
