@@ -4,7 +4,6 @@ import streamlit as st
 
 from lagesbild.config import PROJECT_ROOT, load_kommun
 from lagesbild.registry.pages import PAGES, sections
-from lagesbild.store.meta import newest_data
 from lagesbild.ui import auth, layout, provenance, router, session, state, timing
 
 timing.start()  # LAGESBILD_TIMING_LOG: the server's own time per run (lagesbild.ui.timing)
@@ -35,8 +34,7 @@ for spec in PAGES:
 nav = st.navigation(pages, position="hidden")
 layout.menu(menu_box, pages)
 
-with state.store().session() as s:
-    layout.header(newest_data(s))
+layout.header(state.newest_data_now())
 provenance.reset()
 completed = False
 try:

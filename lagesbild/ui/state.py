@@ -4,6 +4,7 @@ lagesbild.ui.session, which needs the meeting and login state)."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import streamlit as st
 
@@ -76,6 +77,23 @@ def live_picture() -> Picture:
     with st_.session() as s:
         version = data_version(s)
     return _live_picture(st_.engine.url.render_as_string(hide_password=True), version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _newest_data(url: str, version: tuple, today: date) -> date | None:
+    from lagesbild.store.meta import newest_data
+
+    with store().session() as s:
+        return newest_data(s, today)
+
+
+def newest_data_now() -> date | None:
+    """The header's "Lägesbild per" for the live store, once per data version and day: the
+    two max() queries scan the largest tables, and every run of every page draws the header."""
+    st_ = store()
+    with st_.session() as s:
+        version = data_version(s)
+    return _newest_data(st_.engine.url.render_as_string(hide_password=True), version, date.today())
 
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
