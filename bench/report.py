@@ -142,12 +142,16 @@ def load_tables(lt: dict) -> list[str]:
     return rows
 
 
+def _count(n) -> str:
+    return "?" if n is None else f"{n:,}".replace(",", " ")
+
+
 def growth_table(full: dict, x10: dict) -> list[str]:
     """Each page's server time at ×1 and ×10 data, and the ratio (target: ≤ 2)."""
     syn = x10.get("synthetic", {})
     rows = ["## Growth: ten times the data", "",
-            f"The same pages with {syn.get('observations', '?'):,} observations and {syn.get('events', '?'):,} events "
-            f"(`bench.run --scale x10`, {x10['machine']['date']}); ratio = ×10 / ×1, target ≤ 2.".replace(",", " "), "",
+            f"The same pages with {_count(syn.get('observations'))} observations and {_count(syn.get('events'))} events "
+            f"(`bench.run --scale x10`, {x10['machine']['date']}); ratio = ×10 / ×1, target ≤ 2.", "",
             "| Page | Server cold ×1 | ×10 | ratio | Server warm ×1 | ×10 | ratio |", "|---|---|---|---|---|---|---|"]
     a1, a10 = full.get("apptest", {}).get("pages", {}), x10.get("apptest", {}).get("pages", {})
     for slug in dict.fromkeys([*a1, *a10]):
