@@ -11,11 +11,11 @@ os.environ["LAGESBILD_VAR_DIR"] = str(_TMP)
 # Databases in this process's folder unless the caller chose them. pytest-xdist's workers
 # inherit the controller's environment: a URL the controller chose here is not the caller's,
 # and two workers seeding one SQLite file at once fail ("table … already exists").
-_OURS = "_LAGESBILD_TEST_CHOSE_DBS"
+_INHERITED = os.environ.get("_LAGESBILD_TEST_TMP")  # the controller's folder, in an xdist worker
+os.environ["_LAGESBILD_TEST_TMP"] = str(_TMP)
 for _name, _file in (("LAGESBILD_DB_URL", "app.db"), ("LAGESBILD_DEMO_DB_URL", "exempel.db")):
-    if _name not in os.environ or _name in os.environ.get(_OURS, "").split(","):
+    if _name not in os.environ or (_INHERITED and _INHERITED in os.environ[_name]):
         os.environ[_name] = f"sqlite:///{_TMP / _file}"
-        os.environ[_OURS] = ",".join(filter(None, {*os.environ.get(_OURS, "").split(","), _name}))
 # Most tests edit; the read-only default of local mode is tested in tests/apptest/test_access.py.
 os.environ.setdefault("LAGESBILD_EDITING", "1")
 # No background warm-up of each new version: a test measures and counts its own work

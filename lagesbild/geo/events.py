@@ -100,21 +100,17 @@ def data_tom(picture, period: str | None) -> date | None:
     return None if pd.isna(newest) else newest.date()
 
 
-_OCCURRED: list[tuple[pd.DataFrame, pd.Series]] = []  # newest first, a few events tables
-
-
 def occurred(picture) -> pd.Series:
-    """When each notice occurred (datetimes, NaT if unreadable), parsed once per events table:
+    """When each notice occurred (datetimes, NaT if unreadable), parsed once per picture:
     a page asks for the years and the newest date many times a run (Karta's period list)."""
-    ev = picture.table("police_events")
-    for ref, when in list(_OCCURRED):
-        if ref is ev:
-            return when
-    raw = ev["occurred_at"] if "occurred_at" in ev else pd.Series([], dtype=object)
-    when = pd.to_datetime(raw, errors="coerce")
-    _OCCURRED.insert(0, (ev, when))
-    del _OCCURRED[4:]
-    return when
+    from lagesbild.queries.indicators import memo
+
+    def parse() -> pd.Series:
+        ev = picture.table("police_events")
+        return pd.to_datetime(ev["occurred_at"] if "occurred_at" in ev else pd.Series([], dtype=object),
+                              errors="coerce")
+
+    return memo(picture, ("occurred_at",), parse)
 
 
 def newest(picture) -> date | None:

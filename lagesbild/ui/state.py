@@ -80,10 +80,10 @@ def live_picture() -> Picture:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _newest_data(url: str, version: tuple, today: date) -> date | None:
+def _newest_data(_store: Store, url: str, version: tuple, today: date) -> date | None:
     from lagesbild.store.meta import newest_data
 
-    with store().session() as s:
+    with _store.session() as s:
         return newest_data(s, today)
 
 
@@ -93,7 +93,7 @@ def newest_data_now() -> date | None:
     st_ = store()
     with st_.session() as s:
         version = data_version(s)
-    return _newest_data(st_.engine.url.render_as_string(hide_password=True), version, date.today())
+    return _newest_data(st_, st_.engine.url.render_as_string(hide_password=True), version, date.today())
 
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
