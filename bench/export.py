@@ -26,8 +26,11 @@ ITEMS = [
 
 
 def make_meeting(store) -> tuple[int, float]:
-    """The meeting, frozen; returns its id and the freeze time (the snapshot of the whole picture)."""
+    """The meeting, frozen as Mötesläge freezes it: the server already holds the live picture
+    (every page reads it), so the freeze records its version and checksums. Returns the
+    meeting's id and the freeze time."""
     from lagesbild.domain import SYSTEM_ACTOR as A
+    from lagesbild.picture import load_live
     from lagesbild.store import meetings as mt
 
     with store.transaction() as s:
@@ -35,9 +38,11 @@ def make_meeting(store) -> tuple[int, float]:
                                                       ("huddinge_kommun", "polisen_syd")))
         for n, (title, slug, params) in enumerate(ITEMS, start=1):
             mt.add_item(s, A, mid, n, mt.ItemInput(title, slug, params))
+    with store.session() as s:
+        live = load_live(s)
     t0 = time.perf_counter()
     with store.transaction() as s:
-        mt.freeze(s, A, mid, len(ITEMS) + 1)
+        mt.freeze(s, A, mid, len(ITEMS) + 1, picture=live)
     return mid, time.perf_counter() - t0
 
 

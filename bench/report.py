@@ -67,7 +67,7 @@ def other_table(r: dict) -> list[str]:
                  f"| Områden profile map, largest of {o['areas']} areas ({o['largest']['area']}) | "
                  f"{_kib(o['largest']['bytes'])} (gzip {_kib(o['largest']['gzip_bytes'])}) |"]
     if t:
-        rows += [f"| Meeting freeze (snapshot of the whole picture) | {ex['freeze_s']} s |",
+        rows += [f"| Meeting freeze (version and checksums of the live picture the server holds) | {ex['freeze_s']} s |",
                  f"| Meeting export, {ex['items']} items: total (views {t['views']} s, {t['charts_n']} charts "
                  f"{t['charts']} s, PDF {t['pdf']} s, PPTX {t['pptx']} s) | {t['total']} s |",
                  f"| Export sizes: PDF / PPTX / ZIP | {_kib(ex['pdf_bytes'])} / {_kib(ex['pptx_bytes'])} / {_kib(ex['zip_bytes'])} |"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from lagesbild import fmt
 from lagesbild.dates import as_date
 from lagesbild.i18n import t
@@ -24,8 +26,12 @@ def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, lan
     return f"{text} · {note}" if note else text
 
 
-def _newest(values) -> date | None:
-    days = [d for d in (as_date(v) for v in values) if d is not None]
+def _newest(values: pd.Series) -> date | None:
+    if pd.api.types.is_datetime64_any_dtype(values):  # e.g. notice times: no per-row parsing
+        top = values.max()
+        return None if pd.isna(top) else top.date()
+    # Distinct values first: 460 800 observations hold some hundred period ends.
+    days = [d for d in (as_date(v) for v in values.unique()) if d is not None]
     return max(days) if days else None
 
 
@@ -41,7 +47,7 @@ def data_tom_by_source(picture) -> dict[str, date]:
     obs = picture.table("observations")
     if not obs.empty:
         reg = indicators()
-        known = obs[obs["status"] != "saknas"]
+        known = obs.loc[obs["status"] != "saknas", ["indicator_id", "period_end"]].drop_duplicates()
         for iid, group in known.groupby("indicator_id"):
             if iid in reg:
                 put(reg[iid].source_id, _newest(group["period_end"]))
