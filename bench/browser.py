@@ -89,6 +89,22 @@ def app_times(base: str, pid: int, slugs: list[str], reps: int) -> dict:
     return {"first_load_s": first, "pages": pages, "server_peak_rss_mb": round(peak_rss_mb(pid), 1)}
 
 
+def warmed_start(script: str, env: dict, log: Path) -> dict:
+    """A fresh server started as scripts/start.sh starts it: seconds until it says every page is
+    prepared, then the first browser load of the start page (a person arriving after that)."""
+    from playwright.sync_api import sync_playwright
+
+    t0 = time.perf_counter()
+    with streamlit_server(script, env=env, timeout=300, log=log, warmed=True) as (base, _proc), \
+            sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        ready = time.perf_counter() - t0
+        ctx = _context(pw, tmp, base)
+        try:
+            return {"ready_s": round(ready, 1), "first_load_s": round(visit(ctx.new_page(), base), 3)}
+        finally:
+            ctx.close()
+
+
 def with_ratios(app: dict, minimal: dict) -> dict:
     for r in app["pages"].values():
         r["cold_ratio"] = round(r["cold_s"] / minimal["cold_s"], 1)

@@ -3,7 +3,7 @@
 The server writes one line per script run (LAGESBILD_TIMING_LOG, lagesbild.ui.timing); its
 percentiles per page are the load test's main figures. Of N sessions, one is a real browser
 (headless chromium through Playwright: navigation → ready is what a user waits for) and N − 1
-speak Streamlit's protocol over the websocket (bench.wsclient: they run the page's script as a
+speak Streamlit's protocol over the websocket (lagesbild.ui.wsclient: they run the page's script as a
 tab does and draw nothing), so two cores measure the server rather than N renderers. Every visit
 is a new websocket session, as a page load is.
 
@@ -30,7 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import loadstats, wsclient
+from bench import loadstats
+from lagesbild.ui import wsclient
 from bench.browser import EXCEPTION, LOCALE, READY_JS, VIEWPORT, PageFailed, only_loopback
 from bench.server import (CHROMIUM, CHROMIUM_ARGS, ROOT, environment, peak_rss_mb, reset_peak_rss, streamlit_server,
                           tree_rss_mb)
@@ -86,7 +87,7 @@ def address(base: str, url: str) -> str:
 
 
 async def run_visit(url: str) -> dict:
-    """One script run over the protocol (bench.wsclient), recorded as a browser visit is."""
+    """One script run over the protocol (lagesbild.ui.wsclient), recorded as a browser visit is."""
     try:
         seconds = await wsclient.run_page(url, VISIT_TIMEOUT_MS / 1000)
     except (OSError, TimeoutError, wsclient.RunFailed) as err:

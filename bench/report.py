@@ -74,7 +74,11 @@ def other_table(r: dict) -> list[str]:
     elif "skipped" in ex:
         rows.append(f"| Meeting export | skipped: {ex['skipped']} |")
     if "first_load_s" in br:
-        rows.append(f"| Browser: first load of the start page on a fresh server (store opened, picture read) | {br['first_load_s']} s |")
+        rows.append(f"| Browser: first load of the start page on a fresh `streamlit run` server (imports, store, picture, "
+                    f"figures on that load) | {br['first_load_s']} s |")
+    if ws := br.get("warmed_start"):
+        rows += [f"| Server started as scripts/start.sh does: start → every page prepared (lagesbild.ui.serve) | {ws['ready_s']} s |",
+                 f"| Browser: first load of the start page on that fresh server, once prepared | {ws['first_load_s']} s |"]
     rows += [f"| Peak RSS: server after one visit to every page | {_mb(br.get('server_peak_rss_mb'))} |",
              f"| Peak RSS: AppTest process (all pages) | {_mb(app.get('process_peak_rss_mb'))} |",
              f"| Peak RSS: export process | {_mb(ex.get('process_peak_rss_mb'))} |"]
@@ -131,7 +135,7 @@ def load_tables(lt: dict) -> list[str]:
     first = lt.get("first_view") or {}
     rows = ["## Load", "",
             f"Of N sessions one is a browser (headless chromium: browser times are its navigation → ready) and N − 1 "
-            f"speak Streamlit's websocket protocol and draw nothing (bench.wsclient: protocol times are connect → script "
+            f"speak Streamlit's websocket protocol and draw nothing (lagesbild.ui.wsclient: protocol times are connect → script "
             f"finished); server times are the server's own per script run (LAGESBILD_TIMING_LOG), finished runs of "
             f"all sessions. Each session opens every page ({len(lt['pages'])}) once "
             f"after an import (cold), then {lt['rounds']} more time(s) (warm); varied addresses per page: {varied}. "

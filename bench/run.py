@@ -7,7 +7,7 @@ and measures, in the same run,
 - meeting export time (five items: PDF, PPTX, ZIP);
 - memory (peak RSS of the server and of each measuring process);
 - a load test: N = 1, 5, 10, 20 sessions (one browser, the others Streamlit's websocket protocol,
-  bench.wsclient); the server's own time per page (p50/p95, cold after an import and warm), browser p95, errors and server RSS.
+  lagesbild.ui.wsclient); the server's own time per page (p50/p95, cold after an import and warm), browser p95, errors and server RSS.
 
     .venv/bin/python -m bench.run            # full scale, writes bench/results/latest.{json,md}
     .venv/bin/python -m bench.run --quick    # full scale, fewer repetitions, load sweep 1,5
@@ -98,9 +98,12 @@ def browser_stage(env: dict, tmp: Path, plan: Plan, slugs: list[str]) -> dict:
     minimal.write_text(MINIMAL)
     print("… browser: minimal page", flush=True)
     base_times = browser.minimal_times(minimal, plan.browser_reps, env)
+    print("… browser: fresh server started as scripts/start.sh does", flush=True)
+    warmed = browser.warmed_start("app.py", env, tmp / "warmed-server.log")
     with streamlit_server("app.py", env=env, timeout=300, log=tmp / "server.log") as (base, proc):
         print("… browser: every page", flush=True)
-        return browser.with_ratios(browser.app_times(base, proc.pid, slugs, plan.browser_reps), base_times)
+        return {**browser.with_ratios(browser.app_times(base, proc.pid, slugs, plan.browser_reps), base_times),
+                "warmed_start": warmed}
 
 
 def load_stage(env: dict, tmp: Path, plan: Plan) -> dict:

@@ -17,6 +17,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from lagesbild.ui.serve import ALL_READY
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,21 +58,29 @@ def environment(env: dict[str, str | None] | None) -> dict[str, str]:
 
 @contextmanager
 def streamlit_server(script: str = "app.py", env: dict[str, str | None] | None = None, timeout: float = 120.0,
-                     log: Path | None = None, stop_timeout: float = 20.0):
+                     log: Path | None = None, stop_timeout: float = 20.0, warmed: bool = False):
     """Yields (base_url, process). Only listens on 127.0.0.1.
+
+    `warmed`: start it as scripts/start.sh does (lagesbild.ui.serve, which visits every page
+    once when the server answers) and yield once it says all pages are prepared; otherwise
+    plain `streamlit run`, whose first visitor runs everything cold.
 
     The server's output goes to `log` (a temporary file if None), never to a pipe: a pipe
     nobody reads fills up and blocks the server mid-benchmark."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.address", "127.0.0.1",
+    start = ["lagesbild.ui.serve"] if warmed else ["streamlit", "run"]
+    cmd = [sys.executable, "-m", *start, str(ROOT / script), "--server.address", "127.0.0.1",
            "--server.port", str(port), "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
     log_path = Path(log) if log else Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     base = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as out:
+        env = {**(env or {}), "LAGESBILD_WARM_UP": "1"} if warmed else env  # the tests turn it off for themselves
         proc = subprocess.Popen(cmd, cwd=ROOT, env=environment(env), stdout=out, stderr=subprocess.STDOUT)
         try:
             _wait_healthy(base, proc, timeout, log_path)
+            if warmed:
+                _wait_logged(ALL_READY, proc, timeout, log_path)
             yield base, proc
         finally:
             proc.terminate()
@@ -90,6 +100,15 @@ def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float, log_path: P
             proc.kill()
             tail = log_path.read_text(errors="replace")[-3000:]
             raise ServerFailed(f"streamlit {why}; see {log_path}:\n{tail}")
+        time.sleep(0.3)
+
+
+def _wait_logged(line: str, proc: subprocess.Popen, timeout: float, log_path: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while line not in log_path.read_text(errors="replace"):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise ServerFailed(f"the server did not log {line!r} within {timeout:.0f} s; see {log_path}")
         time.sleep(0.3)
 
 

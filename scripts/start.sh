@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WITH_CHROMIUM=${WITH_CHROMIUM:-1} scripts/setup.sh
-exec .venv/bin/streamlit run app.py --server.port "${PORT:-8501}" "$@"
+# As `streamlit run app.py`, and the server visits every page once as soon as it answers, so the
+# first person does not wait for imports and figures (lagesbild/ui/serve.py).
+exec .venv/bin/python -m lagesbild.ui.serve app.py --server.port "${PORT:-8501}" "$@"

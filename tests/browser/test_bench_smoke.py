@@ -36,6 +36,7 @@ def test_dry_run_measures_every_stage(tmp_path):
     assert result["synthetic"]["observations"] > 0
     assert set(result["apptest"]["pages"]) == {"oversikt"} and "cold_ratio" in result["apptest"]["pages"]["oversikt"]
     assert result["payload"]["karta"]["default"]["bytes"] > 0
+    assert result["browser"]["warmed_start"]["first_load_s"] > 0  # the server started as scripts/start.sh does
     (step,) = result["load"]["steps"]  # two sessions: a cold and a warm visit each, timed by the server itself
     for phase in ("cold", "warm"):
         assert step[phase]["visits"] == 2 and step[phase]["errors"]["count"] == 0, step[phase]

@@ -1,4 +1,5 @@
-"""A session that speaks Streamlit's own protocol: the load test's light client.
+"""A session that speaks Streamlit's own protocol: the server's warm-up at start
+(lagesbild.ui.serve) and the load test's light client (bench.load).
 
 A browser tab and the server talk over one websocket (`/_stcore/stream`, subprotocol
 "streamlit"): the tab sends a BackMsg `rerun_script` naming the page and its query string, the
@@ -40,9 +41,10 @@ def _exception(fm) -> str | None:
     return el.exception.message or el.exception.type if el.WhichOneof("type") == "exception" else None
 
 
-async def run_page(url: str, timeout: float) -> float:
+async def run_page(url: str, timeout: float, *, base_path: str = "") -> float:
     """Open a session on `url` (http://host:port/slug?query), run its script, and return the seconds
-    from connecting to `script_finished`; RunFailed if the page failed, TimeoutError if slow."""
+    from connecting to `script_finished`; RunFailed if the page failed, TimeoutError if slow.
+    `base_path`: the server's server.baseUrlPath ("/lagesbild"), which the url's path starts with."""
     import websockets
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -50,9 +52,9 @@ async def run_page(url: str, timeout: float) -> float:
     origin = f"{parts.scheme}://{parts.netloc}"
     t0 = time.perf_counter()
     async with asyncio.timeout(timeout):
-        async with websockets.connect(f"ws://{parts.netloc}{STREAM}", subprotocols=["streamlit"], origin=origin,
-                                      max_size=None, open_timeout=timeout) as ws:
-            await ws.send(_rerun(parts.path.strip("/"), parts.query))
+        async with websockets.connect(f"ws://{parts.netloc}{base_path}{STREAM}", subprotocols=["streamlit"],
+                                      origin=origin, max_size=None, open_timeout=timeout) as ws:
+            await ws.send(_rerun(parts.path.removeprefix(base_path).strip("/"), parts.query))
             while True:
                 fm = ForwardMsg()
                 fm.ParseFromString(await ws.recv())

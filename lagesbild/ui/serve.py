@@ -1,0 +1,92 @@
+"""Start the app as `scripts/start.sh` does: Streamlit's server, warmed before the first visitor.
+
+Streamlit runs no app code until a browser connects, so on a fresh server the first person
+waited for everything at once: imports (pandas, plotly, folium, SQLAlchemy: about 2.5 s on two
+cores), the store, the picture and its protected figures, the start page's answers (about
+6 s in all at 460 800 observations). Here, once the server answers, one session per page runs
+over Streamlit's own protocol (`lagesbild.ui.wsclient`) — the start page first, then the
+others — exactly the path a visitor's page takes, so the process-wide caches it fills are the
+ones a visitor reads. Nothing is drawn and nobody sees these sessions.
+
+    python -m lagesbild.ui.serve app.py --server.port 8501    # as `streamlit run`
+
+Off with LAGESBILD_WARM_UP=0 (then only `streamlit run` remains). In login (OIDC) mode the
+sessions see the login page: imports and the store are warmed, the figures are not.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import threading
+import time
+import urllib.request
+
+from lagesbild.config import settings
+
+# The log lines a benchmark or a readiness probe can wait for.
+READY = "Lägesbild: startsidan är förberedd"
+ALL_READY = "Lägesbild: alla sidor förberedda"
+PAGE_TIMEOUT_S = 180.0
+_LOG = logging.getLogger("lagesbild")
+
+
+def main(argv: list[str] | None = None) -> None:
+    if settings().warm_up:
+        threading.Thread(target=_warm, daemon=True, name="server-warm-up").start()
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", *(sys.argv[1:] if argv is None else argv)]
+    sys.exit(cli.main(prog_name="streamlit"))
+
+
+def _warm() -> None:
+    try:
+        base, path = _wait_for_server(deadline=time.monotonic() + 300)
+        _visit_pages(base, path)
+    except Exception:  # a failed warm-up costs only the first visitor's wait
+        _LOG.exception("Warm-up at server start failed")
+
+
+def _wait_for_server(deadline: float) -> tuple[str, str]:
+    """The server's loopback address and base path, once it answers its health check. The port
+    is read only after Streamlit's runtime exists: before, the command line's options may not
+    be applied yet, and another server could be answering on the default port."""
+    from streamlit import config
+    from streamlit.runtime import Runtime
+
+    while time.monotonic() < deadline:
+        if Runtime.exists():
+            host = config.get_option("server.address") or "127.0.0.1"
+            host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+            prefix = (config.get_option("server.baseUrlPath") or "").strip("/")
+            path = f"/{prefix}" if prefix else ""
+            base = f"http://{host}:{config.get_option('server.port')}{path}"
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return base, path
+            except OSError:
+                pass
+        time.sleep(0.2)
+    raise TimeoutError("the server did not answer its health check within 300 s")
+
+
+def _visit_pages(base: str, path: str) -> None:
+    from lagesbild.registry.pages import PAGES
+    from lagesbild.ui import wsclient
+
+    t0 = time.perf_counter()
+    for n, slug in enumerate([""] + [p.slug for p in PAGES if not p.default]):
+        try:
+            asyncio.run(wsclient.run_page(f"{base}/{slug}", PAGE_TIMEOUT_S, base_path=path))
+        except (OSError, TimeoutError, wsclient.RunFailed) as err:
+            _LOG.warning("Warm-up of page %r failed: %s", slug or "/", err)
+        if n == 0:
+            # print, not log: the line must reach the server's output whatever logging is set to
+            print(f"{READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    print(f"{ALL_READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
