@@ -65,10 +65,17 @@ def main() -> None:
     snapshot_s = time.perf_counter() - t0
     names = dict(zip(pic.table("partners")["id"], pic.table("partners")["name"]))
     pack = export_meeting(pic, m, ctx, names, manifest=man)
-    timings = {k: round(v, 2) if isinstance(v, float) else v for k, v in pack.timings.items()}
+    # Again in the same process: the views are memoised per picture, as in the server once the
+    # agenda's pages have been shown (or exported) from that meeting; the charts are drawn again.
+    again = export_meeting(pic, m, ctx, names, manifest=man)
     print(json.dumps({"items": len(ITEMS), "freeze_s": round(freeze_s, 2), "snapshot_load_s": round(snapshot_s, 2),
-                      "timings_s": timings, "pdf_bytes": len(pack.pdf), "pptx_bytes": len(pack.pptx),
+                      "timings_s": _rounded(pack.timings), "again_timings_s": _rounded(again.timings),
+                      "pdf_bytes": len(pack.pdf), "pptx_bytes": len(pack.pptx),
                       "zip_bytes": len(pack.zip), "process_peak_rss_mb": round(peak_rss_mb("self"), 1)}))
+
+
+def _rounded(timings: dict) -> dict:
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in timings.items()}
 
 
 if __name__ == "__main__":

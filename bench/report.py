@@ -71,6 +71,9 @@ def other_table(r: dict) -> list[str]:
                  f"| Meeting export, {ex['items']} items: total (views {t['views']} s, {t['charts_n']} charts "
                  f"{t['charts']} s, PDF {t['pdf']} s, PPTX {t['pptx']} s) | {t['total']} s |",
                  f"| Export sizes: PDF / PPTX / ZIP | {_kib(ex['pdf_bytes'])} / {_kib(ex['pptx_bytes'])} / {_kib(ex['zip_bytes'])} |"]
+        if a := ex.get("again_timings_s"):
+            rows.insert(-1, f"| Meeting export again, views already built (as in the server once the agenda's pages were "
+                            f"shown): total (views {a['views']} s, charts {a['charts']} s) | {a['total']} s |")
     elif "skipped" in ex:
         rows.append(f"| Meeting export | skipped: {ex['skipped']} |")
     if "first_load_s" in br:
