@@ -28,13 +28,18 @@ __all__ = ["PARTS", "Analysis", "Document", "Part", "Section", "Verdict", "build
 
 
 def years(pic) -> list[int]:
-    """Years the picture has figures for (newest first): the year selector's options."""
-    obs = pic.table("observations")
-    if obs.empty:
-        return []
-    known = obs[obs["status"] != "saknas"]
-    ends = pd.to_datetime(known["period_end"], errors="coerce").dropna()
-    return sorted({int(y) for y in ends.dt.year}, reverse=True)
+    """Years the picture has figures for (newest first): the year selector's options. Once per
+    picture: every run of the page asks, and the observations are the largest table."""
+    from lagesbild.queries.indicators import memo
+
+    def build() -> list[int]:
+        obs = pic.table("observations")
+        if obs.empty:
+            return []
+        ends = obs.loc[obs["status"] != "saknas", "period_end"].drop_duplicates()
+        return sorted({int(y) for y in pd.to_datetime(ends, errors="coerce").dropna().dt.year}, reverse=True)
+
+    return list(memo(pic, ("document_years",), build))
 
 
 def default_year(pic) -> int | None:

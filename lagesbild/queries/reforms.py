@@ -14,6 +14,7 @@ import pandas as pd
 from lagesbild.dates import as_date
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.i18n import t
+from lagesbild.queries.indicators import memo
 
 NOT_ASSESSED = ReformStatus.EJ_BEDOMD.value
 STATUS_ORDER: list[str] = [s.value for s in sorted(STATUS_INFO, key=lambda s: STATUS_INFO[s].order)]
@@ -43,7 +44,12 @@ def _as_int(value) -> int | None:
 
 
 def updates(picture) -> pd.DataFrame:
-    """Every assessment, typed: `seq`/`progress` as int or None, `update_date` as date."""
+    """Every assessment, typed: `seq`/`progress` as int or None, `update_date` as date. Typed
+    once per picture (cell by cell, and the page asks several times per run); a copy each time."""
+    return memo(picture, ("reform_updates",), lambda: _updates(picture)).copy()
+
+
+def _updates(picture) -> pd.DataFrame:
     raw = picture.table("reform_updates")
     cols = ["reform_id", *HISTORY_COLUMNS]
     if raw.empty:
@@ -69,7 +75,12 @@ def _reforms(picture) -> pd.DataFrame:
 
 
 def current(picture) -> pd.DataFrame:
-    """One row per reform (by number) with its latest assessment, or "ej_bedomd"."""
+    """One row per reform (by number) with its latest assessment, or "ej_bedomd". Built once
+    per picture; a copy each time."""
+    return memo(picture, ("reform_current",), lambda: _current(picture)).copy()
+
+
+def _current(picture) -> pd.DataFrame:
     reforms = _reforms(picture)
     ups = updates(picture)
     latest = ups.groupby("reform_id").tail(1).set_index("reform_id") if not ups.empty else ups.set_index("reform_id")

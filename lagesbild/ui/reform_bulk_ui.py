@@ -48,11 +48,11 @@ def upload_section(pic) -> None:
 
 def _downloads(pic) -> None:
     lg = lang()
-    frame = export.sheet_frame(pic)
     c1, c2 = st.columns(2)
-    c1.download_button(t("reform.bulk.csv", lg), export.to_csv(frame), file_name=export.filename("csv"),
+    # Built when clicked (Streamlit runs the callable then), not on every run of the page.
+    c1.download_button(t("reform.bulk.csv", lg), lambda: export.to_csv(export.sheet_frame(pic)), file_name=export.filename("csv"),
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="reform_bulk_csv")
-    c2.download_button(t("reform.bulk.xlsx", lg), export.to_xlsx(frame), file_name=export.filename("xlsx"),
+    c2.download_button(t("reform.bulk.xlsx", lg), lambda: export.to_xlsx(export.sheet_frame(pic)), file_name=export.filename("xlsx"),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", on_click="ignore", key="reform_bulk_xlsx")
 

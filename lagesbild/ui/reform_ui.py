@@ -12,6 +12,7 @@ import streamlit as st
 
 from lagesbild.queries import reference as rv
 from lagesbild.queries import reforms as rq
+from lagesbild.queries.indicators import memo
 from lagesbild.charts import reforms as charts
 from lagesbild.domain import STATUS_INFO, ReformStatus
 from lagesbild.errors import NotFound
@@ -165,9 +166,13 @@ def reform_list(shown: pd.DataFrame) -> None:
             cols[6].markdown(date_text(row["update_date"]))
 
 
+MEMO_MOST = 32  # filter choices kept per picture for each of the two charts
+
+
 def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
     lg = lang()
     ids = shown["id"].tolist()
+    chosen = tuple(ids)  # the filters' reforms: figures and charts built once per picture and choice
     tom = rq.latest_date(pic, ids)
     note = t("reformer.charts_section.selection_reforms", lang(), n_ids=len(ids)) if filtered else ""
     left, right = st.columns(2)
@@ -175,16 +180,18 @@ def charts_section(pic, shown: pd.DataFrame, *, filtered: bool) -> None:
         st.subheader(t("reform.chart.distribution", lg))
         counts = rq.status_counts(shown)
         st.markdown(charts.distribution_summary(counts, lg))
-        st.plotly_chart(charts.status_distribution(counts, lg), key="reform_chart_status", config={"displaylogo": False})
+        fig = memo(pic, ("reform_status_chart", chosen, lg), lambda: charts.status_distribution(counts, lg), most=MEMO_MOST)
+        st.plotly_chart(fig, key="reform_chart_status", config={"displaylogo": False})
         with st.expander(t("table.show", lg)):
             st.dataframe(_counts_table(counts, lg), hide_index=True, key="reform_table_status")
         provenance.caption(SOURCE_ID, tom, note=note)
     with right:
         st.subheader(t("reform.chart.progress", lg))
-        long = rq.progress_over_time(pic, ids)
+        long = memo(pic, ("reform_progress", chosen), lambda: rq.progress_over_time(pic, ids), most=MEMO_MOST)
         st.markdown(charts.progress_summary(long, lg))
         if not long.empty:
-            st.plotly_chart(charts.progress_over_time(long, lg), key="reform_chart_progress", config={"displaylogo": False})
+            fig = memo(pic, ("reform_progress_chart", chosen, lg), lambda: charts.progress_over_time(long, lg), most=MEMO_MOST)
+            st.plotly_chart(fig, key="reform_chart_progress", config={"displaylogo": False})
             with st.expander(t("table.show", lg)):
                 st.dataframe(rq.progress_table(long, lg), hide_index=True, key="reform_table_progress")
         provenance.caption(SOURCE_ID, tom, note=note)
