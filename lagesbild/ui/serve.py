@@ -5,8 +5,9 @@ waited for everything at once: imports (pandas, plotly, folium, SQLAlchemy: abou
 cores), the store, the picture and its protected figures, the start page's answers (about
 6 s in all at 460 800 observations). Here, once the server answers, one session per page runs
 over Streamlit's own protocol (`lagesbild.ui.wsclient`) — the start page first, then the
-others — exactly the path a visitor's page takes, so the process-wide caches it fills are the
-ones a visitor reads. Nothing is drawn and nobody sees these sessions.
+others, then every focus area and priority area — exactly the path a visitor's page takes,
+so the process-wide caches it fills are the ones a visitor reads. Nothing is drawn and nobody
+sees these sessions.
 
     python -m lagesbild.ui.serve app.py --server.port 8501    # as `streamlit run`
 
@@ -77,15 +78,39 @@ def _visit_pages(base: str, path: str) -> None:
     from lagesbild.ui import wsclient
 
     t0 = time.perf_counter()
-    for n, slug in enumerate([""] + [p.slug for p in PAGES if not p.default]):
-        try:
-            asyncio.run(wsclient.run_page(f"{base}/{slug}", PAGE_TIMEOUT_S, base_path=path))
-        except (OSError, TimeoutError, wsclient.RunFailed) as err:
-            _LOG.warning("Warm-up of page %r failed: %s", slug or "/", err)
+    addresses = [""] + [p.slug for p in PAGES if not p.default]
+    for n, address in enumerate(addresses):
+        _visit(wsclient, base, address, path)
         if n == 0:
             # print, not log: the line must reach the server's output whatever logging is set to
             print(f"{READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    for address in _meeting_views():
+        _visit(wsclient, base, address, path)
     print(f"{ALL_READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
+
+
+def _visit(wsclient, base: str, address: str, path: str) -> None:
+    try:
+        asyncio.run(wsclient.run_page(f"{base}/{address}", PAGE_TIMEOUT_S, base_path=path))
+    except (OSError, TimeoutError, wsclient.RunFailed) as err:
+        _LOG.warning("Warm-up of %r failed: %s", address or "/", err)
+
+
+def _meeting_views() -> list[str]:
+    """Every focus area and every priority area's profile, the views partners open at their
+    meetings (the pages' own addresses show only the first focus area and a chooser). From
+    the store and the area catalogue, so any kommun's are visited."""
+    from sqlalchemy import select
+
+    from lagesbild.geo import areas
+    from lagesbild.store.db import Store
+    from lagesbild.store.models import FocusArea
+    from lagesbild.ui import focus_ui, omraden_ui
+
+    with Store.open(settings().db_url).session() as s:
+        focus = s.scalars(select(FocusArea.id).order_by(FocusArea.sort)).all()
+    return ([f"fokusomraden?{focus_ui.PARAM}={f}" for f in focus[1:]]
+            + [f"omraden?{omraden_ui.PARAM}={c}" for c in areas.of_level(areas.PRIORITY_LEVEL)["code"]])
 
 
 if __name__ == "__main__":
