@@ -11,6 +11,10 @@ sees these sessions.
 
     python -m lagesbild.ui.serve app.py --server.port 8501    # as `streamlit run`
 
+After that it follows the data version: when an import or an edit has made a new one (and
+writes have paused), it prepares the pages again, so the meeting room that opens the app after
+the coordinator's import finds them built.
+
 Off with LAGESBILD_WARM_UP=0 (then only `streamlit run` remains). In login (OIDC) mode the
 sessions see the login page: imports and the store are warmed, the figures are not.
 """
@@ -28,6 +32,9 @@ from lagesbild.config import settings
 # The log lines a benchmark or a readiness probe can wait for.
 READY = "Lägesbild: startsidan är förberedd"
 ALL_READY = "Lägesbild: alla sidor förberedda"
+VERSION_READY = "Lägesbild: sidorna förberedda för dataversion"
+POLL_S = 5.0  # how often the data version is read
+QUIET_S = 3.0  # how long writes must have paused before the pages are prepared again
 PAGE_TIMEOUT_S = 180.0
 _LOG = logging.getLogger("lagesbild")
 
@@ -42,11 +49,51 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _warm() -> None:
+    from lagesbild.store.db import Store
+
     try:
         base, path = _wait_for_server(deadline=time.monotonic() + 300)
-        _visit_pages(base, path)
+        store = Store.open(settings().db_url, seed=False)  # the first page seeds it; this only reads
+        _visit_pages(base, path, store)
     except Exception:  # a failed warm-up costs only the first visitor's wait
         _LOG.exception("Warm-up at server start failed")
+        return
+    _follow_versions(base, path, store)
+
+
+def _follow_versions(base: str, path: str, store) -> None:
+    """Prepare the pages again after every new data version (an import, an edit), once writes
+    have been quiet for QUIET_S: views are built per version, so without this the first person
+    after a coordinator's import waits for all of them (the document 3 s, Översikt 1.4 s at
+    bench scale), and a meeting room that opens the app at once waits behind each other.
+    Reading the version is one small query every POLL_S seconds."""
+    from lagesbild.picture import data_version
+
+    def version() -> tuple:
+        with store.session() as s:
+            return data_version(s)
+
+    try:
+        seen = version()  # at once: a write right after the start's visits must count as new
+    except Exception:  # e.g. the database is briefly locked: the first poll reads it instead
+        seen = None
+    while True:
+        time.sleep(POLL_S)
+        try:
+            now = version()
+            if seen is None or now == seen:
+                seen = now
+                continue
+            while True:  # a series of edits, or an import in steps: wait until it has settled
+                time.sleep(QUIET_S)
+                later = version()
+                if later == now:
+                    break
+                now = later
+            seen = now
+            _visit_pages(base, path, store, version=now[0])
+        except Exception:  # costs only the next visitor's wait; keep following
+            _LOG.exception("Warm-up after a new data version failed")
 
 
 def _wait_for_server(deadline: float) -> tuple[str, str]:
@@ -73,7 +120,9 @@ def _wait_for_server(deadline: float) -> tuple[str, str]:
     raise TimeoutError("the server did not answer its health check within 300 s")
 
 
-def _visit_pages(base: str, path: str) -> None:
+def _visit_pages(base: str, path: str, store, *, version: int | None = None) -> None:
+    """Every page (the start page first), then every focus area and priority area. `version`:
+    a new data version's pages, logged as such; None at the start."""
     from lagesbild.registry.pages import PAGES
     from lagesbild.ui import wsclient
 
@@ -81,12 +130,13 @@ def _visit_pages(base: str, path: str) -> None:
     addresses = [""] + [p.slug for p in PAGES if not p.default]
     for n, address in enumerate(addresses):
         _visit(wsclient, base, address, path)
-        if n == 0:
+        if n == 0 and version is None:
             # print, not log: the line must reach the server's output whatever logging is set to
             print(f"{READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
-    for address in _meeting_views():
+    for address in _meeting_views(store):
         _visit(wsclient, base, address, path)
-    print(f"{ALL_READY} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    done = ALL_READY if version is None else f"{VERSION_READY} {version}"
+    print(f"{done} ({time.perf_counter() - t0:.1f} s)", flush=True)
 
 
 def _visit(wsclient, base: str, address: str, path: str) -> None:
@@ -96,18 +146,17 @@ def _visit(wsclient, base: str, address: str, path: str) -> None:
         _LOG.warning("Warm-up of %r failed: %s", address or "/", err)
 
 
-def _meeting_views() -> list[str]:
+def _meeting_views(store) -> list[str]:
     """Every focus area and every priority area's profile, the views partners open at their
     meetings (the pages' own addresses show only the first focus area and a chooser). From
     the store and the area catalogue, so any kommun's are visited."""
     from sqlalchemy import select
 
     from lagesbild.geo import areas
-    from lagesbild.store.db import Store
     from lagesbild.store.models import FocusArea
     from lagesbild.ui import focus_ui, omraden_ui
 
-    with Store.open(settings().db_url).session() as s:
+    with store.session() as s:
         focus = s.scalars(select(FocusArea.id).order_by(FocusArea.sort)).all()
     return ([f"fokusomraden?{focus_ui.PARAM}={f}" for f in focus[1:]]
             + [f"omraden?{omraden_ui.PARAM}={c}" for c in areas.of_level(areas.PRIORITY_LEVEL)["code"]])
