@@ -34,7 +34,8 @@ READY = "Lägesbild: startsidan är förberedd"
 ALL_READY = "Lägesbild: alla sidor förberedda"
 VERSION_READY = "Lägesbild: sidorna förberedda för dataversion"
 POLL_S = 5.0  # how often the data version is read
-QUIET_S = 3.0  # how long writes must have paused before the pages are prepared again
+QUIET_S = 15.0  # writes paused this long before the pages are prepared again (an editor working
+# through several reforms is not slowed by a warm-up after each one)
 PAGE_TIMEOUT_S = 180.0
 _LOG = logging.getLogger("lagesbild")
 
