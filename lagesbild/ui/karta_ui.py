@@ -56,12 +56,13 @@ def render() -> None:
     view = iv.memo(pic, ("karta", measure.id, period, lg, assets, cfg.tiles_url, cfg.tiles_attribution),
                    lambda: karta.build(pic, measure, period, lg, assets, tiles_url=cfg.tiles_url,
                                        tiles_attribution=cfg.tiles_attribution), most=map_ui.MAPS_KEPT)
+    st.markdown(view.summary)  # what the map shows, in words, before the map
     clicked = map_ui.show(view.fmap, key=MAP_KEY, height=680)
     layer_sources = [s for key in ("regso", "utsatta_omraden", "valdistrikt") if has_layer(key) for s in LAYERS[key].source_ids]
     note = " · ".join(x for x in (measure.note(lg), *view.values.notes) if x)
     provenance.caption(list(dict.fromkeys([*measure.source_ids, *layer_sources])),
                        view.values.data_tom or view.values.period, note=note)
-    map_ui.table_and_summary(view.table, view.summary, key="karta")
+    map_ui.as_table(view.table, key="karta")
     if (view.values.table["suppressed"].astype(bool)).any():
         st.caption(privacy.explanation(lg))
     if not areas_mod.of_level(areas_mod.PRIORITY_LEVEL).empty:

@@ -93,9 +93,8 @@ def take_pending_area() -> str | None:
     return st.session_state.pop(_PENDING, None)
 
 
-def table_and_summary(table: pd.DataFrame, summary: str, *, key: str) -> None:
-    """The one-sentence summary, and the same figures as a table."""
-    st.markdown(summary)
+def as_table(table: pd.DataFrame, *, key: str) -> None:
+    """The map's figures as a table (its one-sentence summary goes above the map: answer first)."""
     with st.expander(t("table.show", lang()), icon=":material/table:"):
         st.dataframe(table, hide_index=True, key=f"{key}_table")
 

@@ -202,12 +202,13 @@ def _area_map(p: profile.Profile) -> None:
     m = iv.memo(picture(), ("area_map", p.code, lg, assets, cfg.tiles_url, cfg.tiles_attribution),
                 lambda: karta.area_map(p.code, lg, assets, tiles_url=cfg.tiles_url, tiles_attribution=cfg.tiles_attribution),
                 most=map_ui.MAPS_KEPT)
+    st.markdown(p.map_summary)  # in words before the map
     clicked = map_ui.show(m, key="omr_map", height=420)
     provenance.caption(["scb_regso", "valmyndigheten_valdistrikt", "polisen_uso"], list_as_of())
     table = p.parts_table if not p.parts_table.empty else pd.DataFrame([{
         t("omraden.area_map.district", lang()): p.name, t("omraden.area_map.code", lang()): p.code,
         t("omraden.area_map.population", lang()): p.population.text, area_label(p.level, lg): fmt.number(p.area_km2, 1, lg)}])
-    map_ui.table_and_summary(table, p.map_summary, key="omr_map")
+    map_ui.as_table(table, key="omr_map")
     if clicked and clicked != p.code:
         map_ui.open_profile(clicked)
 

@@ -24,6 +24,12 @@ def test_karta_shows_the_map_a_summary_and_the_same_figures_as_a_table():
     at = open_page("karta", {"matt": "tathet"})
     shown = texts(at)
     assert "Högst befolkningstäthet har Sjödalen centrala-norra" in shown
+    # Answer first: the summary in words comes before the map, the table after it.
+    nodes = list(at.main)
+    said = next(i for i, n in enumerate(nodes) if n.type == "markdown" and "Högst befolkningstäthet" in n.value)
+    drawn = next(i for i, n in enumerate(nodes) if n.type == "component_instance")
+    tabled = next(i for i, n in enumerate(nodes) if n.type == "dataframe")
+    assert said < drawn < tabled
     assert "Källa: SCB" in shown and "Data t.o.m. 2025-12-31" in shown
     table = dataframes(at)[0]
     assert len(table) == 26  # 22 RegSO + 4 priority areas
@@ -72,6 +78,9 @@ def test_omraden_profile_of_a_priority_area_from_the_url():
     assert "Inga registrerade aktiviteter" in shown
     assert "Avtalet nämner inget område" in shown
     assert at.get("component_instance"), "the area map is on the page"
+    nodes = list(at.main)  # the map's summary in words comes before the map
+    said = next(i for i, n in enumerate(nodes) if n.type == "markdown" and "Flemingsberg består av" in n.value)
+    assert said < next(i for i, n in enumerate(nodes) if n.type == "component_instance")
 
 
 def test_omraden_profile_of_a_district_and_a_preliminary_area():
