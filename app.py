@@ -12,14 +12,15 @@ st.set_page_config(page_title=load_kommun().app_name, page_icon=str(PROJECT_ROOT
 menu_box = st.sidebar.container()  # the menu comes first in the sidebar; drawn once the pages are known
 session.init_sidebar()
 if not auth.may_view():  # OIDC mode before login: every address shows the login page
-    st.navigation(auth.login_pages([s.slug for s in PAGES if not s.default]), position="hidden").run()
+    st.navigation(auth.login_pages([s.slug for s in PAGES]), position="hidden").run()
     st.stop()
 lang = state.lang()
 who = auth.current_actor()
 allowed = sections(lang, lambda permission: auth.may(permission, who))
 pages = {
     section: [
-        st.Page(spec.path, title=spec.title(lang), icon=f":material/{spec.icon}:", url_path=spec.slug, default=spec.default)
+        st.Page(spec.path, title=spec.title(lang), icon=f":material/{spec.icon}:",
+                url_path=router.HOME if spec.default else spec.slug, default=spec.default)
         for spec in specs
     ]
     for section, specs in allowed.items()
@@ -31,6 +32,9 @@ for spec in PAGES:
     if spec.slug not in shown:
         pages.setdefault(spec.section(lang), []).append(
             st.Page(auth.not_allowed_page, title=spec.title(lang), url_path=spec.slug, visibility="hidden"))
+home = next(p for ps in pages.values() for p in ps if p.url_path == "")  # the start page, served at "/"
+start_spec = next(spec for spec in PAGES if spec.default)
+pages[start_spec.section(lang)].append(router.alias(home, start_spec.slug))  # its slug opens it, not "Page not found"
 nav = st.navigation(pages, position="hidden")
 layout.menu(menu_box, pages)
 

@@ -14,6 +14,9 @@ import runpy
 import streamlit as st
 
 _ROUTED = "_lagesbild_routed"
+# The start page's internal path. Streamlit serves the default page at "/" and answers its own
+# path with an English "Page not found" box, so the start page's slug is an alias (`alias`).
+HOME = "start"
 
 
 def run(nav) -> None:
@@ -35,3 +38,13 @@ def ensure() -> None:
     # this very page (same URL path) inside the frame. Stop so it is not drawn twice.
     runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
     st.stop()
+
+
+def alias(page, url_path: str):
+    """A hidden page at `url_path` that opens `page` with the same query (e.g. /oversikt?lang=en
+    opens the start page at /?lang=en)."""
+
+    def open_page() -> None:
+        st.switch_page(page, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+    return st.Page(open_page, title=page.title, url_path=url_path, visibility="hidden")

@@ -32,6 +32,18 @@ def test_oversikt_at_a_glance(offline_page, app_url, artifacts):
     _no_outside_requests(page)
 
 
+def test_the_start_pages_own_slug_opens_it_not_streamlits_english_page_not_found(offline_page, app_url):
+    """The start page is served at "/"; typed or linked as /oversikt (with its query) it opens
+    there, in the chosen language, without Streamlit's English "Page not found" box."""
+    page = offline_page
+    page.goto(f"{app_url}/oversikt?lang=en")
+    page.wait_for_url(re.compile(r"/\?lang=en$"), timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    page.get_by_role("heading", name="Overview", level=1).wait_for()
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 def test_fokusomraden_real_bra_series_with_provenance(offline_page, app_url, artifacts):
     page = offline_page
     page.goto(url_of(app_url, "fokusomraden", "fokus=trygghet"))
