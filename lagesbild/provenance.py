@@ -8,6 +8,7 @@ import pandas as pd
 
 from lagesbild import fmt
 from lagesbild.dates import as_date
+from lagesbild.geo import events as notice_events
 from lagesbild.i18n import t
 from lagesbild.registry.indicators import indicators
 from lagesbild.registry.sources import known, source, sources
@@ -27,9 +28,6 @@ def source_line(source_ids: list[str] | str, data_tom: date | str | None, *, lan
 
 
 def _newest(values: pd.Series) -> date | None:
-    if pd.api.types.is_datetime64_any_dtype(values):  # e.g. notice times: no per-row parsing
-        top = values.max()
-        return None if pd.isna(top) else top.date()
     # Distinct values first: 460 800 observations hold some hundred period ends.
     days = [d for d in (as_date(v) for v in values.unique()) if d is not None]
     return max(days) if days else None
@@ -51,9 +49,8 @@ def data_tom_by_source(picture) -> dict[str, date]:
         for iid, group in known.groupby("indicator_id"):
             if iid in reg:
                 put(reg[iid].source_id, _newest(group["period_end"]))
-    events = picture.table("police_events")
-    if not events.empty:
-        put("polisen_handelser", _newest(events["occurred_at"]))
+    if not picture.table("police_events").empty:
+        put("polisen_handelser", notice_events.newest(picture))  # the notice times, parsed once per picture
     ups = picture.table("reform_updates")
     if not ups.empty:
         put("reformuppfoljning", _newest(ups["update_date"]))

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from lagesbild.importers import activities as tpl
+from tests.browser.conftest import wait_ready
 from tests.browser.test_reformer_browser import tall_screenshot, url_of
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def test_the_start_pages_own_slug_opens_it_not_streamlits_english_page_not_found
     page = offline_page
     page.goto(f"{app_url}/oversikt?lang=en")
     page.wait_for_url(re.compile(r"/\?lang=en$"), timeout=60_000)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    wait_ready(page)
     page.get_by_role("heading", name="Overview", level=1).wait_for()
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0

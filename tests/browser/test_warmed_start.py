@@ -13,8 +13,7 @@ import time
 from bench.server import ROOT, environment, streamlit_server
 from lagesbild.registry.pages import PAGES
 from lagesbild.ui.serve import ALL_READY, READY, VERSION_READY
-
-READY_JS = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+from tests.browser.conftest import wait_ready
 
 
 def test_a_warmed_server_has_run_every_page_before_the_first_visitor(browser_context, tmp_path):
@@ -35,7 +34,7 @@ def test_a_warmed_server_has_run_every_page_before_the_first_visitor(browser_con
         page = browser_context.new_page()
         try:
             page.goto(base)
-            page.wait_for_selector(READY_JS, timeout=60_000)
+            wait_ready(page)
             page.get_by_text("Lägesbild per").first.wait_for()  # the header: app.py's frame
             assert page.locator('[data-testid="stException"]').count() == 0
         finally:
